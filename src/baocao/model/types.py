@@ -1,0 +1,56 @@
+"""Reusable constrained types and the base model every report object derives from.
+
+All text is normalized to Unicode NFC on input: a report typed on a Mac (NFD) and
+one typed on Windows (NFC) must render and compare identically.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
+
+__all__ = ["Family", "Model", "NonEmptyText", "Text", "nfc", "nfc_deep"]
+
+Family = Literal["dang", "nha_nuoc"]
+"""Document family: ``dang`` (Party, Hướng dẫn 36-HD/VPTW) or ``nha_nuoc`` (State, NĐ 30/2020)."""
+
+
+def nfc(text: str) -> str:
+    """Normalize to NFC so composed and decomposed diacritics compare equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def nfc_deep(value: Any) -> Any:
+    """NFC-normalize every string inside nested dicts, lists and tuples."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {nfc_deep(k): nfc_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(nfc_deep(v) for v in value)
+    return value
+
+
+def _not_blank(text: str) -> str:
+    """Reject empty or whitespace-only text: a blank required field is a mistake."""
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
+
+
+Text = Annotated[str, AfterValidator(nfc)]
+NonEmptyText = Annotated[str, AfterValidator(nfc), AfterValidator(_not_blank)]
+
+
+class Model(BaseModel):
+    """Base of every report object: unknown fields are errors, strings become NFC."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalize_input(cls, data: Any) -> Any:
+        """Normalize all incoming text to NFC before field validation."""
+        return nfc_deep(data)

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 __all__ = [
     "BaocaoError",
     "CitationError",
@@ -21,6 +23,7 @@ __all__ = [
     "LoadError",
     "ManifestError",
     "OutputError",
+    "Problem",
     "TemplateError",
     "TemplateRenderError",
 ]
@@ -30,12 +33,28 @@ class BaocaoError(Exception):
     """Root of every error baocao raises on purpose."""
 
 
-class InputError(BaocaoError, ValueError):
-    """The report data is invalid; ``problems`` lists ``(path, message)`` pairs."""
+class Problem(NamedTuple):
+    """One thing wrong with the input: where (field path, file line) and what."""
 
-    def __init__(self, message: str, problems: list[tuple[str, str]] | None = None) -> None:
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "(gốc)"
+        if self.line is not None:
+            where = f"{where} (dòng {self.line})"
+        return f"{where}: {self.message}"
+
+
+class InputError(BaocaoError, ValueError):
+    """The report data is invalid; ``problems`` lists every problem found at once."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        self.problems: list[Problem] = problems or []
+        if self.problems:
+            message = message + "\n" + "\n".join(f"  {p}" for p in self.problems)
         super().__init__(message)
-        self.problems: list[tuple[str, str]] = problems or []
 
 
 class LoadError(InputError):

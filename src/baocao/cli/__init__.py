@@ -1,0 +1,32 @@
+"""The ``baocao`` command: a thin layer that parses arguments and calls the public API.
+
+Each command lives in its own module; errors from baocao become one readable
+message and exit status 1 (2 for usage errors), never a traceback.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .core import render_cmd, schema_cmd, validate_cmd
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="baocao")
+def main() -> None:
+    """baocao: báo cáo hành chính từ dữ liệu (Vietnamese official reports from data).
+
+    \b
+    Examples:
+      baocao validate examples/bao-cao-quy-dinh-02.yaml
+      baocao render examples/bao-cao-quy-dinh-02.yaml -o bao-cao.docx
+      baocao schema > baocao.schema.json
+    """
+
+
+main.add_command(validate_cmd)
+main.add_command(render_cmd)
+main.add_command(schema_cmd)

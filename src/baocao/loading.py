@@ -1,0 +1,197 @@
+"""Reading report files (YAML or JSON) into the model, with errors that point home.
+
+Every validation problem is reported at once with its field path
+(``sections[1].blocks[0].spans[3]``) and, for a file, the line it sits on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import InputError, LoadError, Problem
+from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
+
+__all__ = ["format_path", "json_schema", "load", "loads", "validate"]
+
+AnyReport = Document | ImplementationReport
+Path_ = tuple[str | int, ...]
+
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không có trong mẫu (gõ sai tên?)",
+    "string_type": "phải là chuỗi văn bản",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "bool_type": "phải là true/false",
+    "bool_parsing": "phải là true/false",
+    "list_type": "phải là danh sách",
+    "dict_type": "phải là một mục có các trường",
+    "model_type": "phải là một mục có các trường",
+    "too_short": "danh sách không được rỗng",
+    "literal_error": "giá trị không hợp lệ",
+    "union_tag_invalid": "loại (type/kind) không hợp lệ",
+    "date_from_datetime_parsing": "không phải ngày hợp lệ",
+    "date_parsing": "không phải ngày hợp lệ",
+    "greater_than_equal": "giá trị quá nhỏ",
+    "greater_than": "giá trị quá nhỏ",
+    "less_than_equal": "giá trị quá lớn",
+}
+
+
+def format_path(loc: Iterable[str | int]) -> str:
+    """``('sections', 1, 'title')`` → ``sections[1].title``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
+    """Drop union tags and other non-data steps from a Pydantic error location."""
+    path: list[str | int] = []
+    cur = data
+    for part in loc:
+        if isinstance(cur, dict) and part in cur:
+            path.append(part)
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+            path.append(part)
+            cur = cur[part]
+        elif isinstance(cur, (dict, list)) or cur is None:
+            if isinstance(part, str) and part in REPORT_KINDS or part in (
+                "span", "tally", "ratio", "paragraph", "bullets", "numbered", "table",
+                "function-after", "function-before", "function-wrap",
+            ):
+                continue
+            path.append(part)
+            cur = None
+        else:
+            continue
+    return tuple(path)
+
+
+def _message(err: Any) -> str:
+    msg = str(err.get("msg", ""))
+    kind = str(err.get("type", ""))
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    if kind in _MESSAGES:
+        viet = _MESSAGES[kind]
+        if kind == "literal_error":
+            return f"{viet}: {msg}"
+        return viet
+    return msg
+
+
+def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        path = _data_path(data, tuple(err["loc"]))
+        line = None
+        for n in range(len(path), -1, -1):
+            if path[:n] in lines:
+                line = lines[path[:n]]
+                break
+        out.append(Problem(format_path(path), _message(err), line))
+    return out
+
+
+def validate(
+    data: Any, *, source: str | None = None, lines: dict[Path_, int] | None = None
+) -> AnyReport:
+    """Validate plain data (dicts, lists) as a report of any kind."""
+    if isinstance(data, (Document, ImplementationReport)):
+        return data
+    try:
+        return REPORT_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        problems = _problems(exc, data, lines or {})
+        where = f"{source}: " if source else ""
+        n = len(problems)
+        raise InputError(f"{where}dữ liệu báo cáo có {n} lỗi", problems) from None
+
+
+def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise LoadError(
+            f"{source}: không đọc được YAML", [Problem("", str(exc).splitlines()[0], line)]
+        ) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+
+    def walk(n: Any, path: Path_) -> None:
+        lines.setdefault(path, n.start_mark.line + 1)
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                key = k.value
+                lines[(*path, key)] = k.start_mark.line + 1
+                walk(v, (*path, key))
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                walk(item, (*path, i))
+
+    if node is not None:
+        walk(node, ())
+    return data, lines
+
+
+def loads(text: str, *, format: str = "yaml", source: str = "<input>") -> AnyReport:
+    """Parse and validate report text; ``format`` is ``yaml`` or ``json``."""
+    if format == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise LoadError(
+                f"{source}: không đọc được JSON", [Problem("", exc.msg, exc.lineno)]
+            ) from None
+        lines: dict[Path_, int] = {}
+    elif format == "yaml":
+        data, lines = _yaml_with_lines(text, source)
+    else:
+        raise LoadError(f"{source}: unknown input format {format!r} (yaml or json)")
+    if not isinstance(data, dict):
+        raise LoadError(f"{source}: a report file holds one mapping at the top level")
+    try:
+        return validate(data, source=source, lines=lines)
+    except InputError as exc:
+        raise LoadError(str(exc).splitlines()[0], exc.problems) from None
+
+
+def load(path: str | Path) -> AnyReport:
+    """Read a ``.yaml``/``.yml`` or ``.json`` report file into the model."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise LoadError(f"{p}: không mở được tệp ({exc.strerror})") from None
+    fmt = "json" if p.suffix.lower() == ".json" else "yaml"
+    return loads(text, format=fmt, source=str(p))
+
+
+def json_schema(kind: str | None = None) -> dict[str, Any]:
+    """JSON Schema of the input: every kind, or one (``document``, ``bao_cao_thuc_hien``)."""
+    if kind is None:
+        schema = REPORT_ADAPTER.json_schema()
+    elif kind in REPORT_KINDS:
+        schema = REPORT_KINDS[kind].model_json_schema()
+    else:
+        raise InputError(f"unknown report kind {kind!r}; known: {', '.join(REPORT_KINDS)}")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.setdefault("title", "baocao report")
+    return schema

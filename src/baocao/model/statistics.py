@@ -1,0 +1,76 @@
+"""Typed statistics: a tally with its breakdown, and an "a/b" ratio.
+
+Reviewers recount these by hand; as data they add up by construction. The
+sentence forms reproduce the seed's wording, e.g.
+"21 khó khăn, vướng mắc (trong đó 3 … thuộc thẩm quyền của Tổ huyện; 18 …)".
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .types import Model, NonEmptyText, Text
+
+__all__ = ["Ratio", "Tally", "TallyPart"]
+
+
+class TallyPart(Model):
+    """One line of a breakdown: ``3`` difficulties ``thuộc thẩm quyền của Tổ huyện``."""
+
+    count: int = Field(ge=0)
+    scope: Text = ""
+    noun: Text | None = None
+    """Overrides the tally's noun for this part (the seed writes "kiến nghị đề xuất" once)."""
+
+    def sentence(self, default_noun: str) -> str:
+        noun = self.noun if self.noun is not None else default_noun
+        return " ".join(p for p in (str(self.count), noun, self.scope) if p)
+
+
+class Tally(Model):
+    """A total and the parts it is made of; the parts must add up to the total."""
+
+    type: Literal["tally"] = "tally"
+    total: int = Field(ge=0)
+    noun: NonEmptyText
+    parts: list[TallyPart] = Field(default_factory=list)
+    lead: Text = "trong đó"
+
+    @model_validator(mode="after")
+    def _parts_add_up(self) -> Tally:
+        """The parts of a breakdown sum to its total (``3 + 18 ≠ 20`` is an error)."""
+        if self.parts:
+            got = sum(p.count for p in self.parts)
+            if got != self.total:
+                terms = " + ".join(str(p.count) for p in self.parts)
+                raise ValueError(f"{terms} ≠ {self.total}")
+        return self
+
+    def sentence(self) -> str:
+        head = f"{self.total} {self.noun}"
+        if not self.parts:
+            return head
+        inner = "; ".join(p.sentence(self.noun) for p in self.parts)
+        return f"{head} ({self.lead} {inner})"
+
+
+class Ratio(Model):
+    """``17/17 Tổ huyện``: how many of a known whole did something."""
+
+    type: Literal["ratio"] = "ratio"
+    value: int = Field(ge=0)
+    of: int = Field(gt=0)
+    noun: Text = ""
+
+    @model_validator(mode="after")
+    def _part_within_whole(self) -> Ratio:
+        """A part cannot exceed its whole (``18/17`` is an error)."""
+        if self.value > self.of:
+            raise ValueError(f"{self.value}/{self.of}: {self.value} > {self.of}")
+        return self
+
+    def sentence(self) -> str:
+        head = f"{self.value}/{self.of}"
+        return f"{head} {self.noun}" if self.noun else head

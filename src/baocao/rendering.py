@@ -1,0 +1,125 @@
+"""The public ``render()``: report in, document out, template chosen from the family.
+
+Stateless from the caller's side: the same input gives the same document. The
+composed template bytes are cached per process, keyed by the pack's files and
+their modification times, so scripts that render many reports pay for the
+template once.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from .atomic import atomic_write
+from .engines.docx import render_docx_bytes
+from .engines.docx_context import docx_context
+from .engines.text import render_text
+from .errors import OutputError, TemplateError
+from .loading import validate
+from .model import Document, ImplementationReport
+from .packs import TemplatePack, compose, get_pack
+from .packs.registry import default_pack_id
+
+__all__ = ["OUTPUT_FORMATS", "render", "render_bytes", "resolve_template"]
+
+AnyReport = Document | ImplementationReport
+TemplateRef = str | os.PathLike[str] | TemplatePack | None
+
+
+def resolve_template(report: AnyReport, template: TemplateRef = None) -> TemplatePack:
+    """The pack to use: the one named, else the built-in for the report's family."""
+    if isinstance(template, TemplatePack):
+        pack = template
+    else:
+        pack = get_pack(template if template is not None else default_pack_id(report.header.family))
+    kind = report.kind
+    if kind not in pack.kinds:
+        raise TemplateError(
+            f"template {pack.id!r} accepts {', '.join(pack.kinds)}, not a {kind!r} report"
+        )
+    return pack
+
+
+@functools.lru_cache(maxsize=64)
+def _composed(pack: TemplatePack, stamp: tuple[tuple[str, int], ...]) -> bytes:
+    del stamp  # part of the cache key only
+    return compose(pack)
+
+
+def template_bytes(pack: TemplatePack) -> bytes:
+    """The composed template, cached by the files it is made of and their mtimes."""
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in pack.files())
+    return _composed(pack, stamp)
+
+
+def _context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
+    ctx = docx_context(report)
+    if pack.hook:
+        mod_name, func_name = pack.hook.split(":")
+        try:
+            hook = getattr(importlib.import_module(mod_name), func_name)
+        except (ImportError, AttributeError) as exc:
+            raise TemplateError(f"template {pack.id!r}: hook {pack.hook} not found: {exc}") from None
+        ctx = hook(report, ctx)
+    return ctx
+
+
+def _docx(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
+    pack = resolve_template(report, template)
+    return render_docx_bytes(
+        template_bytes(pack), _context(report, pack), name=pack.id, draft=draft
+    )
+
+
+def _txt(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
+    return render_text(report).encode("utf-8")
+
+
+OUTPUT_FORMATS: dict[str, Callable[[AnyReport, TemplateRef, bool], bytes]] = {
+    "docx": _docx,
+    "txt": _txt,
+}
+"""Output format → function producing its bytes; the suffix of the output picks one."""
+
+
+def render_bytes(
+    report: AnyReport | dict[str, Any],
+    format: str = "docx",
+    template: TemplateRef = None,
+    *,
+    draft: bool = False,
+) -> bytes:
+    """Render to bytes in ``format`` (``docx``, ``txt`` …)."""
+    rep = validate(report)
+    try:
+        produce = OUTPUT_FORMATS[format]
+    except KeyError:
+        known = ", ".join(sorted(OUTPUT_FORMATS))
+        raise OutputError(f"unknown output format {format!r} (known: {known})") from None
+    return produce(rep, template, draft)
+
+
+def render(
+    report: AnyReport | dict[str, Any],
+    out: str | os.PathLike[str] | IO[bytes],
+    template: TemplateRef = None,
+    *,
+    format: str | None = None,
+    draft: bool = False,
+    overwrite: bool = True,
+) -> Path | None:
+    """Render ``report`` to a path (format from its suffix, written atomically) or a stream."""
+    if isinstance(out, (str, os.PathLike)):
+        path = Path(out)
+        fmt = format or path.suffix.lower().lstrip(".") or "docx"
+        if not overwrite and path.exists():
+            raise OutputError(f"{path} already exists (use --force / overwrite=True to replace it)")
+        data = render_bytes(report, fmt, template, draft=draft)
+        return atomic_write(path, data, overwrite=overwrite)
+    out.write(render_bytes(report, format or "docx", template, draft=draft))
+    return None

@@ -79,6 +79,14 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
     return tuple(path)
 
 
+def _tag_field(data: Any, path: Path_) -> str:
+    """The field that chose the union member (``kind`` for reports, ``type`` for blocks)."""
+    cur = data
+    for part in path:
+        cur = cur[part]
+    return "kind" if isinstance(cur, dict) and "kind" in cur else "type"
+
+
 def _message(err: Any) -> str:
     msg = str(err.get("msg", ""))
     kind = str(err.get("type", ""))
@@ -88,6 +96,9 @@ def _message(err: Any) -> str:
         viet = _MESSAGES[kind]
         if kind == "literal_error":
             return f"{viet}: {msg}"
+        if kind == "union_tag_invalid":
+            ctx = err.get("ctx") or {}
+            return f"{viet} {ctx.get('tag', '')!r}; cần một trong: {ctx.get('expected_tags', '')}"
         return viet
     return msg
 
@@ -96,6 +107,8 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[
     out = []
     for err in exc.errors():
         path = _data_path(data, tuple(err["loc"]))
+        if err.get("type") == "union_tag_invalid":
+            path = path + (_tag_field(data, path),)
         line = None
         for n in range(len(path), -1, -1):
             if path[:n] in lines:
@@ -140,11 +153,11 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
                 key = k.value
-                lines[(*path, key)] = k.start_mark.line + 1
-                walk(v, (*path, key))
+                lines[path + (key,)] = k.start_mark.line + 1
+                walk(v, path + (key,))
         elif isinstance(n, yaml.SequenceNode):
             for i, item in enumerate(n.value):
-                walk(item, (*path, i))
+                walk(item, path + (i,))
 
     if node is not None:
         walk(node, ())

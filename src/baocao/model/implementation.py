@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .blocks import Block, NumberedList, Paragraph
+from .blocks import Block, NumberedList, Paragraph, Span
 from .citations import Citation
 from .closing import Recipients, Signer
 from .document import CheckConfig, Document
@@ -46,7 +46,7 @@ class Preamble(Model):
         text = f"{self.lead} {cited}."
         if self.conclusion:
             text = f"{text} {self.conclusion}"
-        return Paragraph(spans=[{"type": "span", "text": text}])  # type: ignore[list-item]
+        return Paragraph(spans=[Span(text=text)])
 
 
 class TitledBlocks(Model):

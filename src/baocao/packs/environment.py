@@ -41,7 +41,7 @@ class DraftUndefined(Undefined):
             raise AttributeError(name)
         return self
 
-    __getitem__ = __getattr__  # type: ignore[assignment]
+    __getitem__ = __getattr__
 
 
 def make_environment(*, draft: bool = False) -> ImmutableSandboxedEnvironment:

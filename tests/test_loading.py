@@ -110,7 +110,7 @@ def test_invalid_yaml_reports_line(tmp_path: Path) -> None:
 
 def test_missing_file_is_a_load_error(tmp_path: Path) -> None:
     """A path that does not exist gives a LoadError naming it."""
-    with pytest.raises(LoadError, match="nope.yaml"):
+    with pytest.raises(LoadError, match=r"nope\.yaml"):
         baocao.load(tmp_path / "nope.yaml")
 
 

@@ -68,5 +68,5 @@ def test_any_breakdown_off_by_some_is_refused(counts: list[int], off: int) -> No
 def test_ratio_sentence_and_bound() -> None:
     """17/17 prints as in the seed; a part larger than its whole is refused."""
     assert Ratio(value=17, of=17, noun="Tổ huyện").sentence() == "17/17 Tổ huyện"
-    with pytest.raises(ValidationError, match="18/17"):
+    with pytest.raises(ValidationError, match=r"18/17"):
         Ratio(value=18, of=17)

@@ -43,7 +43,7 @@ def test_seed_text_matches_paragraph_by_paragraph(seed_report, seed_text) -> Non
     assert ours[-2] == "TRƯỞNG BAN"
     ours = ours[:-2] + ours[-1:]
     assert len(ours) == len(expected)
-    for i, (a, b) in enumerate(zip(ours, expected)):
+    for i, (a, b) in enumerate(zip(ours, expected, strict=True)):
         assert a == b, f"paragraph {i} differs:\n ours: {a[:200]}\n seed: {b[:200]}"
 
 

@@ -180,7 +180,10 @@ def _blocks(blocks: list, path: str, depth: int) -> list[Line]:  # type: ignore[
         elif isinstance(b, NumberedList):
             out.extend(
                 Line(
-                    "numbered", _runs(it), label=f"{b.start + j}.", level=depth,
+                    "numbered",
+                    _runs(it),
+                    label=f"{b.start + j}.",
+                    level=depth,
                     path=f"{bp}.items[{j}]",
                 )
                 for j, it in enumerate(b.items)
@@ -190,7 +193,9 @@ def _blocks(blocks: list, path: str, depth: int) -> list[Line]:  # type: ignore[
     return out
 
 
-def _sections(doc: Document, sections: list[Section], numbers: tuple[int, ...], path: str) -> list[Line]:
+def _sections(
+    doc: Document, sections: list[Section], numbers: tuple[int, ...], path: str
+) -> list[Line]:
     out: list[Line] = []
     scheme = doc.scheme
     for i, s in enumerate(sections, start=1):

@@ -55,27 +55,28 @@ def format_path(loc: Iterable[str | int]) -> str:
     return out
 
 
+_NON_DATA_STEPS = {
+    *REPORT_KINDS,
+    *("span", "tally", "ratio", "paragraph", "bullets", "numbered", "table"),
+    *("function-after", "function-before", "function-wrap"),
+}
+
+
 def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
     """Drop union tags and other non-data steps from a Pydantic error location."""
     path: list[str | int] = []
     cur = data
     for part in loc:
-        if isinstance(cur, dict) and part in cur:
-            path.append(part)
-            cur = cur[part]
-        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+        in_dict = isinstance(cur, dict) and part in cur
+        in_list = isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur)
+        if in_dict or in_list:
             path.append(part)
             cur = cur[part]
         elif isinstance(cur, (dict, list)) or cur is None:
-            if isinstance(part, str) and part in REPORT_KINDS or part in (
-                "span", "tally", "ratio", "paragraph", "bullets", "numbered", "table",
-                "function-after", "function-before", "function-wrap",
-            ):
+            if part in _NON_DATA_STEPS:
                 continue
             path.append(part)
             cur = None
-        else:
-            continue
     return tuple(path)
 
 
@@ -108,7 +109,7 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[
     for err in exc.errors():
         path = _data_path(data, tuple(err["loc"]))
         if err.get("type") == "union_tag_invalid":
-            path = path + (_tag_field(data, path),)
+            path = (*path, _tag_field(data, path))
         line = None
         for n in range(len(path), -1, -1):
             if path[:n] in lines:
@@ -152,12 +153,12 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
         lines.setdefault(path, n.start_mark.line + 1)
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
-                key = k.value
-                lines[path + (key,)] = k.start_mark.line + 1
-                walk(v, path + (key,))
+                sub = (*path, k.value)
+                lines[sub] = k.start_mark.line + 1
+                walk(v, sub)
         elif isinstance(n, yaml.SequenceNode):
             for i, item in enumerate(n.value):
-                walk(item, path + (i,))
+                walk(item, (*path, i))
 
     if node is not None:
         walk(node, ())

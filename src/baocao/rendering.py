@@ -64,7 +64,9 @@ def _context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
         try:
             hook = getattr(importlib.import_module(mod_name), func_name)
         except (ImportError, AttributeError) as exc:
-            raise TemplateError(f"template {pack.id!r}: hook {pack.hook} not found: {exc}") from None
+            raise TemplateError(
+                f"template {pack.id!r}: hook {pack.hook} not found: {exc}"
+            ) from None
         ctx = hook(report, ctx)
     return ctx
 

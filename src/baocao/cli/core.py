@@ -58,10 +58,20 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
 
 @click.command("render")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file; its suffix picks the format (.docx, .txt …).")
-@click.option("-t", "--template", default=None, help="Template id or pack folder (default: from the family).")
-@click.option("--draft", is_flag=True, help="Print missing template values as blanks instead of failing.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file; its suffix picks the format (.docx, .txt …).",
+)
+@click.option(
+    "-t", "--template", default=None, help="Template id or pack folder (default: from the family)."
+)
+@click.option(
+    "--draft", is_flag=True, help="Print missing template values as blanks instead of failing."
+)
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @fail_cleanly
 def render_cmd(file: Path, out: Path, template: str | None, draft: bool, force: bool) -> None:

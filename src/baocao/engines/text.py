@@ -17,7 +17,7 @@ def _table_lines(line: Line) -> str:
     t = line.table
     rows = [t.header, *t.rows]
     widths = [max(len(r[i]) for r in rows) for i in range(len(t.header))]
-    fmt = [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    fmt = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     rule = "-+-".join("-" * w for w in widths)
     out = [*([t.caption] if t.caption else []), fmt[0], rule, *fmt[1:]]
     return "\n".join(out)

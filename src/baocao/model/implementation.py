@@ -94,7 +94,9 @@ class Assessment(Model):
         causes = self.causes.section()
         if self.causes_under_limitations:
             lim_subs.append(causes)
-        lim = Section(title=self.limitations.title, blocks=self.limitations.blocks, sections=lim_subs)
+        lim = Section(
+            title=self.limitations.title, blocks=self.limitations.blocks, sections=lim_subs
+        )
         subs = [self.strengths.section(), lim]
         if not self.causes_under_limitations:
             subs.append(causes)
@@ -152,8 +154,7 @@ class ImplementationReport(Model):
         if self.tasks.items:
             task_blocks.append(NumberedList(items=self.tasks.items))
         tasks = Section(
-            title=self.tasks.title
-            or f"Một số nhiệm vụ và giải pháp năm {self.period_year + 1}",
+            title=self.tasks.title or f"Một số nhiệm vụ và giải pháp năm {self.period_year + 1}",
             blocks=task_blocks,
         )
         return Document(

@@ -159,8 +159,11 @@ def _discover() -> tuple[dict[str, tuple[Path, str]], tuple[PackProblem, ...]]:
     problems: list[PackProblem] = []
     eps = sorted(
         md.entry_points(group=ENTRY_POINT_GROUP),
-        key=lambda ep: (ep.dist.name != BUILTIN_SOURCE if ep.dist else True,
-                        ep.dist.name if ep.dist else "", ep.name),
+        key=lambda ep: (
+            ep.dist.name != BUILTIN_SOURCE if ep.dist else True,
+            ep.dist.name if ep.dist else "",
+            ep.name,
+        ),
     )
     for ep in eps:
         source = ep.dist.name if ep.dist else "?"
@@ -212,7 +215,9 @@ def _load(folder: Path, source: str, chain: tuple[str, ...] = ()) -> TemplatePac
     parent = None
     if manifest.extends:
         if manifest.extends in chain or manifest.extends == manifest.id:
-            raise TemplateError(f"template {manifest.id!r}: extends loop through {manifest.extends!r}")
+            raise TemplateError(
+                f"template {manifest.id!r}: extends loop through {manifest.extends!r}"
+            )
         parent = _by_id(manifest.extends, (*chain, manifest.id))
     return TemplatePack(manifest=manifest, path=folder, source=source, parent=parent)
 

@@ -17,7 +17,15 @@ from pydantic import ValidationError
 from .errors import InputError, LoadError, Problem
 from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
 
-__all__ = ["format_path", "json_schema", "load", "loads", "validate"]
+__all__ = [
+    "format_path",
+    "json_schema",
+    "load",
+    "load_with_lines",
+    "loads",
+    "loads_with_lines",
+    "validate",
+]
 
 AnyReport = Document | ImplementationReport
 Path_ = tuple[str | int, ...]
@@ -165,8 +173,13 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
-def loads(text: str, *, format: str = "yaml", source: str = "<input>") -> AnyReport:
-    """Parse and validate report text; ``format`` is ``yaml`` or ``json``."""
+def loads_with_lines(
+    text: str, *, format: str = "yaml", source: str = "<input>"
+) -> tuple[AnyReport, dict[Path_, int]]:
+    """Like :func:`loads`, also returning each field path's line (YAML only; JSON: empty).
+
+    The checker uses the lines to point a diagnostic at the input file.
+    """
     if format == "json":
         try:
             data = json.loads(text)
@@ -182,20 +195,30 @@ def loads(text: str, *, format: str = "yaml", source: str = "<input>") -> AnyRep
     if not isinstance(data, dict):
         raise LoadError(f"{source}: a report file holds one mapping at the top level")
     try:
-        return validate(data, source=source, lines=lines)
+        return validate(data, source=source, lines=lines), lines
     except InputError as exc:
         raise LoadError(str(exc).splitlines()[0], exc.problems) from None
 
 
-def load(path: str | Path) -> AnyReport:
-    """Read a ``.yaml``/``.yml`` or ``.json`` report file into the model."""
+def loads(text: str, *, format: str = "yaml", source: str = "<input>") -> AnyReport:
+    """Parse and validate report text; ``format`` is ``yaml`` or ``json``."""
+    return loads_with_lines(text, format=format, source=source)[0]
+
+
+def load_with_lines(path: str | Path) -> tuple[AnyReport, dict[Path_, int]]:
+    """Like :func:`load`, also returning ``{field path: line}`` for a YAML file."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise LoadError(f"{p}: không mở được tệp ({exc.strerror})") from None
     fmt = "json" if p.suffix.lower() == ".json" else "yaml"
-    return loads(text, format=fmt, source=str(p))
+    return loads_with_lines(text, format=fmt, source=str(p))
+
+
+def load(path: str | Path) -> AnyReport:
+    """Read a ``.yaml``/``.yml`` or ``.json`` report file into the model."""
+    return load_with_lines(path)[0]
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:

@@ -1,0 +1,271 @@
+"""Số và ký hiệu: the number and code that identify an official document.
+
+Two families write it differently (format-rules.md §4, §9):
+
+* Party (``dang``): ``{number}-{type}/{issuer}`` — ``18-KL/TW``, ``12-BC/BTCHU``,
+  joint issuers joined by a hyphen: ``05-QC/BTCTU-BDVTU``. The header line has no
+  colon: ``Số 12-BC/BTCHU``.
+* State (``nha_nuoc``): ``{number}/{year/}{type}-{issuer}`` — ``12/BC-UBND``,
+  normative documents add the year: ``30/2020/NĐ-CP``; a công văn has no type
+  code: ``05/BNV-VP``; a law has a year and an issuer only: ``80/2015/QH13``.
+  The header line has a colon: ``Số: 12/BC-UBND``.
+
+A symbol may also be a bare number (``03``), as in "Hướng dẫn số 03 của …".
+A draft leaves the number blank for the clerk to fill at issuance; it prints as
+``-BC/BTCHU`` and, in the header, ``Số    -BC/BTCHU`` / ``Số:    /BC-UBND``.
+
+``str(DocumentSymbol.parse(s)) == s`` for every ``s`` that ``parse`` accepts
+(surrounding whitespace and a leading ``Số``/``Số:`` aside), and
+``DocumentSymbol.parse(str(x), x.style) == x`` for every valid symbol ``x``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError, field_validator, model_validator
+
+from ..errors import CitationError
+from .types import Family, Model, nfc
+
+__all__ = ["BLANK_NUMBER", "STATE_TYPE_CODES", "DocumentSymbol"]
+
+BLANK_NUMBER = "    "
+"""What a blank (draft) number prints as in :meth:`DocumentSymbol.header`: four spaces."""
+
+STATE_TYPE_CODES: frozenset[str] = frozenset(
+    {
+        # NĐ 30/2020 Phụ lục III (format-rules.md §9)
+        "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA",
+        "BC", "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP",
+        "PG", "PC", "PB", "SY", "TrS", "SL",
+        # legal-normative documents
+        "NĐ", "TT", "TTLT", "NQLT", "QĐLT", "CTLT",
+        # Party codes that also turn up in State-form symbols (§4.1)
+        "QĐi", "KL", "CV", "BS", "QH",
+    }
+)  # fmt: skip
+"""Type codes recognised in a State symbol.
+
+In ``12/BC-UBND`` the first hyphen group is a type code, in the công văn
+``05/BNV-VP`` it is part of the issuer; the two are told apart by this set:
+when the group after the slash (and year) is one of these codes *and* more
+groups follow, it is the type code, otherwise everything after the slash is the
+issuer. Either reading prints back identically.
+"""
+
+_EXPECTED_ANY = 'Party "18-KL/TW" or State "12/BC-UBND"'
+_EXPECTED: dict[Family | None, str] = {
+    None: _EXPECTED_ANY,
+    "dang": 'Party "18-KL/TW" ({number}-{type}/{issuer})',
+    "nha_nuoc": 'State "12/BC-UBND", "30/2020/NĐ-CP" or "05/BNV-VP" '
+    "({number}/[{year}/][{type}-]{issuer})",
+}
+
+_PREFIX = re.compile(r"^Số\s*:?")
+_PARTY = re.compile(r"(?P<number>\d+)?-(?P<type>[^\s/-]+)/(?P<issuer>\S+)")
+_STATE = re.compile(r"(?P<number>\d+)?/(?:(?P<year>\d{4})/)?(?P<rest>\S+)")
+_NUMBER_ONLY = re.compile(r"\d+")
+_DIGITS = frozenset("0123456789")
+
+
+def _is_code_part(part: str) -> bool:
+    """One code group: a capital letter, then letters or ASCII digits (``QĐi``, ``CB3``)."""
+    return (
+        bool(part)
+        and part[0].isalpha()
+        and part[0].isupper()
+        and all(ch.isalpha() or ch in _DIGITS for ch in part)
+    )
+
+
+def _is_issuer_code(code: str) -> bool:
+    """One or more code groups joined by hyphens: ``TW``, ``BNV-VP``, ``BTCTU-BDVTU``."""
+    return all(_is_code_part(part) for part in code.split("-"))
+
+
+class DocumentSymbol(Model):
+    """Số và ký hiệu of a document, in the Party or the State form.
+
+    >>> str(DocumentSymbol.parse("18-KL/TW"))
+    '18-KL/TW'
+    >>> DocumentSymbol.parse("30/2020/NĐ-CP").year
+    2020
+    >>> DocumentSymbol.parse("12/BC-UBND").header()
+    'Số: 12/BC-UBND'
+    """
+
+    style: Family
+    """``dang``: ``18-KL/TW``; ``nha_nuoc``: ``30/2020/NĐ-CP``, ``12/BC-UBND``."""
+    number: str | None = None
+    """Digits as written, leading zeros kept (``"02"``); ``None`` = blank (a draft)."""
+    year: int | None = None
+    """State legal-normative documents only: the 2020 of ``30/2020/NĐ-CP``."""
+    type_code: str | None = None
+    """``KL``, ``QĐi``, ``BC``, ``NĐ``; ``None`` for a State công văn or a bare number."""
+    issuer_code: str | None = None
+    """``TW``, ``BTCHU``, ``CP``, ``UBND``, ``BNV-VP``, joint Party ``BTCTU-BDVTU``."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        """Accept the whole symbol as one string: ``number: "12-BC/BTCHU"`` in YAML."""
+        if isinstance(data, str):
+            parsed = cls.parse(data)
+            return {name: getattr(parsed, name) for name in type(parsed).model_fields}
+        return data
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_from_int(cls, value: Any) -> Any:
+        """An integer number is written with at least two digits: ``5`` → ``"05"``."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 0:
+                raise ValueError(f"number must not be negative: {value}")
+            return f"{value:02d}"
+        return value
+
+    @field_validator("number")
+    @classmethod
+    def _number_is_digits(cls, value: str | None) -> str | None:
+        if value is not None and not (value and all(ch in _DIGITS for ch in value)):
+            raise ValueError(f'number must be digits such as "12" or "02", got {value!r}')
+        return value
+
+    @field_validator("year")
+    @classmethod
+    def _four_digit_year(cls, value: int | None) -> int | None:
+        if value is not None and not 1000 <= value <= 9999:
+            raise ValueError(f"year must have four digits, got {value}")
+        return value
+
+    @field_validator("type_code")
+    @classmethod
+    def _type_code_shape(cls, value: str | None) -> str | None:
+        if value is not None and not _is_code_part(value):
+            raise ValueError(
+                "type code must be a capital letter followed by letters or digits "
+                f'("KL", "QĐi", "TTr"), got {value!r}'
+            )
+        return value
+
+    @field_validator("issuer_code")
+    @classmethod
+    def _issuer_code_shape(cls, value: str | None) -> str | None:
+        if value is not None and "" in value.split("-"):
+            raise ValueError(f'issuer code has an empty group around "-": {value!r}')
+        if value is not None and not _is_issuer_code(value):
+            raise ValueError(
+                "issuer code must be capital-led letters or digits, groups joined by "
+                f'"-" ("TW", "UBND", "BNV-VP", "CB3"), got {value!r}'
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> DocumentSymbol:
+        """Check that the parts present make a symbol of the given style."""
+        has_codes = self.type_code is not None or self.issuer_code is not None
+        if not has_codes:
+            if self.year is not None:
+                raise ValueError("a symbol with a year needs an issuer code (30/2020/NĐ-CP)")
+            if self.number is None:
+                raise ValueError("a symbol needs a number, codes, or both")
+            return self
+        if self.style == "dang":
+            if self.year is not None:
+                raise ValueError("Party symbols carry no year (18-KL/TW)")
+            if self.type_code is None or self.issuer_code is None:
+                raise ValueError(
+                    "a Party symbol needs both a type code and an issuer code (18-KL/TW)"
+                )
+        elif self.issuer_code is None:
+            raise ValueError("a State symbol needs an issuer code (12/BC-UBND, 05/BNV-VP)")
+        return self
+
+    @property
+    def is_draft(self) -> bool:
+        """True when the number is left blank for the clerk to fill at issuance."""
+        return self.number is None
+
+    @property
+    def number_only(self) -> bool:
+        """True for a bare number such as the ``03`` of "Hướng dẫn số 03"."""
+        return self.type_code is None and self.issuer_code is None
+
+    def _codes(self) -> str:
+        """Everything after the number, separator included: ``-KL/TW``, ``/2020/NĐ-CP``."""
+        if self.number_only:
+            return ""
+        if self.style == "dang":
+            return f"-{self.type_code}/{self.issuer_code}"
+        year = f"{self.year}/" if self.year is not None else ""
+        kind = f"{self.type_code}-" if self.type_code is not None else ""
+        return f"/{year}{kind}{self.issuer_code}"
+
+    def __str__(self) -> str:
+        """The symbol as cited: ``18-KL/TW``, ``30/2020/NĐ-CP``, ``05/BNV-VP``, ``03``."""
+        return f"{self.number or ''}{self._codes()}"
+
+    def header(self) -> str:
+        """The report's own "Số" line: ``Số 12-BC/BTCHU`` (Party), ``Số: 12/BC-UBND`` (State).
+
+        A blank number prints as four spaces: ``Số    -BC/BTCHU``, ``Số:    /BC-UBND``.
+        """
+        label = "Số" if self.style == "dang" else "Số:"
+        number = BLANK_NUMBER if self.number is None else f" {self.number}"
+        return f"{label}{number}{self._codes()}"
+
+    @classmethod
+    def parse(cls, text: str, style: Family | None = None) -> DocumentSymbol:
+        """Read a symbol; the style is inferred from the separators when not given.
+
+        A hyphen right after the number means Party (``18-KL/TW``), a slash means
+        State (``12/BC-UBND``). A bare number is Party unless ``style`` says
+        otherwise. Accepted too: drafts with the number blank (``-BC/BTCHU``,
+        ``   -BC/BTCHU``, ``/BC-UBND``) and the header forms ``Số 12-BC/BTCHU`` /
+        ``Số: 12/BC-UBND``. Raises :class:`~baocao.errors.CitationError`.
+        """
+        if not isinstance(text, str):
+            raise CitationError(
+                f"cannot read {text!r} as a document symbol; expected {_EXPECTED[style]}"
+            )
+        original = text
+        cleaned = _PREFIX.sub("", nfc(text).strip(), count=1).strip()
+
+        def fail(reason: str = "") -> CitationError:
+            detail = f" ({reason})" if reason else ""
+            return CitationError(
+                f'cannot read "{original}" as a document symbol; '
+                f"expected {_EXPECTED[style]}{detail}"
+            )
+
+        fields: dict[str, Any]
+        if _NUMBER_ONLY.fullmatch(cleaned):
+            fields = {"style": style or "dang", "number": cleaned}
+        elif (party := _PARTY.fullmatch(cleaned)) is not None and style != "nha_nuoc":
+            fields = {
+                "style": "dang",
+                "number": party["number"],
+                "type_code": party["type"],
+                "issuer_code": party["issuer"],
+            }
+        elif (state := _STATE.fullmatch(cleaned)) is not None and style != "dang":
+            head, _, tail = state["rest"].partition("-")
+            is_typed = bool(tail) and head in STATE_TYPE_CODES
+            fields = {
+                "style": "nha_nuoc",
+                "number": state["number"],
+                "year": int(state["year"]) if state["year"] else None,
+                "type_code": head if is_typed else None,
+                "issuer_code": tail if is_typed else state["rest"],
+            }
+        else:
+            raise fail()
+        try:
+            return cls(**fields)
+        except ValidationError as exc:
+            reasons = "; ".join(
+                str(err["msg"]).removeprefix("Value error, ") for err in exc.errors()
+            )
+            raise fail(reasons) from None

@@ -18,6 +18,9 @@ from typing import IO, Any
 from .atomic import atomic_write
 from .engines.docx import render_docx_bytes
 from .engines.docx_context import docx_context
+from .engines.html import render_html
+from .engines.markdown import render_markdown
+from .engines.pdf import docx_to_pdf
 from .engines.text import render_text
 from .errors import OutputError, TemplateError
 from .loading import validate
@@ -82,8 +85,24 @@ def _txt(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
     return render_text(report).encode("utf-8")
 
 
+def _md(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
+    return render_markdown(report).encode("utf-8")
+
+
+def _html(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
+    return render_html(report).encode("utf-8")
+
+
+def _pdf(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
+    """The .docx, converted by LibreOffice (found on PATH or through $BAOCAO_SOFFICE)."""
+    return docx_to_pdf(_docx(report, template, draft))
+
+
 OUTPUT_FORMATS: dict[str, Callable[[AnyReport, TemplateRef, bool], bytes]] = {
     "docx": _docx,
+    "pdf": _pdf,
+    "md": _md,
+    "html": _html,
     "txt": _txt,
 }
 """Output format → function producing its bytes; the suffix of the output picks one."""
@@ -96,7 +115,7 @@ def render_bytes(
     *,
     draft: bool = False,
 ) -> bytes:
-    """Render to bytes in ``format`` (``docx``, ``txt`` …)."""
+    """Render to bytes in ``format`` (``docx``, ``pdf``, ``md``, ``html``, ``txt``)."""
     rep = validate(report)
     try:
         produce = OUTPUT_FORMATS[format]

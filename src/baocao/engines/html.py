@@ -1,0 +1,182 @@
+"""HTML output: one standalone, readable page per report, from the layout.
+
+The page carries its own CSS (no external files, so it can be mailed or stored
+as is), declares ``utf-8`` and ``lang="vi"``, and follows the printed form: the
+two-column header, the centred title, numbered headings, justified paragraphs,
+recipients on the left and the signer on the right. Every piece of user text
+goes through :func:`html.escape`; nothing the clerk types can become markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from ..layout import Layout, Line, Run, TableView, layout
+from ..model import Document, ImplementationReport
+
+__all__ = ["STYLE", "html_body", "render_html"]
+
+STYLE = """
+body { background: #f3f3f0; margin: 0; color: #000; }
+.report { box-sizing: border-box; max-width: 210mm; margin: 1.5em auto; background: #fff;
+  padding: 20mm 15mm 20mm 30mm; box-shadow: 0 0 6px rgba(0, 0, 0, .2);
+  font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 14pt;
+  line-height: 1.35; }
+.report p { margin: 0 0 6pt; }
+.masthead { display: flex; justify-content: space-between; gap: 1em; margin-bottom: 12pt;
+  white-space: pre-wrap; }
+.masthead > div { text-align: center; }
+.masthead p { margin: 0; }
+.issuer { font-size: 13pt; }
+.strong { font-weight: bold; }
+.place-date { font-style: italic; padding-top: 6pt; }
+h1 { text-align: center; font-size: 15pt; margin: 12pt 0 0; }
+.subject { text-align: center; font-weight: bold; }
+.body p, .body li { text-align: justify; text-indent: 1cm; }
+.body h2, .body h3, .body h4, .body h5, .body h6 { font-size: 1em; margin: 6pt 0;
+  text-indent: 1cm; text-align: justify; }
+.body .plain { font-weight: normal; }
+.body .italic { font-style: italic; }
+.body ul, .body ol { list-style: none; margin: 0 0 6pt; padding: 0; }
+.body li { margin: 0 0 6pt; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt; font-size: 13pt; }
+th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
+caption { font-style: italic; padding-bottom: 4pt; }
+.ending { display: flex; justify-content: space-between; gap: 1em; margin-top: 12pt; }
+.recipients { font-size: 12pt; }
+.recipients .label { font-size: 14pt; font-weight: bold; font-style: italic; }
+.signer { text-align: center; font-weight: bold; min-width: 45%; }
+.signer .name { margin-top: 4em; }
+@media print { body { background: none; } .report { box-shadow: none; margin: 0; } }
+"""
+"""Inline CSS of the page: A4 width and margins, Times-compatible fonts, the official layout."""
+
+
+def _esc(text: str) -> str:
+    """Escape user text; line breaks inside it stay visible."""
+    return html.escape(text, quote=True).replace("\n", "<br>")
+
+
+def _runs(runs: Iterable[Run]) -> str:
+    out = []
+    for r in runs:
+        piece = _esc(r.text)
+        if r.italic:
+            piece = f"<em>{piece}</em>"
+        if r.bold:
+            piece = f"<strong>{piece}</strong>"
+        out.append(piece)
+    return "".join(out)
+
+
+def _lines(texts: Iterable[str], cls: str | None = None) -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return "".join(f"<p{attr}>{_esc(t)}</p>" for t in texts if t)
+
+
+def _table(t: TableView) -> str:
+    parts = ["<table>"]
+    if t.caption:
+        parts.append(f"<caption>{_esc(t.caption)}</caption>")
+    parts.append("<colgroup>")
+    parts.extend(f'<col style="width:{w * 100:.2f}%">' for w in t.widths)
+    parts.append("</colgroup><thead><tr>")
+    parts.extend(f"<th>{_esc(c)}</th>" for c in t.header)
+    parts.append("</tr></thead><tbody>")
+    for row in t.rows:
+        parts.append("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def _heading(line: Line) -> str:
+    tag = f"h{min(line.level + 1, 6)}"
+    classes = [c for c, on in (("plain", not line.bold), ("italic", line.italic)) if on]
+    attr = f' class="{" ".join(classes)}"' if classes else ""
+    label = f'<span class="label">{_esc(line.label)}</span> ' if line.label else ""
+    return f"<{tag}{attr}>{label}{_esc(line.body_text)}</{tag}>"
+
+
+def _list_key(line: Line) -> str:
+    """Items of one list share their block's path."""
+    return line.path.rsplit(".items[", 1)[0]
+
+
+def _body(lines: Iterable[Line]) -> list[str]:
+    out: list[str] = []
+    open_list: tuple[str, str] | None = None
+    for line in lines:
+        key = (line.role, _list_key(line)) if line.role in ("bullet", "numbered") else None
+        if open_list is not None and key != open_list:
+            out.append("</ul>" if open_list[0] == "bullet" else "</ol>")
+            open_list = None
+        if key is not None:
+            if open_list is None:
+                out.append("<ul>" if line.role == "bullet" else "<ol>")
+                open_list = key
+            out.append(f'<li><span class="mark">{_esc(line.label)}</span> {_runs(line.runs)}</li>')
+        elif line.role == "heading":
+            out.append(_heading(line))
+        elif line.role == "table" and line.table is not None:
+            out.append(_table(line.table))
+        else:
+            out.append(f"<p>{_runs(line.runs)}</p>")
+    if open_list is not None:
+        out.append("</ul>" if open_list[0] == "bullet" else "</ol>")
+    return out
+
+
+def html_body(lay: Layout) -> str:
+    """The report as an ``<article>`` element, without the page around it."""
+    h = lay.header
+    issuer = _lines([h.issuer_parent or ""]) + _lines([h.issuer_name], "strong")
+    if h.family == "dang":
+        issuer += "<p>*</p>"
+    issuer += _lines([h.symbol], "symbol")
+    motto = "".join(f"<p><strong>{_esc(m)}</strong></p>" for m in h.motto)
+    motto += _lines([h.place_date], "place-date")
+    parts = [
+        f'<article class="report family-{_esc(h.family)}">',
+        '<header class="masthead">',
+        f'<div class="issuer">{issuer}</div>',
+        f'<div class="motto">{motto}</div>',
+        "</header>",
+        f"<h1>{_esc(h.doc_type)}</h1>",
+    ]
+    if h.subject:
+        parts.append(f'<p class="subject">{"<br>".join(_esc(s) for s in h.subject)}</p>')
+    parts.append('<div class="body">')
+    parts.extend(_body(lay.lines()))
+    parts.append("</div>")
+    if lay.recipients is not None or lay.signer is not None:
+        parts.append('<footer class="ending">')
+        parts.append('<div class="recipients">')
+        if lay.recipients is not None:
+            r = lay.recipients
+            parts.append(_lines([r.label], "label"))
+            parts.append(f"<p>{'<br>'.join(_esc(t) for t in r.lines)}</p>")
+        parts.append("</div>")
+        if lay.signer is not None:
+            s = lay.signer
+            parts.append('<div class="signer">')
+            parts.append(_lines(s.lines))
+            parts.append(_lines([s.name], "name"))
+            parts.append("</div>")
+        parts.append("</footer>")
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def render_html(report: Document | ImplementationReport) -> str:
+    """The whole report as a standalone HTML page (UTF-8, NFC)."""
+    lay = layout(report)
+    h = lay.header
+    title = " ".join([h.doc_type, *h.subject])
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"{html_body(lay)}\n</body>\n</html>\n"
+    )

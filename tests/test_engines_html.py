@@ -1,0 +1,166 @@
+"""The HTML engine: a standalone, well-formed page where user text can never become markup."""
+
+from __future__ import annotations
+
+import unicodedata
+from html.parser import HTMLParser
+from typing import Any
+
+from baocao import layout, validate
+from baocao.engines.html import render_html
+
+NASTY = "A & B < C > D \"q\" 'q' <script>alert(\"x\")</script> <b onclick='x()'>b</b> &amp;"
+"""User text that would be markup, entities or a script if it were not escaped."""
+
+VOID = {"meta", "br", "col", "img", "hr", "input", "link"}
+
+
+class _Page(HTMLParser):
+    """Tags (with attributes), text per element, and nesting errors of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[tuple[tuple[str, ...], str]] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append((tuple(self.stack), data))
+
+    def shown(self, inside: str | None = None) -> str:
+        return "".join(d for where, d in self.text if inside is None or inside in where)
+
+    def names(self) -> list[str]:
+        return [t for t, _ in self.tags]
+
+
+def _page(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def _doc(**extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": "document",
+        "header": {
+            "family": "dang",
+            "issuer": {"parent": "ĐẢNG BỘ TỈNH LÀO CAI", "name": "ĐẢNG ỦY <XÃ> & \"MINH SƠN\""},
+            "number": "-BC/ĐU",
+            "place": "Minh Sơn",
+            "date": "2025-12-__",
+            "subject": "kết quả thực hiện\nNghị quyết số 12-NQ/ĐU",
+        },
+        "sections": [
+            {
+                "title": "Kết quả <thực hiện>",
+                "blocks": [
+                    {"spans": ["Đạt ", {"text": "98,5%", "bold": True}, " và ",
+                               {"text": "vượt", "italic": True}, "."]},
+                    {"type": "bullets", "items": ["Mục một", "Mục hai"]},
+                    {"type": "numbered", "start": 3, "items": ["Việc ba", "Việc bốn"]},
+                    {"type": "table", "caption": "Bảng <1>", "header": ["STT", "Đơn vị"],
+                     "rows": [["1", "Chi bộ & Tổ"]], "widths": [1, 3]},
+                ],  # fmt: skip
+                "sections": [{"title": "Tuyên truyền", "blocks": ["Nội dung."]}],
+            }
+        ],
+        "closing": "Trên đây là báo cáo.",
+        "signer": {"authority": "TM", "on_behalf": "BAN THƯỜNG VỤ", "title": "BÍ THƯ",
+                   "name": "Nguyễn Văn An"},  # fmt: skip
+        "recipients": {"items": ["Ban Thường vụ Tỉnh ủy (b/c)"], "archive": "Văn phòng Đảng ủy"},
+    }
+    data.update(extra)
+    return data
+
+
+def test_page_is_standalone_vietnamese_utf8() -> None:
+    """Doctype, lang="vi", a UTF-8 meta, inline CSS and nothing loaded from elsewhere."""
+    out = render_html(validate(_doc()))
+    page = _page(out)
+    assert out.startswith("<!DOCTYPE html>")
+    assert ("html", {"lang": "vi"}) in page.tags
+    assert ("meta", {"charset": "utf-8"}) in page.tags
+    assert "style" in page.names()
+    assert not {"link", "script", "img", "iframe"} & set(page.names())
+    assert not any("src" in attrs or "href" in attrs for _, attrs in page.tags)
+
+
+def test_page_is_well_formed() -> None:
+    """Every element is closed in order, for the seed and for a document with every block."""
+    for report in (_doc(), _doc(preamble=[NASTY])):
+        page = _page(render_html(validate(report)))
+        assert page.errors == []
+        assert page.stack == []
+
+
+def test_user_text_is_escaped_everywhere() -> None:
+    """&, <, >, quotes and a <script> in any field show as text and add no element."""
+    report = validate(_doc(preamble=[NASTY], closing=NASTY))
+    out = render_html(report)
+    page = _page(out)
+    assert page.shown().count(NASTY) == 2
+    assert "script" not in page.names() and "b" not in page.names()
+    assert not any("onclick" in attrs for _, attrs in page.tags)
+    assert 'ĐẢNG ỦY <XÃ> & "MINH SƠN"' in page.shown("div")
+    assert "KẾT QUẢ <THỰC HIỆN>" in page.shown("h2")
+    assert "Bảng <1>" in page.shown("caption")
+    assert "Chi bộ & Tổ" in page.shown("td")
+    assert "&amp;amp;" in out  # the literal "&amp;" typed by the user is escaped once more
+
+
+def test_title_is_escaped_too() -> None:
+    """The <title> carries the doc type and subject, escaped like the body."""
+    page = _page(render_html(validate(_doc())))
+    assert page.shown("title") == "BÁO CÁO kết quả thực hiện Nghị quyết số 12-NQ/ĐU"
+
+
+def test_structure_follows_the_layout() -> None:
+    """Headings by level with their labels, lists, table, emphasis, signer and recipients."""
+    report = validate(_doc())
+    page = _page(render_html(report))
+    names = page.names()
+    assert names.count("h1") == 1 and page.shown("h1") == "BÁO CÁO"
+    assert page.shown("h2") == "I- KẾT QUẢ <THỰC HIỆN>"
+    assert page.shown("h3") == "1. Tuyên truyền"
+    assert names.count("ul") == 1 and names.count("ol") == 1 and names.count("li") == 4
+    assert "3. Việc ba" in page.shown("ol")
+    assert page.shown("th") == "STTĐơn vị"
+    widths = [a["style"] for t, a in page.tags if t == "col"]
+    assert widths == ["width:25.00%", "width:75.00%"]
+    assert page.shown("strong").count("98,5%") == 1 and page.shown("em") == "vượt"
+    signer = page.shown("footer")
+    for text in ("Nơi nhận:", "- Ban Thường vụ Tỉnh ủy (b/c),", "- Lưu Văn phòng Đảng ủy.",
+                 "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn An"):  # fmt: skip
+        assert text in signer
+
+
+def test_heading_styles_become_classes(seed_report: Any) -> None:
+    """Italic heading levels (2.1.) carry the italic class; non-bold levels the plain class."""
+    page = _page(render_html(seed_report))
+    h4 = [a.get("class") for t, a in page.tags if t == "h4"]
+    assert h4 and all(c is not None and "italic" in c for c in h4)
+    assert all("class" not in a for t, a in page.tags if t == "h2")
+
+
+def test_seed_text_survives_in_nfc(seed_report: Any) -> None:
+    """Every line of the seed's layout appears in the page text, which is NFC."""
+    out = render_html(seed_report)
+    assert unicodedata.is_normalized("NFC", out)
+    shown = _page(out).shown()
+    for line in layout(seed_report).lines():
+        assert line.body_text in shown
+    assert "Số    -BC/BTCHU" in shown  # draft blanks kept (the header is white-space: pre-wrap)

@@ -58,7 +58,7 @@ def _doc(**extra: Any) -> dict[str, Any]:
         "kind": "document",
         "header": {
             "family": "dang",
-            "issuer": {"parent": "ĐẢNG BỘ TỈNH LÀO CAI", "name": "ĐẢNG ỦY <XÃ> & \"MINH SƠN\""},
+            "issuer": {"parent": "ĐẢNG BỘ TỈNH LÀO CAI", "name": 'ĐẢNG ỦY <XÃ> & "MINH SƠN"'},
             "number": "-BC/ĐU",
             "place": "Minh Sơn",
             "date": "2025-12-__",
@@ -68,19 +68,35 @@ def _doc(**extra: Any) -> dict[str, Any]:
             {
                 "title": "Kết quả <thực hiện>",
                 "blocks": [
-                    {"spans": ["Đạt ", {"text": "98,5%", "bold": True}, " và ",
-                               {"text": "vượt", "italic": True}, "."]},
+                    {
+                        "spans": [
+                            "Đạt ",
+                            {"text": "98,5%", "bold": True},
+                            " và ",
+                            {"text": "vượt", "italic": True},
+                            ".",
+                        ]
+                    },
                     {"type": "bullets", "items": ["Mục một", "Mục hai"]},
                     {"type": "numbered", "start": 3, "items": ["Việc ba", "Việc bốn"]},
-                    {"type": "table", "caption": "Bảng <1>", "header": ["STT", "Đơn vị"],
-                     "rows": [["1", "Chi bộ & Tổ"]], "widths": [1, 3]},
-                ],  # fmt: skip
+                    {
+                        "type": "table",
+                        "caption": "Bảng <1>",
+                        "header": ["STT", "Đơn vị"],
+                        "rows": [["1", "Chi bộ & Tổ"]],
+                        "widths": [1, 3],
+                    },
+                ],
                 "sections": [{"title": "Tuyên truyền", "blocks": ["Nội dung."]}],
             }
         ],
         "closing": "Trên đây là báo cáo.",
-        "signer": {"authority": "TM", "on_behalf": "BAN THƯỜNG VỤ", "title": "BÍ THƯ",
-                   "name": "Nguyễn Văn An"},  # fmt: skip
+        "signer": {
+            "authority": "TM",
+            "on_behalf": "BAN THƯỜNG VỤ",
+            "title": "BÍ THƯ",
+            "name": "Nguyễn Văn An",
+        },
         "recipients": {"items": ["Ban Thường vụ Tỉnh ủy (b/c)"], "archive": "Văn phòng Đảng ủy"},
     }
     data.update(extra)
@@ -143,8 +159,14 @@ def test_structure_follows_the_layout() -> None:
     assert widths == ["width:25.00%", "width:75.00%"]
     assert page.shown("strong").count("98,5%") == 1 and page.shown("em") == "vượt"
     signer = page.shown("footer")
-    for text in ("Nơi nhận:", "- Ban Thường vụ Tỉnh ủy (b/c),", "- Lưu Văn phòng Đảng ủy.",
-                 "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn An"):  # fmt: skip
+    for text in (
+        "Nơi nhận:",
+        "- Ban Thường vụ Tỉnh ủy (b/c),",
+        "- Lưu Văn phòng Đảng ủy.",
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "Nguyễn Văn An",
+    ):
         assert text in signer
 
 

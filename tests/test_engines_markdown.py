@@ -14,11 +14,20 @@ from markdown_it import MarkdownIt
 from baocao import layout, validate
 from baocao.engines.markdown import escape_markdown, render_markdown
 
-NASTY = "A & B < C > D \"q\" 'q' <script>alert(\"x\")</script> *no* _no_ [l](http://x) `c` ~~s~~ |p|"
+NASTY = 'A & B < C > D "q" \'q\' <script>alert("x")</script> *no* _no_ [l](http://x) `c` ~~s~~ |p|'
 """User text full of characters that mean something in Markdown or HTML."""
 
-LINE_STARTS = ["1. không phải danh sách", "2) cũng không", "- không gạch", "# không tiêu đề",
-               "> không trích", "+ không", "    không mã", "=== không", "&amp; không thực thể"]  # fmt: skip
+LINE_STARTS = [
+    "1. không phải danh sách",
+    "2) cũng không",
+    "- không gạch",
+    "# không tiêu đề",
+    "> không trích",
+    "+ không",
+    "    không mã",
+    "=== không",
+    "&amp; không thực thể",
+]
 
 
 def _md() -> MarkdownIt:
@@ -62,19 +71,34 @@ def _doc(**extra: Any) -> dict[str, Any]:
             {
                 "title": "Kết quả đạt được",
                 "blocks": [
-                    {"spans": ["Tỷ lệ đạt ", {"text": "98,5%", "bold": True}, " và ",
-                               {"text": "vượt", "italic": True}, "."]},
+                    {
+                        "spans": [
+                            "Tỷ lệ đạt ",
+                            {"text": "98,5%", "bold": True},
+                            " và ",
+                            {"text": "vượt", "italic": True},
+                            ".",
+                        ]
+                    },
                     {"type": "bullets", "items": ["Mục một", "Mục hai"]},
                     {"type": "numbered", "start": 3, "items": ["Việc ba", "Việc bốn"]},
-                    {"type": "table", "caption": "Bảng 1", "header": ["STT", "Đơn vị"],
-                     "rows": [["1", "Văn phòng | Sở"], ["2", "Phòng <TCCB>"]]},
-                ],  # fmt: skip
+                    {
+                        "type": "table",
+                        "caption": "Bảng 1",
+                        "header": ["STT", "Đơn vị"],
+                        "rows": [["1", "Văn phòng | Sở"], ["2", "Phòng <TCCB>"]],
+                    },
+                ],
                 "sections": [{"title": "Cải cách thủ tục", "blocks": ["Nội dung."]}],
             }
         ],
         "closing": "Trên đây là báo cáo.",
-        "signer": {"authority": "KT", "on_behalf": "GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC",
-                   "name": "Trần Thị Bình"},  # fmt: skip
+        "signer": {
+            "authority": "KT",
+            "on_behalf": "GIÁM ĐỐC",
+            "title": "PHÓ GIÁM ĐỐC",
+            "name": "Trần Thị Bình",
+        },
         "recipients": {"items": ["UBND tỉnh (b/c)"], "archive": "VT, TCCB"},
     }
     data.update(extra)
@@ -82,7 +106,7 @@ def _doc(**extra: Any) -> dict[str, Any]:
 
 
 def test_special_characters_print_literally() -> None:
-    """Markdown and HTML specials in user text show as typed: no emphasis, link, code or raw HTML."""
+    """Markdown/HTML specials in user text show as typed: no emphasis, link, code or raw HTML."""
     md = render_markdown(validate(_doc(preamble=[NASTY], closing=NASTY)))
     shown, tags = _shown(md)
     assert shown.count(NASTY) == 2
@@ -141,8 +165,11 @@ def test_emphasis_lists_and_tables_are_markdown_structures() -> None:
     assert ordered.attrGet("start") == 3
     assert types.count("list_item_open") == 4
     assert types.count("table_open") == 1
-    cells = ["".join(c.content for c in t.children or []) for i, t in enumerate(tokens)
-             if t.type == "inline" and tokens[i - 1].type in ("th_open", "td_open")]  # fmt: skip
+    cells = [
+        "".join(c.content for c in t.children or [])
+        for i, t in enumerate(tokens)
+        if t.type == "inline" and tokens[i - 1].type in ("th_open", "td_open")
+    ]
     assert cells == ["STT", "Đơn vị", "1", "Văn phòng | Sở", "2", "Phòng <TCCB>"]
     inline = [c.type for t in tokens if t.type == "inline" for c in t.children or []]
     assert "strong_open" in inline and "em_open" in inline
@@ -151,12 +178,25 @@ def test_emphasis_lists_and_tables_are_markdown_structures() -> None:
 def test_header_signer_and_recipients_are_present() -> None:
     """Issuer, symbol, motto, date, subject, recipients and signer all appear, in order."""
     shown, _ = _shown(render_markdown(validate(_doc())))
-    order = ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "SỞ <NỘI> & VỤ", "Số: 12/BC-SNV",
-             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-             "Lào Cai, ngày 15 tháng 12 năm 2025", "BÁO CÁO", "Kết quả *cải cách* hành chính",
-             "I. KẾT QUẢ ĐẠT ĐƯỢC", "1. Cải cách thủ tục",
-             "Trên đây là báo cáo.", "Nơi nhận:", "- UBND tỉnh (b/c);", "- Lưu: VT, TCCB.",
-             "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Bình"]  # fmt: skip
+    order = [
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+        "SỞ <NỘI> & VỤ",
+        "Số: 12/BC-SNV",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lào Cai, ngày 15 tháng 12 năm 2025",
+        "BÁO CÁO",
+        "Kết quả *cải cách* hành chính",
+        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "1. Cải cách thủ tục",
+        "Trên đây là báo cáo.",
+        "Nơi nhận:",
+        "- UBND tỉnh (b/c);",
+        "- Lưu: VT, TCCB.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Trần Thị Bình",
+    ]
     positions = [shown.index(s) for s in order]
     assert positions == sorted(positions)
 

@@ -40,6 +40,7 @@ from .model import (
     Signer,
     Tally,
 )
+from .packs import TemplateIssue, TemplatePack, available_packs, get_pack
 from .rendering import render, render_bytes
 
 __all__ = [
@@ -62,8 +63,12 @@ __all__ = [
     "Signer",
     "Tally",
     "TemplateError",
+    "TemplateIssue",
+    "TemplatePack",
     "TemplateRenderError",
     "__version__",
+    "available_packs",
+    "get_pack",
     "json_schema",
     "layout",
     "load",

@@ -2,53 +2,212 @@
 
 Why a sandbox: packs are downloaded from other offices and vendors; a template
 must not read files, import modules or reach Python internals
-(``{{ ''.__class__.__mro__ }}`` fails). Why strict: an undefined variable is a
-template bug, reported by name; ``draft=True`` instead prints a visible blank
-for the clerk to fill in.
+(``{{ ''.__class__.__mro__ }}`` fails). Every refusal is a ``SecurityError``
+whose message says "sandbox", so the engine reports it as a sandbox block and
+not as a template bug; this holds in draft mode too (a blank must never hide
+an escape attempt). Why strict: an undefined variable is a template bug,
+reported by name; ``draft=True`` instead prints a visible blank for the clerk
+to fill in.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import builtins
+import functools
+import operator
+from collections.abc import Callable
+from typing import Any, NoReturn
 
-from jinja2 import StrictUndefined, Undefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import BaseLoader, Environment, StrictUndefined, Undefined
+from jinja2.exceptions import SecurityError, TemplateRuntimeError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
+from jinja2.utils import missing
 
 from ..vi import FILTERS
 
-__all__ = ["DRAFT_BLANK", "DraftUndefined", "make_environment"]
+__all__ = [
+    "DRAFT_BLANK",
+    "MAX_REPEAT",
+    "PYTHON_NAMES",
+    "DraftUndefined",
+    "SandboxEnvironment",
+    "SandboxUndefined",
+    "make_environment",
+]
 
 DRAFT_BLANK = "……………"
 """What a missing value prints as in draft mode: dots a clerk writes over."""
 
+MAX_REPEAT = 100_000
+"""Largest string/list a template may build with ``*`` or ``**`` (the sandbox's range limit)."""
 
-class DraftUndefined(Undefined):
-    """Missing values print as a dotted blank instead of failing."""
+PYTHON_NAMES = frozenset(
+    [n for n in dir(builtins) if not n.startswith("_") or n == "__import__"]
+    + ["os", "sys", "subprocess", "importlib", "builtins", "io", "pathlib", "shutil"]
+) - {"range", "dict", "True", "False", "None"}
+"""Names a template may try in order to escape; none exists in the sandbox."""
+
+
+def _sandbox_hint(name: str | None) -> str | None:
+    if name in PYTHON_NAMES:
+        return (
+            f"{name!r} is not available: templates render in a sandbox "
+            "without Python builtins, modules or file access"
+        )
+    return None
+
+
+class _SandboxNames(Undefined):
+    """An undefined Python builtin (``open``, ``__import__``) fails as a sandbox block."""
 
     __slots__ = ()
 
+    def __init__(
+        self,
+        hint: str | None = None,
+        obj: Any = missing,
+        name: str | None = None,
+        exc: type[TemplateRuntimeError] = UndefinedError,
+    ) -> None:
+        blocked = _sandbox_hint(name) if obj is missing else None
+        if blocked:
+            hint, exc = blocked, SecurityError
+        super().__init__(hint, obj, name, exc)
+
+
+class SandboxUndefined(_SandboxNames, StrictUndefined):
+    """Strict: any use fails naming the variable; Python names fail as sandbox blocks."""
+
+    __slots__ = ()
+
+
+class DraftUndefined(_SandboxNames):
+    """Missing values print as a dotted blank; sandbox blocks still fail."""
+
+    __slots__ = ()
+
+    def _check(self) -> None:
+        if self._undefined_exception is SecurityError:
+            self._fail_with_undefined_error()
+
     def __str__(self) -> str:
+        self._check()
         return DRAFT_BLANK
 
+    def __html__(self) -> str:
+        return str(self)
+
     def __iter__(self) -> Any:
+        self._check()
         return iter(())
 
     def __bool__(self) -> bool:
+        self._check()
         return False
+
+    def __len__(self) -> int:
+        self._check()
+        return 0
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if name.startswith("_"):
+            raise SecurityError(f"access to attribute {name!r} is blocked by the template sandbox")
+        self._check()
         return self
 
-    __getitem__ = __getattr__
+    def __getitem__(self, name: Any) -> Any:
+        if isinstance(name, str) and name.startswith("_"):
+            raise SecurityError(f"access to item {name!r} is blocked by the template sandbox")
+        self._check()
+        return self
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self._check()
+        return self
 
 
-def make_environment(*, draft: bool = False) -> ImmutableSandboxedEnvironment:
+def _sized(value: Any) -> int:
+    return len(value) if isinstance(value, (str, bytes, list, tuple)) else 1
+
+
+def _repeat(left: Any, right: Any) -> Any:
+    if isinstance(left, int) and isinstance(right, int):
+        return left * right
+    count = right if isinstance(right, int) else left if isinstance(left, int) else 1
+    if count * max(_sized(left), _sized(right)) > MAX_REPEAT:
+        raise SecurityError(f"the template sandbox refuses to build more than {MAX_REPEAT} items")
+    return operator.mul(left, right)
+
+
+def _power(left: Any, right: Any) -> Any:
+    if isinstance(right, (int, float)) and abs(right) > 64:
+        raise SecurityError("the template sandbox refuses exponents larger than 64")
+    return operator.pow(left, right)
+
+
+def _arith(op: Callable[[Any, Any], Any], sign: str) -> Callable[[Any, Any], Any]:
+    def call(left: Any, right: Any) -> Any:
+        try:
+            return op(left, right)
+        except ZeroDivisionError:
+            raise TemplateRuntimeError(f"division by zero in '{sign}'") from None
+
+    return call
+
+
+class _NoLoader(BaseLoader):
+    """Templates cannot load other templates: parts are composed through the manifest."""
+
+    def get_source(self, environment: Environment, template: str) -> NoReturn:
+        raise SecurityError(
+            f"cannot load {template!r}: {{% import %}}, {{% include %}} and {{% extends %}} "
+            "are blocked by the template sandbox; add a part to the manifest's layout instead"
+        )
+
+
+def _sandbox_range(*args: int) -> range:
+    try:
+        return safe_range(*args)
+    except OverflowError as exc:
+        raise SecurityError(f"blocked by the template sandbox: {exc}") from None
+
+
+class SandboxEnvironment(ImmutableSandboxedEnvironment):
+    """Immutable sandbox that also bounds ``*``/``**`` and names division by zero."""
+
+    intercepted_binops = frozenset(["*", "**", "/", "//", "%"])
+    default_binop_table = {  # noqa: RUF012 - jinja's own class attribute, copied per instance
+        **ImmutableSandboxedEnvironment.default_binop_table,
+        "*": _repeat,
+        "**": _power,
+        "/": _arith(operator.truediv, "/"),
+        "//": _arith(operator.floordiv, "//"),
+        "%": _arith(operator.mod, "%"),
+    }
+
+
+def _filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """A ``vi`` filter whose bad input names the filter instead of raising from deep inside."""
+
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (TypeError, ValueError) as exc:
+            raise TemplateRuntimeError(f"filter {name!r}: {exc}") from None
+
+    return call
+
+
+def make_environment(*, draft: bool = False) -> SandboxEnvironment:
     """A fresh sandboxed environment with autoescape on and the ``vi`` filters."""
-    env = ImmutableSandboxedEnvironment(
-        undefined=DraftUndefined if draft else StrictUndefined,
+    env = SandboxEnvironment(
+        undefined=DraftUndefined if draft else SandboxUndefined,
         autoescape=True,
+        loader=_NoLoader(),
     )
-    env.filters.update(FILTERS)
+    env.filters.update({name: _filter(name, f) for name, f in FILTERS.items()})
+    env.globals["range"] = _sandbox_range
     return env

@@ -25,13 +25,13 @@ class Manifest(Model):
     family: Literal["dang", "nha_nuoc", "khac"] | None = None
     version: str = "0.0.0"
     description: Text = ""
-    kinds: list[str] | None = None
+    kinds: tuple[str, ...] | None = None
     """Report kinds it accepts (``document``, ``bao_cao_thuc_hien``); None: inherited / all."""
     extends: str | None = None
     """Id of the parent pack whose files are searched after this pack's own."""
     base: str | None = None
     """The .docx giving styles, page setup, headers and footers (e.g. ``base.docx``)."""
-    layout: list[str] | None = None
+    layout: tuple[str, ...] | None = None
     """Part names composed in order into the body; each is ``<name>.docx`` on the search path."""
     profile: str | None = None
     """Format profile id checked by the conformance checker (``dang-hd36``, ``nha-nuoc-nd30``)."""

@@ -4,11 +4,16 @@ Rules (as in MkDocs' ``get_themes``):
 
 * every pack, built-in or not, is announced in the entry-point group
   ``baocao.templates``; its value is a module (the pack is that module's folder)
-  or an object holding a path;
-* a plugin that reuses a built-in id is refused with a warning: built-ins win;
-* two plugins with the same id: the one from the package whose name sorts first
-  wins, and a warning names both;
-* a plugin that fails to load is reported with its package name and skipped.
+  or an object holding a path (``baocao.packs.builtin:DANG``);
+* a source checkout that is not installed has no entry points: the folders in
+  ``templates/`` are then read directly, as the built-ins;
+* the id is the manifest's ``id``. Built-ins are read first, plugins in the
+  order of their package names: the first pack with an id keeps it. A plugin
+  that reuses a built-in id, or an id another plugin already took, is skipped
+  with a ``PackWarning`` naming both packages. To replace a built-in, give your
+  pack a new id and ``extends`` the built-in, or name it by path (``-t ./folder``);
+* a plugin that fails to load (import error, missing folder, bad manifest,
+  unknown parent) is reported with its package name and skipped; the others load.
 """
 
 from __future__ import annotations
@@ -17,17 +22,19 @@ import functools
 import importlib.metadata as md
 import os
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import ManifestError, TemplateError
+from ..errors import TemplateError
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
 
 __all__ = [
+    "BUILTIN_SOURCE",
     "ENTRY_POINT_GROUP",
     "PackProblem",
+    "PackWarning",
     "TemplatePack",
     "available_packs",
     "builtin_dir",
@@ -40,6 +47,10 @@ __all__ = [
 ENTRY_POINT_GROUP = "baocao.templates"
 BUILTIN_SOURCE = "baocao"
 _DEFAULTS = {"dang": "dang", "nha_nuoc": "nha-nuoc"}
+
+
+class PackWarning(UserWarning):
+    """A template plugin was skipped: it failed to load or its id was taken."""
 
 
 def builtin_dir() -> Path:
@@ -62,18 +73,26 @@ class TemplatePack:
     parent: TemplatePack | None = None
     overrides: tuple[Path, ...] = field(default=())
     """User override folders searched before the pack itself (like MkDocs ``custom_dir``)."""
+    source_version: str | None = None
+    """Version of the providing distribution, when installed."""
 
     @property
     def id(self) -> str:
         return self.manifest.id
 
+    @property
+    def title(self) -> str:
+        return self.manifest.title
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
     def _inherited(self, name: str) -> Any:
-        pack: TemplatePack | None = self
-        while pack is not None:
+        for pack in self.lineage():
             value = getattr(pack.manifest, name)
             if value is not None:
                 return value
-            pack = pack.parent
         return None
 
     @property
@@ -116,85 +135,132 @@ class TemplatePack:
         """Folders searched for a file, first match wins: overrides, pack, parents."""
         return [*self.overrides, *(p.path for p in self.lineage())]
 
-    def find(self, filename: str) -> Path:
-        """The first ``filename`` on the search path."""
-        for folder in self.search_path():
+    def locate(self, filename: str) -> tuple[Path, str] | None:
+        """The first ``filename`` on the search path and who provides it (pack id or override)."""
+        origins = [*(("override", p) for p in self.overrides),
+                   *((pk.id, pk.path) for pk in self.lineage())]
+        for origin, folder in origins:
             candidate = folder / filename
             if candidate.is_file():
-                return candidate
-        searched = ", ".join(str(p) for p in self.search_path())
-        raise TemplateError(f"template {self.id!r}: {filename} not found (searched {searched})")
+                return candidate, origin
+        return None
+
+    def find(self, filename: str) -> Path:
+        """The first ``filename`` on the search path."""
+        found = self.locate(filename)
+        if found is None:
+            searched = ", ".join(str(p) for p in self.search_path())
+            raise TemplateError(
+                f"template {self.id!r}: {filename} not found (searched {searched})"
+            )
+        return found[0]
+
+    def file_names(self) -> list[str]:
+        """Names of the files the pack renders from: the base, then each layout part."""
+        return [self.base, *(f"{n}.docx" for n in self.layout or [])]
 
     def files(self) -> list[Path]:
-        """Every file the pack renders from: the base and each layout part."""
-        names = [self.base, *(f"{n}.docx" for n in self.layout or [])]
-        return [self.find(n) for n in names]
+        """Every file the pack renders from, resolved on the search path."""
+        return [self.find(n) for n in self.file_names()]
+
+    def with_overrides(self, overrides: tuple[Path, ...]) -> TemplatePack:
+        """The same pack with user override folders searched first."""
+        return replace(self, overrides=tuple(Path(p) for p in overrides))
 
 
 @dataclass(frozen=True)
 class PackProblem:
-    """A pack that could not be loaded, and why."""
+    """A pack that could not be loaded, or was refused, and why."""
 
     source: str
     name: str
     message: str
 
     def __str__(self) -> str:
-        return f"{self.source} ({self.name}): {self.message}"
+        return f"{self.source} (entry point {self.name!r}): {self.message}"
+
+
+@dataclass(frozen=True)
+class _Found:
+    folder: Path
+    source: str
+    version: str | None
 
 
 def _path_of(obj: Any) -> Path:
     if isinstance(obj, ModuleType):
         if obj.__file__ is None:
-            raise TemplateError(f"module {obj.__name__} has no file")
+            raise TemplateError(f"module {obj.__name__} has no file (a namespace package?)")
         return Path(obj.__file__).resolve().parent
     if isinstance(obj, (str, os.PathLike)):
         return Path(obj)
     raise TemplateError(f"entry point must name a module or a path, got {type(obj).__name__}")
 
 
+def _dist(ep: md.EntryPoint) -> tuple[str, str | None]:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return "?", None
+    return str(dist.name), str(dist.version)
+
+
+def _read_entry_point(ep: md.EntryPoint) -> tuple[Path, Manifest]:
+    folder = _path_of(ep.load())
+    if not (folder / MANIFEST_NAME).is_file():
+        raise TemplateError(f"{folder} has no {MANIFEST_NAME}")
+    return folder, load_manifest(folder / MANIFEST_NAME)
+
+
+def _builtin_fallback(found: dict[str, _Found], problems: list[PackProblem]) -> None:
+    root = builtin_dir()
+    if not root.is_dir():
+        return
+    for sub in sorted(root.iterdir()):
+        if not (sub / MANIFEST_NAME).is_file():
+            continue
+        try:
+            manifest = load_manifest(sub / MANIFEST_NAME)
+        except TemplateError as exc:
+            problems.append(PackProblem(BUILTIN_SOURCE, sub.name, str(exc)))
+            continue
+        found.setdefault(manifest.id, _Found(sub, BUILTIN_SOURCE, None))
+
+
+def _skip(problems: list[PackProblem], source: str, name: str, message: str) -> None:
+    problems.append(PackProblem(source, name, message))
+    warnings.warn(f"template plugin {source} ({name}): {message}", PackWarning, stacklevel=4)
+
+
 @functools.cache
-def _discover() -> tuple[dict[str, tuple[Path, str]], tuple[PackProblem, ...]]:
-    found: dict[str, tuple[Path, str]] = {}
+def _discover() -> tuple[dict[str, _Found], tuple[PackProblem, ...]]:
+    found: dict[str, _Found] = {}
     problems: list[PackProblem] = []
     eps = sorted(
         md.entry_points(group=ENTRY_POINT_GROUP),
-        key=lambda ep: (
-            ep.dist.name != BUILTIN_SOURCE if ep.dist else True,
-            ep.dist.name if ep.dist else "",
-            ep.name,
-        ),
+        key=lambda ep: (_dist(ep)[0] != BUILTIN_SOURCE, _dist(ep)[0].lower(), ep.name),
     )
+    if not any(_dist(ep)[0] == BUILTIN_SOURCE for ep in eps):
+        _builtin_fallback(found, problems)
     for ep in eps:
-        source = ep.dist.name if ep.dist else "?"
+        source, version = _dist(ep)
         try:
-            folder = _path_of(ep.load())
-            manifest = load_manifest(folder / MANIFEST_NAME)
+            folder, manifest = _read_entry_point(ep)
         except Exception as exc:  # a broken plugin must not stop the others
-            problems.append(PackProblem(source, ep.name, f"{type(exc).__name__}: {exc}"))
+            _skip(problems, source, ep.name, f"cannot load: {type(exc).__name__}: {exc}")
             continue
         pid = manifest.id
-        if pid in found:
-            owner = found[pid][1]
-            if owner == BUILTIN_SOURCE:
+        owner = found.get(pid)
+        if owner is not None:
+            if owner.folder.resolve() == folder.resolve():
+                continue
+            if owner.source == BUILTIN_SOURCE:
                 msg = f"template id {pid!r} is built in; the one from {source} is ignored"
             else:
-                msg = f"template id {pid!r} is provided by {owner} and {source}; using {owner}'s"
-            warnings.warn(msg, stacklevel=2)
-            problems.append(PackProblem(source, ep.name, msg))
+                msg = (f"template id {pid!r} is provided by {owner.source} and {source}; "
+                       f"using {owner.source}'s (first by package name)")
+            _skip(problems, source, ep.name, msg)
             continue
-        found[pid] = (folder, source)
-    # A source checkout that is not installed has no entry points: fall back to the folder.
-    root = builtin_dir()
-    if root.is_dir():
-        for sub in sorted(root.iterdir()):
-            if (sub / MANIFEST_NAME).is_file():
-                try:
-                    m = load_manifest(sub / MANIFEST_NAME)
-                except ManifestError as exc:
-                    problems.append(PackProblem(BUILTIN_SOURCE, sub.name, str(exc)))
-                    continue
-                found.setdefault(m.id, (sub, BUILTIN_SOURCE))
+        found[pid] = _Found(folder, source, version)
     return found, tuple(problems)
 
 
@@ -206,11 +272,12 @@ def clear_cache() -> None:
 
 def discovery_problems() -> list[PackProblem]:
     """Packs that failed to load or were refused, with the package that provides them."""
-    return list(_discover()[1])
+    return [*_discover()[1], *_unloadable()]
 
 
 @functools.cache
-def _load(folder: Path, source: str, chain: tuple[str, ...] = ()) -> TemplatePack:
+def _load(folder: Path, source: str, version: str | None = None,
+          chain: tuple[str, ...] = ()) -> TemplatePack:
     manifest = load_manifest(folder / MANIFEST_NAME)
     parent = None
     if manifest.extends:
@@ -218,8 +285,13 @@ def _load(folder: Path, source: str, chain: tuple[str, ...] = ()) -> TemplatePac
             raise TemplateError(
                 f"template {manifest.id!r}: extends loop through {manifest.extends!r}"
             )
-        parent = _by_id(manifest.extends, (*chain, manifest.id))
-    return TemplatePack(manifest=manifest, path=folder, source=source, parent=parent)
+        try:
+            parent = _by_id(manifest.extends, (*chain, manifest.id))
+        except TemplateError as exc:
+            raise TemplateError(f"template {manifest.id!r} extends {manifest.extends!r}: {exc}") \
+                from None
+    return TemplatePack(manifest=manifest, path=folder, source=source, parent=parent,
+                        source_version=version)
 
 
 def _by_id(pid: str, chain: tuple[str, ...] = ()) -> TemplatePack:
@@ -227,22 +299,26 @@ def _by_id(pid: str, chain: tuple[str, ...] = ()) -> TemplatePack:
     if pid not in found:
         known = ", ".join(sorted(found)) or "none"
         raise TemplateError(f"no template {pid!r} (known: {known})")
-    folder, source = found[pid]
-    return _load(folder, source, chain)
+    f = found[pid]
+    return _load(f.folder, f.source, f.version, chain)
+
+
+def is_path(name: str | os.PathLike[str]) -> bool:
+    """Whether a template reference names a folder rather than an id."""
+    text = str(name)
+    return Path(name).is_dir() or os.sep in text or "/" in text or text.startswith(".")
 
 
 def get_pack(name: str | os.PathLike[str], *, overrides: tuple[Path, ...] = ()) -> TemplatePack:
     """A pack by id, or by folder path (a path is anything that exists on disk)."""
-    candidate = Path(name)
-    if candidate.is_dir() or os.sep in str(name) or str(name).startswith("."):
+    if is_path(name):
+        candidate = Path(name)
         if not (candidate / MANIFEST_NAME).is_file():
             raise TemplateError(f"{candidate}: not a template pack (no {MANIFEST_NAME})")
         pack = _load(candidate.resolve(), "path")
     else:
         pack = _by_id(str(name))
-    if overrides:
-        pack = TemplatePack(pack.manifest, pack.path, pack.source, pack.parent, overrides)
-    return pack
+    return pack.with_overrides(overrides) if overrides else pack
 
 
 def default_pack_id(family: str) -> str:
@@ -251,6 +327,24 @@ def default_pack_id(family: str) -> str:
 
 
 def available_packs() -> list[TemplatePack]:
-    """Every pack that loads, sorted by id."""
+    """Every pack that loads, sorted by id; the others are in ``discovery_problems()``."""
     found, _ = _discover()
-    return [_by_id(pid) for pid in sorted(found)]
+    out = []
+    for pid in sorted(found):
+        try:
+            out.append(_by_id(pid))
+        except TemplateError:
+            continue
+    return out
+
+
+def _unloadable() -> list[PackProblem]:
+    """Packs discovered but whose chain fails to load (e.g. an unknown parent)."""
+    found, _ = _discover()
+    out = []
+    for pid in sorted(found):
+        try:
+            _by_id(pid)
+        except TemplateError as exc:
+            out.append(PackProblem(found[pid].source, pid, str(exc)))
+    return out

@@ -1,0 +1,338 @@
+"""Static check of a template pack: every problem in every tag, reported at once.
+
+What it looks at, for each .docx the pack renders from (the base and each
+layout part, resolved on the search path): the document body, headers,
+footers, footnotes, endnotes and document properties. It reports Jinja syntax
+errors, tags Word split across runs or paragraphs in ways docxtpl cannot
+repair, smart quotes, docxtpl prefixes used where they cannot work, names the
+sandbox blocks, and — given sample contexts — variables the context does not
+provide. Parts the manifest lists but the search path lacks are reported too.
+
+Rendering a sample and running the conformance checker need the engines, a
+layer above this one: ``baocao.testing.check_pack`` adds those steps.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import Environment, TemplateSyntaxError
+
+from ..errors import TemplateError
+from .docxscan import (
+    CORE_PROPS_RENDERED,
+    TAG_RE,
+    UNRENDERED_PARTS,
+    DocxPart,
+    Place,
+    Tag,
+    TextBlock,
+    read_parts,
+)
+from .environment import make_environment
+from .manifest import MANIFEST_NAME
+from .registry import TemplatePack, get_pack
+from .syntax import Skeleton, TagProblem, skeleton, tag_problems
+from .variables import Shape, check_uses, shape_of
+
+__all__ = ["Severity", "TemplateIssue", "check_files", "check_pack", "errors_only", "part_files"]
+
+Severity = Literal["error", "warning", "note"]
+
+_CURLY = "“”‘’"
+_FOREIGN_QUOTES = "„‚«»‹›′″"
+_SHOWN = 90
+
+
+@dataclass(frozen=True)
+class TemplateIssue:
+    """One problem: what (code, message), how serious, and where (file, part, paragraph)."""
+
+    code: str
+    message: str
+    severity: Severity = "error"
+    file: str | None = None
+    part: str | None = None
+    paragraph: int | None = None
+    text: str | None = None
+    """The paragraph's text, shortened around the tag."""
+    tag: str | None = None
+
+    @property
+    def where(self) -> str:
+        bits = [b for b in (self.file, self.part) if b]
+        if self.paragraph is not None:
+            bits.append(f"¶{self.paragraph}")
+        return " ".join(bits) if bits else "(pack)"
+
+    def __str__(self) -> str:
+        line = f"{self.where}: {self.severity} [{self.code}] {self.message}"
+        if self.text is not None:
+            line += f"\n    ¶ “{self.text}”"
+        return line
+
+
+def errors_only(issues: Sequence[TemplateIssue]) -> list[TemplateIssue]:
+    """The issues that make a pack unusable (severity ``error``)."""
+    return [i for i in issues if i.severity == "error"]
+
+
+def _excerpt(text: str, tag: str | None) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _SHOWN:
+        return text
+    at = text.find(" ".join(tag.split())) if tag else -1
+    start = max(0, min(at - 20, len(text) - _SHOWN)) if at >= 0 else 0
+    cut = text[start:start + _SHOWN]
+    return ("…" if start else "") + cut + ("…" if start + _SHOWN < len(text) else "")
+
+
+def _issue(place: Place, code: str, message: str, severity: Severity = "error",
+           tag: str | None = None) -> TemplateIssue:
+    return TemplateIssue(code, message, severity, place.file, place.part, place.paragraph,
+                         _excerpt(place.text, tag), tag)
+
+
+def _from_problem(p: TagProblem) -> TemplateIssue:
+    sev: Severity = "warning" if p.severity == "warning" else "error"
+    return _issue(p.tag.place, p.code, p.message, sev, p.tag.raw)
+
+
+def _quote_issues(tag: Tag, in_properties: bool) -> list[TemplateIssue]:
+    out = []
+    foreign = sorted({c for c in tag.inner if c in _FOREIGN_QUOTES})
+    if foreign:
+        out.append(_issue(tag.place, "smart-quotes",
+                          f"{' '.join(foreign)} inside the tag: Jinja reads only straight "
+                          "quotes (\" and '); retype them", tag=tag.raw))
+    curly = sorted({c for c in tag.inner if c in _CURLY})
+    if curly and in_properties:
+        out.append(_issue(tag.place, "smart-quotes",
+                          f"{' '.join(curly)} inside a document-property tag: docxtpl does not "
+                          "straighten quotes there; retype them as \" or '", tag=tag.raw))
+    elif curly:
+        out.append(_issue(tag.place, "smart-quotes",
+                          f"smart quotes {' '.join(curly)} inside the tag (Word's AutoFormat); "
+                          "docxtpl straightens them when rendering, but retype them as \" or ' "
+                          "so the template reads as it runs", "warning", tag.raw))
+    return out
+
+
+def _split_issues(block: TextBlock) -> list[TemplateIssue]:
+    out = []
+    for opened in block.dangling:
+        out.append(_issue(block.place, "split-paragraph",
+                          f"'{opened}' has no partner in this paragraph: a tag must open and "
+                          "close in one paragraph (docxtpl would join paragraphs and break "
+                          "the document)"))
+    split = [t for t in block.tags if t.pieces > 1]
+    if block.patched is None:
+        msg = ("split across runs in a way docxtpl cannot repair (a hyperlink, field or "
+               "tracked change sits between the pieces): retype the tag in one go")
+        out.extend(_issue(block.place, "split-runs", msg, tag=t.raw) for t in split)
+        if not split and block.tags:
+            out.append(_issue(block.place, "docxtpl-tag",
+                              "docxtpl's clean-up of this paragraph breaks its XML"))
+        return out
+    for t in split:
+        if t.jinja not in _tags_in(block.patched):
+            out.append(_issue(block.place, "split-runs",
+                              f"split across {t.pieces} runs in a way docxtpl cannot repair: "
+                              "retype the tag in one go", tag=t.raw))
+        else:
+            out.append(_issue(block.place, "split-runs",
+                              f"split across {t.pieces} runs (Word's editing marks); docxtpl "
+                              "joins them when rendering, keeping the first run's formatting",
+                              "warning", t.raw))
+    return out
+
+
+def _tags_in(xml: str) -> set[str]:
+    text = xml.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    out = set()
+    for m in TAG_RE.finditer(text):
+        raw = re.sub(r"^(\{[{%#])(?:p|r|tr|tc)(?=\s)", r"\1", m.group(0))
+        out.add(raw)
+    return out
+
+
+def _block_issues(env: Environment, part: DocxPart, block: TextBlock,
+                  failed: set[int], offset: int) -> list[TemplateIssue]:
+    props = part.name == "docProps/core.xml"
+    out = _split_issues(block)
+    bare = TAG_RE.sub("", block.place.text).strip()
+    for i, tag in enumerate(block.tags):
+        out.extend(_quote_issues(tag, props))
+        others = len(block.tags) - 1 + (1 if bare else 0)
+        problems = tag_problems(env, tag, in_table=block.in_table, others=others)
+        if any(p.code == "syntax" for p in problems):
+            failed.add(offset + i)
+        out.extend(_from_problem(p) for p in problems)
+    return out
+
+
+def _where_rendered(part: DocxPart) -> list[TemplateIssue]:
+    out = []
+    for block in part.blocks:
+        if not block.tags:
+            continue
+        prop = block.place.part.partition("(")[2].rstrip(")")
+        if part.name in UNRENDERED_PARTS or (prop and prop not in CORE_PROPS_RENDERED):
+            what = f"the {prop!r} property" if prop else part.name
+            out.append(_issue(block.place, "unrendered-part",
+                              f"docxtpl does not render {what}: this tag prints as typed",
+                              "warning", block.tags[0].raw))
+    return out
+
+
+def _footnote_issues(parts: list[DocxPart]) -> list[TemplateIssue]:
+    sections = max((p.sections for p in parts if p.name == "word/document.xml"), default=1)
+    if sections < 2:
+        return []
+    return [
+        _issue(b.place, "footnote-reevaluation",
+               f"docxtpl renders footnotes once per section ({sections} sections here): the "
+               "second pass would run report data as template code; keep tags out of footnotes "
+               "or use a single section", tag=b.tags[0].raw)
+        for p in parts if p.name == "word/footnotes.xml" for b in p.blocks if b.tags
+    ]
+
+
+def _groups(part: DocxPart) -> list[list[tuple[int, Tag, TextBlock]]]:
+    """Tags rendered as one Jinja template: a whole XML part, or one document property."""
+    flat = [(t, b) for b in part.blocks for t in b.tags]
+    indexed = [(i, t, b) for i, (t, b) in enumerate(flat)]
+    if part.name != "docProps/core.xml":
+        return [indexed]
+    by_prop: dict[str, list[tuple[int, Tag, TextBlock]]] = {}
+    for i, t, b in indexed:
+        by_prop.setdefault(b.place.part, []).append((i, t, b))
+    return list(by_prop.values())
+
+
+def _use_issues(env: Environment, skel: Skeleton,
+                shapes: Mapping[str, Shape]) -> list[TemplateIssue]:
+    if not skel.tags:
+        return []
+    found: dict[tuple[int, str, str], list[str]] = {}
+    for kind, shape in shapes.items():
+        try:
+            problems = check_uses(env, skel.source, shape)
+        except TemplateSyntaxError as exc:
+            tag = skel.tag_at(exc.lineno)
+            return [_issue(tag.place, "syntax", f"{exc.message} (with the tags around it)",
+                           tag=tag.raw)]
+        for p in problems:
+            found.setdefault((p.lineno, p.code, p.message), []).append(kind)
+    out = []
+    for (lineno, code, message), kinds in found.items():
+        tag = skel.tag_at(lineno)
+        if len(kinds) < len(shapes):
+            message += f" (in a {', '.join(repr(k) for k in kinds)} report)"
+        out.append(_issue(tag.place, code, message, tag=tag.raw))
+    return out
+
+
+def check_files(files: Sequence[tuple[Path, str]],
+                contexts: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+                ) -> list[TemplateIssue]:
+    """Check .docx files (path, label); ``contexts`` maps a report kind to sample contexts."""
+    env = make_environment()
+    shapes = {k: shape_of(v) for k, v in (contexts or {}).items()} or {"": Shape(anything=True)}
+    out: list[TemplateIssue] = []
+    for path, label in files:
+        try:
+            parts = read_parts(path, label)
+        except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            out.append(TemplateIssue("unreadable", f"not a readable .docx: {exc}", file=label))
+            continue
+        out.extend(_footnote_issues(parts))
+        for part in parts:
+            out.extend(_where_rendered(part))
+            for group in _groups(part):
+                failed: set[int] = set()
+                blocks = {id(b): b for _, _, b in group}
+                for block in blocks.values():
+                    first = next(i for i, _, b in group if b is block)
+                    out.extend(_block_issues(env, part, block, failed, first))
+                tags = [t for _, t, _ in group]
+                broken = {j for j, (i, _, _) in enumerate(group) if i in failed}
+                skel, problems = skeleton(tags, broken)
+                out.extend(_from_problem(p) for p in problems)
+                out.extend(_use_issues(env, skel, shapes))
+    return out
+
+
+def part_files(pack: TemplatePack) -> tuple[list[tuple[Path, str]], list[TemplateIssue]]:
+    """The files a pack renders from, labelled with their origin, and the missing ones."""
+    found: list[tuple[Path, str]] = []
+    issues: list[TemplateIssue] = []
+    names = [pack.base, *(f"{n}.docx" for n in pack.layout or [])]
+    for name in names:
+        try:
+            path = pack.find(name)
+        except TemplateError:
+            where = ", ".join(str(p) for p in pack.search_path())
+            what = "base document" if name == pack.base else f"layout part {name[:-5]!r}"
+            issues.append(TemplateIssue(
+                "missing-part", f"the {what} ({name}) is not on the search path: {where}",
+                file=str(pack.path / MANIFEST_NAME)))
+            continue
+        found.append((path, _label(pack, path)))
+    used = {p.resolve() for p, _ in found}
+    for own in sorted(pack.path.glob("*.docx")):
+        if own.resolve() not in used and not own.name.startswith("~$"):
+            issues.append(TemplateIssue(
+                "unused-file", f"{own.name} is not the base and not in the layout: it is never "
+                "rendered", "note", file=_label(pack, own)))
+    return found, issues
+
+
+def _label(pack: TemplatePack, path: Path) -> str:
+    for p in pack.lineage():
+        try:
+            rel = path.resolve().relative_to(p.path.resolve())
+        except ValueError:
+            continue
+        return f"{rel.as_posix()} ({p.id})"
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def check_pack(
+    pack_or_path: TemplatePack | str | os.PathLike[str],
+    *,
+    contexts: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    overrides: tuple[Path, ...] = (),
+) -> list[TemplateIssue]:
+    """Every static problem of a pack (by id, folder or object), in document order.
+
+    ``contexts`` maps report kinds to sample template contexts; without it the
+    variable check is skipped (a note says so). ``baocao.testing.check_pack``
+    supplies real contexts and adds a sample render.
+    """
+    if isinstance(pack_or_path, TemplatePack):
+        pack = pack_or_path
+    else:
+        try:
+            pack = get_pack(pack_or_path, overrides=overrides)
+        except TemplateError as exc:
+            manifest = Path(pack_or_path) / MANIFEST_NAME
+            file = str(manifest) if manifest.is_file() else str(pack_or_path)
+            return [TemplateIssue("manifest", str(exc), file=file)]
+    files, issues = part_files(pack)
+    issues.extend(check_files(files, contexts))
+    if contexts is None:
+        issues.append(TemplateIssue("variables-unchecked",
+                                    "variables were not compared with a report's context "
+                                    "(use baocao.testing.check_pack or `baocao templates check`)",
+                                    "note"))
+    return issues

@@ -9,7 +9,9 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .batch import batch_cmd
 from .core import render_cmd, schema_cmd, validate_cmd
+from .init import init_cmd
 
 __all__ = ["main"]
 
@@ -23,10 +25,14 @@ def main() -> None:
     Examples:
       baocao validate examples/bao-cao-quy-dinh-02.yaml
       baocao render examples/bao-cao-quy-dinh-02.yaml -o bao-cao.docx
+      baocao batch reports/ -o out/ --format docx,pdf
       baocao schema > baocao.schema.json
+      baocao init -o bao-cao.yaml
     """
 
 
 main.add_command(validate_cmd)
 main.add_command(render_cmd)
+main.add_command(batch_cmd)
 main.add_command(schema_cmd)
+main.add_command(init_cmd)

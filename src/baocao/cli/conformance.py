@@ -1,0 +1,68 @@
+"""``baocao conformance``: measure a .docx against its format profile and print each rule."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..conformance import ConformanceReport, check_docx
+from .core import fail_cleanly
+
+__all__ = ["conformance_cmd", "format_table"]
+
+
+def format_table(report: ConformanceReport) -> str:
+    """The report as an aligned plain-text table: status, rule, measured, expected."""
+    rows = [("", "rule", "measured", "expected")]
+    rows += [
+        ("ok" if r.passed else "FAIL", r.rule_id, r.measured, r.expected) for r in report.results
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [
+        "  ".join(
+            [*(cell.ljust(wd) for cell, wd in zip(row[:3], widths, strict=True)), row[3]]
+        ).rstrip()
+        for row in rows
+    ]
+    failed = len(report.failures())
+    verdict = "all rules pass" if not failed else f"{failed} of {len(report.results)} rules fail"
+    head = f"{report.source}: {report.family}, profile {report.profile} ({report.profile_reason})"
+    return "\n".join([head, *lines, verdict])
+
+
+@click.command("conformance")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--family",
+    type=click.Choice(["dang", "nha-nuoc", "nha_nuoc"]),
+    default=None,
+    help="Party (dang) or State (nha-nuoc); default: read from the motto line.",
+)
+@click.option(
+    "--profile",
+    default=None,
+    help="Format profile id (dang-hd36, nha-nuoc-nd30 …) or a profile .yml; "
+    "default: the family's profile in force on the document's date.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@fail_cleanly
+def conformance_cmd(file: Path, family: str | None, profile: str | None, fmt: str) -> None:
+    """Check FILE (.docx) against the official format, rule by rule; exit 1 if any fails.
+
+    \b
+    Examples:
+      baocao conformance bao-cao.docx --family dang
+      baocao conformance ubnd.docx --family nha-nuoc --format json
+    """
+    report = check_docx(file, family, profile)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report))
+    if not report.passed:
+        sys.exit(1)

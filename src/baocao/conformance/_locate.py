@@ -1,0 +1,235 @@
+"""Finding the printed elements of a report in any .docx, by content and position.
+
+Why not by style name: template authors build packs in Word with their own
+styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line or
+"Nơi nhận:" wherever they are. The rules:
+
+* header: the first top-level table holding the family's motto. Its right-hand
+  lines are the motto (and State tiêu ngữ), a drawn rule (a bottom border on the
+  motto or on the next paragraph) and the place-date; the left column holds the
+  issuer lines, the Party ``*`` or State short rule, and the ``Số`` line;
+* title: the first non-empty paragraph after that table; the subject lines are
+  the centred paragraphs that follow, up to the Party ``-----`` or the State rule;
+* signature: the last top-level table with a "Nơi nhận" label; the label's cell
+  holds the recipient lines, the last cell the signer lines (authority lines
+  start with a signing form such as ``T/M`` or ``TM.``; the last line is the name);
+* body: top-level paragraphs between them; a paragraph with an outline level
+  (Word's heading levels, set by the BC Heading styles) is a heading of that
+  level, otherwise a Roman-numbered line is a level-1 heading; a paragraph just
+  before a body table is its caption and is not body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..layout import MOTTOS
+from ..model import AUTHORITY_FORMS, Family
+from ..profiles.units import twips_to_mm
+from ._ooxml import Docx, El, Paragraph, W, text_of
+
+__all__ = ["Located", "find_date", "locate"]
+
+_NUMBER = re.compile(r"^Số\b")
+_DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})")
+_ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
+_SEPARATOR = re.compile(r"^-{3,}$")
+_RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
+
+
+@dataclass
+class Located:
+    """What was found, by element name (the names of the profile's elements)."""
+
+    elements: dict[str, list[Paragraph]] = field(default_factory=dict)
+    rules: dict[str, float] = field(default_factory=dict)
+    """Drawn rules found, by divider name, with their length in mm."""
+    marks: set[str] = field(default_factory=set)
+    """Text marks found: ``star``, ``subject_separator``."""
+    recipients_cell: tuple[int, int] | None = None
+    """(cell index, cells in the row) of the "Nơi nhận" label."""
+    signer_cell: tuple[int, int] | None = None
+
+    def add(self, name: str, para: Paragraph) -> None:
+        self.elements.setdefault(name, []).append(para)
+
+
+def _casefold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _has_bottom_border(doc: Docx, p: El) -> bool:
+    edge = doc.para_el(p, "pBdr/bottom")
+    return edge is not None and edge.get(f"{W}val", "nil") not in ("nil", "none")
+
+
+def _rule_length_mm(doc: Docx, p: El, width: int | None) -> float | None:
+    if width is None:
+        return None
+    left = float(doc.para_attr(p, "ind", "left") or doc.para_attr(p, "ind", "start") or 0)
+    right = float(doc.para_attr(p, "ind", "right") or doc.para_attr(p, "ind", "end") or 0)
+    return twips_to_mm(width - left - right)
+
+
+def _rule_after(doc: Docx, paras: list[Paragraph], start: int, width: int | None) -> float | None:
+    """Length of the drawn rule on ``paras[start]`` or on the empty paragraph after it."""
+    for k in (start, start + 1):
+        ruled = k < len(paras) and _has_bottom_border(doc, paras[k].el)
+        if ruled and (k == start or not paras[k].text.strip()):
+            return _rule_length_mm(doc, paras[k].el, width)
+    return None
+
+
+def _header(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> None:
+    paras = doc.cell_paragraphs(tbl, index)
+    motto = MOTTOS[family]
+    lines = [m.casefold() for m in motto]
+    motto_at = [i for i, p in enumerate(paras) if _casefold(p.text) == lines[0]]
+    slogan_at = [i for i, p in enumerate(paras) if _casefold(p.text) in lines[1:]]
+    motto_cell = paras[motto_at[0]].cell if motto_at else None
+    for i in motto_at:
+        found.add("motto", paras[i])
+    for i in slogan_at:
+        found.add("slogan", paras[i])
+    ruled = slogan_at or motto_at
+    if ruled:
+        last_motto = ruled[-1]
+        length = _rule_after(doc, paras, last_motto, paras[last_motto].cell_width)
+        if length is not None:
+            found.rules["motto_rule"] = length
+    left = [p for p in paras if p.cell != motto_cell]
+    issuer: list[Paragraph] = []
+    for p in left:
+        text = p.text.strip()
+        if _DATE.search(text):
+            continue
+        if _NUMBER.match(text):
+            found.add("number", p)
+        elif text == "*":
+            found.marks.add("star")
+        elif not text and _has_bottom_border(doc, p.el) and issuer:
+            length = _rule_length_mm(doc, p.el, p.cell_width)
+            if length is not None:
+                found.rules["issuer_rule"] = length
+        elif text and "number" not in found.elements:
+            issuer.append(p)
+    if len(issuer) >= 2:
+        found.add("issuer_parent", issuer[0])
+        issuer = issuer[1:]
+    for p in issuer:
+        found.add("issuer_name", p)
+    dated = next((p for p in paras if _DATE.search(p.text)), None)
+    if dated is not None:
+        found.add("place_date", dated)
+
+
+def find_date(doc: Docx) -> tuple[int | None, int | None, int] | None:
+    """(day, month, year) of the first "ngày … tháng … năm …" line; blanks are None."""
+    for p in doc.body.iter(f"{W}p"):
+        m = _DATE.search(text_of(p))
+        if m:
+            d, mo = m["d"], m["m"]
+            return (int(d) if d else None, int(mo) if mo else None, int(m["y"]))
+    return None
+
+
+def _title(doc: Docx, paras: list[El], found: Located, text_width: int) -> int:
+    """Record the title block; return how many paragraphs it used."""
+    k = 0
+    while k < len(paras) and not text_of(paras[k]).strip():
+        k += 1
+    if k == len(paras):
+        return k
+    found.add("title", Paragraph(paras[k], text_of(paras[k])))
+    k += 1
+    while k < len(paras):
+        p = paras[k]
+        text = text_of(p).strip()
+        if _SEPARATOR.match(text):
+            found.marks.add("subject_separator")
+            return k + 1
+        if not text and _has_bottom_border(doc, p):
+            length = _rule_length_mm(doc, p, text_width)
+            if length is not None:
+                found.rules["subject_rule"] = length
+            return k + 1
+        if not text or (doc.para_attr(p, "jc", "val") or "left") != "center":
+            return k
+        found.add("subject", Paragraph(p, text_of(p)))
+        k += 1
+    return k
+
+
+def _heading_level(doc: Docx, p: El, text: str) -> int | None:
+    level = doc.para_attr(p, "outlineLvl", "val")
+    if level is not None and level.isdigit() and int(level) < 9:
+        return int(level) + 1
+    return 1 if _ROMAN.match(text) else None
+
+
+def _signature(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> None:
+    paras = doc.cell_paragraphs(tbl, index)
+    label = next((p for p in paras if _RECIPIENTS.match(p.text.strip())), None)
+    if label is None:
+        return
+    cells = {p.cell for p in paras if p.row == label.row}
+    found.recipients_cell = (label.cell, len(cells))
+    found.add("recipients_label", label)
+    for p in paras:
+        if p.row == label.row and p.cell == label.cell and p is not label and p.text.strip():
+            found.add("recipients_item", p)
+    signer_cell = max(cells)
+    signer = [
+        p
+        for p in paras
+        if p.row == label.row and p.cell == signer_cell and p.cell != label.cell and p.text.strip()
+    ]
+    if not signer:
+        return
+    found.signer_cell = (signer_cell, len(cells))
+    forms = tuple(f + " " for f in AUTHORITY_FORMS[family].values())
+    *lines, name = signer
+    found.add("signer_name", name)
+    for p in lines:
+        found.add("signer_authority" if p.text.strip().startswith(forms) else "signer_title", p)
+
+
+def locate(doc: Docx, family: Family, text_width: int) -> Located:
+    """Find every element of the family's layout in ``doc``."""
+    found = Located()
+    blocks = list(doc.blocks())
+    tables = [b for b in blocks if b.tag == f"{W}tbl"]
+    header_at = sig_at = None
+    motto = MOTTOS[family][0].casefold()
+    for i, b in enumerate(blocks):
+        if b.tag != f"{W}tbl":
+            continue
+        texts = [text_of(p).strip() for p in b.iter(f"{W}p")]
+        if header_at is None and any(_casefold(t) == motto for t in texts):
+            header_at = i
+            _header(doc, family, b, tables.index(b), found)
+        if any(_RECIPIENTS.match(t) for t in texts):
+            sig_at = i
+    if sig_at is not None:
+        _signature(doc, family, blocks[sig_at], tables.index(blocks[sig_at]), found)
+    start = header_at + 1 if header_at is not None else 0
+    end = sig_at if sig_at is not None and sig_at > start else len(blocks)
+    middle = blocks[start:end]
+    leading = []
+    for b in middle:
+        if b.tag != f"{W}p":
+            break
+        leading.append(b)
+    used = _title(doc, leading, found, text_width)
+    rest = middle[used:]
+    for k, b in enumerate(rest):
+        if b.tag != f"{W}p":
+            continue
+        text = text_of(b).strip()
+        nxt = rest[k + 1] if k + 1 < len(rest) else None
+        if not text or (nxt is not None and nxt.tag == f"{W}tbl"):
+            continue  # blank lines and table captions are not body text
+        level = _heading_level(doc, b, text)
+        found.add(f"heading{level}" if level else "body", Paragraph(b, text_of(b)))
+    return found

@@ -1,0 +1,90 @@
+"""BC5xx: letter case, per Nghị định 30/2020/NĐ-CP Phụ lục II (format-rules.md §13).
+
+Common nouns are lower case inside a sentence ("tổ chức thực hiện", "tổ chức
+đảng"); the words of an organization's name that say its type, function or
+field are capitals ("Ban Thường vụ Huyện ủy"). The word lists are data
+(``data/capitalization.yaml``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from ..vi import lower_first
+from .context import Context
+from .data import capitalization
+from .rule import Finding, Rule
+from .text import next_word, phrase_pattern, preceded_by, same_tone_marks, sentence_start
+
+__all__ = ["RULES"]
+
+
+@functools.cache
+def _noun_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple(
+        (phrase_pattern(n.word), tuple(n.allowed_after)) for n in capitalization().common_nouns
+    )
+
+
+@functools.cache
+def _organization_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, phrase_pattern(name, ignore_case=True))
+        for name in capitalization().organization_names()
+    )
+
+
+def capitalized_common_nouns(ctx: Context) -> Iterator[Finding]:
+    """BC501: "Tổ chức thực hiện" in mid-sentence; lower case is the rule."""
+    for unit in ctx.units:
+        if unit.upper:
+            continue
+        for pattern, allowed in _noun_patterns():
+            for m in pattern.finditer(unit.text):
+                if (
+                    sentence_start(unit.text, m.start())
+                    or preceded_by(unit.text, m.start(), allowed, ignore_case=False)
+                    or next_word(unit.text, m.end())[:1].isupper()
+                ):
+                    continue
+                yield unit.finding(
+                    "BC501",
+                    m.start(),
+                    f'"{m[0]}" là danh từ chung, viết hoa giữa câu (Nghị định 30/2020/NĐ-CP, '
+                    "Phụ lục II: chỉ viết hoa tên riêng)",
+                    lower_first(m[0]),
+                )
+
+
+def organization_case(ctx: Context) -> Iterator[Finding]:
+    """BC502: an organization's name not capitalized as its name requires."""
+    generic = tuple(capitalization().generic_after)
+    for unit in ctx.units:
+        taken: list[range] = []
+        for name, pattern in _organization_patterns():
+            for m in pattern.finditer(unit.text):
+                found = m[0]
+                if any(m.start() in r for r in taken):
+                    continue
+                taken.append(range(m.start(), m.end()))
+                if (
+                    " ".join(same_tone_marks(found).split()) == name
+                    or found.isupper()
+                    or preceded_by(unit.text, m.start(), generic)
+                ):
+                    continue
+                yield unit.finding(
+                    "BC502",
+                    m.start(),
+                    f'tên cơ quan, tổ chức "{found}" chưa viết hoa đúng (Nghị định 30/2020/NĐ-CP, '
+                    "Phụ lục II: viết hoa chữ cái đầu các từ chỉ loại hình, chức năng)",
+                    name,
+                )
+
+
+RULES = (
+    Rule("BC501", "warning", "Danh từ chung viết hoa giữa câu", capitalized_common_nouns),
+    Rule("BC502", "hint", "Tên cơ quan, tổ chức chưa viết hoa đúng", organization_case),
+)

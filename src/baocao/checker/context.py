@@ -1,0 +1,169 @@
+"""What every rule reads: the report's texts in reading order and the citations in them.
+
+Built once per :func:`baocao.check` call from the printed layout
+(:func:`baocao.layout.layout`), so the checker sees exactly the words a reader
+sees: typed statistics in their sentence form, the preamble as one paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..layout import Line, layout
+from ..model import Citation, Document, Family, ImplementationReport, find_citations
+from .data import type_codes
+from .paths import Loc, parse_path
+from .rule import Finding
+
+__all__ = ["Context", "Occurrence", "Role", "TextUnit", "build_context"]
+
+Role = Literal[
+    "subject",
+    "preamble",
+    "heading",
+    "paragraph",
+    "bullet",
+    "numbered",
+    "cell",
+    "closing",
+    "recipient",
+]
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """One piece of text as printed, with the generic-document field it comes from."""
+
+    loc: Loc
+    text: str
+    role: Role
+    index: int
+    """Position in reading order."""
+    upper: bool = False
+    """Printed in capitals by the numbering scheme: its letter case is not the author's."""
+    run_starts: tuple[int, ...] = (0,)
+    """Offsets where the paragraph's spans begin."""
+
+    def finding(
+        self, code: str, offset: int, message: str, suggestion: str | None = None
+    ) -> Finding:
+        """A finding at ``offset`` in this text."""
+        return Finding(code, self.loc, message, suggestion, unit=self, offset=offset)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A citation found in a text, with its span there."""
+
+    unit: TextUnit
+    start: int
+    end: int
+    citation: Citation
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start : self.end]
+
+    def finding(self, code: str, message: str, suggestion: str | None = None) -> Finding:
+        return self.unit.finding(code, self.start, message, suggestion)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The report as the rules see it."""
+
+    report: Document | ImplementationReport
+    document: Document
+    units: tuple[TextUnit, ...]
+    citations: tuple[Occurrence, ...]
+    profiles: dict[Family, str] = field(default_factory=dict)
+    """The format profile whose type-code table applies to each family's symbols."""
+
+    @property
+    def family(self) -> Family:
+        return self.document.family
+
+
+def resolve(obj: Any, loc: Loc) -> Any:
+    """The object at ``loc`` below ``obj`` (attributes and list indexes)."""
+    for step in loc:
+        obj = obj[step] if isinstance(step, int) else getattr(obj, step)
+    return obj
+
+
+def resolve_profiles(
+    report: Document | ImplementationReport, profile: str | None
+) -> dict[Family, str]:
+    """The profile per family: ``profile`` for its own family, the table default otherwise."""
+    codes = type_codes()
+    chosen: dict[Family, str] = {f: codes.table(f).default_profile for f in ("dang", "nha_nuoc")}
+    if profile is not None:
+        family = codes.family_of(profile)
+        if family is None:
+            known = ", ".join(p for f in ("dang", "nha_nuoc") for p in codes.table(f).profiles)
+            raise ValueError(f"unknown format profile {profile!r} (known: {known})")
+        chosen[family] = profile
+    return chosen
+
+
+def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...]]]:
+    """``(loc, text, role, upper, run_starts)`` for every text, in reading order."""
+    lay = layout(doc)
+    yield ("header", "subject"), " ".join(doc.header.subject_lines), "subject", False, (0,)
+    for line in lay.lines():
+        loc = parse_path(line.path)
+        if line.role == "heading":
+            upper = doc.scheme.style(line.level).upper
+            yield (*loc, "title"), resolve(doc, loc).title, "heading", upper, (0,)
+        elif line.role == "table" and line.table is not None:
+            t = line.table
+            if t.caption:
+                yield (*loc, "caption"), t.caption, "cell", False, (0,)
+            for c, cell in enumerate(t.header):
+                yield (*loc, "header", c), cell, "cell", False, (0,)
+            for r, row in enumerate(t.rows):
+                for c, cell in enumerate(row):
+                    yield (*loc, "rows", r, c), cell, "cell", False, (0,)
+        else:
+            role: Role = "preamble" if loc[0] == "preamble" else _body_role(line)
+            yield loc, line.body_text, role, False, _run_starts(line)
+    if doc.recipients is not None:
+        for i, item in enumerate(doc.recipients.items):
+            yield ("recipients", "items", i), str(item), "recipient", False, (0,)
+        if doc.recipients.archive:
+            yield ("recipients", "archive"), doc.recipients.archive, "recipient", False, (0,)
+
+
+def _body_role(line: Line) -> Role:
+    if line.path == "closing":
+        return "closing"
+    if line.role == "bullet":
+        return "bullet"
+    if line.role == "numbered":
+        return "numbered"
+    return "paragraph"
+
+
+def _run_starts(line: Line) -> tuple[int, ...]:
+    starts, pos = [], 0
+    for run in line.runs:
+        starts.append(pos)
+        pos += len(run.text)
+    return tuple(starts) or (0,)
+
+
+def build_context(report: Document | ImplementationReport, profile: str | None = None) -> Context:
+    """Read the report's texts and citations once for all rules."""
+    doc = report.to_document()
+    units = tuple(
+        TextUnit(loc, text, role, i, upper, starts)
+        for i, (loc, text, role, upper, starts) in enumerate(_units(doc))
+    )
+    citations = tuple(
+        Occurrence(unit, start, end, citation)
+        for unit in units
+        for start, end, citation in find_citations(unit.text)
+    )
+    return Context(report, doc, units, citations, resolve_profiles(report, profile))

@@ -1,0 +1,103 @@
+"""BC3xx: dates that cannot be right.
+
+A report cannot cite a document issued after it; a report on year N is dated in
+year N or early N+1 and plans for N+1; and a date such as 31/6 does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from ..model import ImplementationReport
+from ..vi import parse_short_date, short_date
+from .context import Context
+from .rule import Finding, Rule
+
+__all__ = ["RULES"]
+
+_SHORT = re.compile(r"(?<![\d/.-])\d{1,2}([/-])\d{1,2}\1\d{4}(?![\d/.-])")
+_LONG = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})(?!\d)")
+_YEAR = re.compile(r"năm (\d{4})(?!\d)")
+
+
+def _report_date_text(ctx: Context) -> str:
+    d = ctx.document.header.date
+    full = d.as_date()
+    if full is not None:
+        return short_date(full)
+    return f"tháng {d.month} năm {d.year}" if d.month else f"năm {d.year}"
+
+
+def cited_after_report(ctx: Context) -> Iterator[Finding]:
+    """BC301: a cited document dated after the report (a draft: after its last possible day)."""
+    latest = ctx.document.header.date.latest()
+    for occ in ctx.citations:
+        c = occ.citation
+        if c.date is not None and c.date > latest:
+            yield occ.finding(
+                "BC301",
+                f"{c.short()} ngày {c.date_text()} được viện dẫn nhưng ban hành sau ngày "
+                f"của báo cáo ({_report_date_text(ctx)})",
+                "kiểm tra lại ngày của văn bản được viện dẫn hoặc ngày báo cáo",
+            )
+
+
+def period_vs_date(ctx: Context) -> Iterator[Finding]:
+    """BC302: the reporting year is neither the report's year nor the year before it."""
+    report = ctx.report
+    if not isinstance(report, ImplementationReport):
+        return
+    year = report.header.date.year
+    if year not in (report.period_year, report.period_year + 1):
+        yield Finding(
+            "BC302",
+            ("period_year",),
+            f"báo cáo kết quả năm {report.period_year} nhưng đề ngày năm {year}",
+            f"period_year: {year} hoặc sửa ngày báo cáo",
+        )
+
+
+def title_years(ctx: Context) -> Iterator[Finding]:
+    """BC303: the year in part I's or part III's own title disagrees with the period."""
+    report = ctx.report
+    if not isinstance(report, ImplementationReport):
+        return
+    parts = (
+        (report.results.title, ("sections", 0, "title"), report.period_year, "kết quả"),
+        (report.tasks.title, ("sections", 2, "title"), report.period_year + 1, "nhiệm vụ"),
+    )
+    for title, loc, want, what in parts:
+        for m in _YEAR.finditer(title or ""):
+            if int(m[1]) != want:
+                yield Finding(
+                    "BC303",
+                    loc,
+                    f'tiêu đề phần {what} ghi "{m[0]}" nhưng báo cáo năm {report.period_year} '
+                    f"thì phần {what} là năm {want}",
+                    title.replace(m[0], f"năm {want}") if title else None,
+                )
+
+
+def impossible_dates(ctx: Context) -> Iterator[Finding]:
+    """BC304: a date in the text that is not on the calendar (31/6/2023, 29/02/2023)."""
+    for unit in ctx.units:
+        for m in _SHORT.finditer(unit.text):
+            try:
+                parse_short_date(m[0])
+            except ValueError:
+                yield unit.finding("BC304", m.start(), f'ngày "{m[0]}" không có trên lịch')
+        for m in _LONG.finditer(unit.text):
+            try:
+                dt.date(int(m[3]), int(m[2]), int(m[1]))
+            except ValueError:
+                yield unit.finding("BC304", m.start(), f'"{m[0]}" không có trên lịch')
+
+
+RULES = (
+    Rule("BC301", "error", "Văn bản viện dẫn ban hành sau báo cáo", cited_after_report),
+    Rule("BC302", "warning", "Năm báo cáo không khớp ngày báo cáo", period_vs_date),
+    Rule("BC303", "error", "Năm trong tiêu đề phần không khớp kỳ báo cáo", title_years),
+    Rule("BC304", "error", "Ngày không có thật", impossible_dates),
+)

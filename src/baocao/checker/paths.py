@@ -1,0 +1,129 @@
+"""Where a finding is, in the user's terms: the input file's field path and its line.
+
+Rules read the *generic* document (``report.to_document()``, printed by
+:func:`baocao.layout.layout`), whose paths differ from the input of a typed
+report kind: the ImplementationReport's ``results`` is ``sections[0]``, its
+``assessment`` ``sections[1]``, its ``tasks`` ``sections[2]``, and its preamble is
+one paragraph made of ``preamble.lead``, ``preamble.citations[i]`` and
+``preamble.conclusion``. This module is the one place that maps back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..model import Document, ImplementationReport
+
+__all__ = ["Loc", "input_loc", "line_of", "parse_path"]
+
+Loc = tuple[str | int, ...]
+"""A field path as a tuple: ``("sections", 0, "blocks", 2)``."""
+
+_STEP = re.compile(r"\.?([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def parse_path(text: str) -> Loc:
+    """``sections[0].blocks[2]`` → ``("sections", 0, "blocks", 2)`` (the layout's paths)."""
+    out: list[str | int] = []
+    pos = 0
+    while pos < len(text):
+        m = _STEP.match(text, pos)
+        if m is None:
+            raise ValueError(f"not a field path: {text!r}")
+        out.append(m[1] if m[1] is not None else int(m[2]))
+        pos = m.end()
+    return tuple(out)
+
+
+def line_of(lines: Mapping[Loc, int], loc: Loc) -> int | None:
+    """The input line of ``loc``, or of its nearest ancestor the file records."""
+    for n in range(len(loc), -1, -1):
+        if loc[:n] in lines:
+            return lines[loc[:n]]
+    return None
+
+
+def input_loc(
+    report: Document | ImplementationReport,
+    loc: Loc,
+    *,
+    text: str = "",
+    offset: int | None = None,
+    run_starts: Sequence[int] = (),
+) -> Loc:
+    """The input path of a generic-document path, refined by ``offset`` into ``text``.
+
+    ``text`` is the printed text at ``loc`` and ``run_starts`` the offsets where
+    its runs (the paragraph's spans) begin: a finding inside the second span of a
+    multi-span paragraph points at ``….spans[1]``.
+    """
+    if isinstance(report, ImplementationReport):
+        if loc[:1] == ("preamble",):
+            return _preamble_part(report, text, offset)
+        loc = _implementation_loc(report, loc)
+    if offset is not None and len(run_starts) > 1:
+        span = max(i for i, start in enumerate(run_starts) if start <= offset)
+        loc = (*loc, "spans", span)
+    return loc
+
+
+def _preamble_part(report: ImplementationReport, text: str, offset: int | None) -> Loc:
+    """``preamble.citations[i]`` (or ``lead``/``conclusion``) holding ``offset``."""
+    if offset is None:
+        return ("preamble",)
+    pre = report.preamble
+    pos = len(pre.lead)
+    if offset < pos:
+        return ("preamble", "lead")
+    for i, citation in enumerate(pre.citations):
+        start = text.find(str(citation), pos)
+        if start < 0:
+            break
+        pos = start + len(str(citation))
+        if offset < pos:
+            return ("preamble", "citations", i)
+    return ("preamble", "conclusion") if pre.conclusion else ("preamble",)
+
+
+def _implementation_loc(report: ImplementationReport, loc: Loc) -> Loc:
+    """Undo ``ImplementationReport.to_document()`` for one path."""
+    if loc[:1] != ("sections",) or len(loc) < 2:
+        return loc
+    part, rest = loc[1], loc[2:]
+    if part == 0:
+        return ("results", *rest)
+    if part == 1:
+        return _assessment_loc(report, rest)
+    if part == 2:
+        return _tasks_loc(report, rest)
+    return loc
+
+
+def _assessment_loc(report: ImplementationReport, rest: Loc) -> Loc:
+    a = report.assessment
+    base: Loc = ("assessment",)
+    if rest[:1] != ("sections",) or len(rest) < 2:
+        return (*base, *rest)
+    sub, rest = rest[1], rest[2:]
+    if sub == 0:
+        return (*base, "strengths", *rest)
+    if sub == 2 and not a.causes_under_limitations:
+        return (*base, "causes", *rest)
+    lim: Loc = (*base, "limitations")
+    if rest[:1] != ("sections",) or len(rest) < 2:
+        return (*lim, *rest)
+    k, rest = rest[1], rest[2:]
+    groups = a.limitations.groups
+    if isinstance(k, int) and k < len(groups):
+        if rest == ("title",) and groups[k].title is None:
+            rest = ("concerning",)
+        return (*lim, "groups", k, *rest)
+    return (*base, "causes", *rest)
+
+
+def _tasks_loc(report: ImplementationReport, rest: Loc) -> Loc:
+    n = len(report.tasks.blocks)
+    if rest[:1] == ("blocks",) and len(rest) >= 4 and rest[1] == n and rest[2] == "items":
+        return ("tasks", "items", *rest[3:])
+    return ("tasks", *rest)

@@ -1,0 +1,42 @@
+"""What a rule is and what it reports, before the report's paths and lines are applied."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .diagnostic import Severity
+from .paths import Loc
+
+if TYPE_CHECKING:
+    from .context import Context, TextUnit
+
+__all__ = ["Finding", "Rule"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's raw result: where in the generic document, and what.
+
+    ``unit`` and ``offset`` say where inside a text the problem starts, so the
+    checker can name the exact span or preamble citation in the input.
+    """
+
+    code: str
+    loc: Loc
+    message: str
+    suggestion: str | None = None
+    unit: TextUnit | None = None
+    offset: int | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check with a stable code; ``run`` yields its findings for a report."""
+
+    code: str
+    severity: Severity
+    title: str
+    """A short Vietnamese name for listings ("Viện dẫn không thống nhất")."""
+    run: Callable[[Context], Iterable[Finding]]

@@ -1,0 +1,76 @@
+"""BC601: known misspellings of administrative words, from ``data/misspellings.yaml``.
+
+Only forms that are wrong wherever they occur are listed (conditions such as
+"only after *sinh hoạt*" narrow the few that are not), so correct text is never
+flagged; the test suite runs the list over the whole corrected seed report.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from .context import Context
+from .data import Misspelling, misspellings
+from .rule import Finding, Rule
+from .text import phrase_pattern, preceded_by
+
+__all__ = ["RULES"]
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[Misspelling, re.Pattern[str]], ...]:
+    return tuple((m, phrase_pattern(m.wrong, ignore_case=True)) for m in misspellings())
+
+
+def _case_fits(wrong: str, found: str) -> bool:
+    """Capitals only where written, at the first letter, or everywhere (a heading)."""
+    if found.isupper():
+        return True
+    letters = zip("".join(wrong.split())[1:], "".join(found.split())[1:], strict=False)
+    return not any(f.isupper() and w.islower() for w, f in letters)
+
+
+def _applies(entry: Misspelling, text: str, start: int, end: int) -> bool:
+    if entry.after and not preceded_by(text, start, entry.after):
+        return False
+    if entry.not_after and preceded_by(text, start, entry.not_after):
+        return False
+    following = text[end:].lstrip()
+    return not any(
+        re.match(rf"{re.escape(w)}(?!\w)", following, re.IGNORECASE) for w in entry.not_before
+    )
+
+
+def _like(found: str, right: str) -> str:
+    """``right`` in the case of ``found``: capitals, capital first letter, or as written."""
+    if found.isupper():
+        return right.upper()
+    if found[:1].isupper():
+        return right[:1].upper() + right[1:]
+    return right
+
+
+def misspelt_words(ctx: Context) -> Iterator[Finding]:
+    """BC601: a word from the misspellings list; the longer of two overlapping entries wins."""
+    for unit in ctx.units:
+        taken: list[range] = []
+        for entry, pattern in _patterns():
+            for m in pattern.finditer(unit.text):
+                if any(m.start() in r or m.end() - 1 in r for r in taken):
+                    continue
+                if not (_case_fits(entry.wrong, m[0]) and _applies(entry, unit.text, *m.span())):
+                    continue
+                taken.append(range(m.start(), m.end()))
+                fixes = [_like(m[0], r) for r in entry.right]
+                alternatives = f" (hoặc: {', '.join(fixes[1:])})" if len(fixes) > 1 else ""
+                yield unit.finding(
+                    "BC601",
+                    m.start(),
+                    f'viết sai "{m[0]}" ({entry.note})',
+                    fixes[0] + alternatives,
+                )
+
+
+RULES = (Rule("BC601", "error", "Viết sai chính tả", misspelt_words),)

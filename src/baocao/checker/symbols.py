@@ -1,0 +1,111 @@
+"""BC2xx: the type code in a document's number matches the kind named.
+
+"Kế hoạch số 135-KH/TU" is right, "Kế hoạch số 135-BC/TU" is not. The code
+tables (``data/type_codes.yaml``) follow format-rules.md §4.1 (Party, Hướng dẫn
+36-HD/VPTW) and §9 (State, Nghị định 30/2020/NĐ-CP Phụ lục III). Where the
+guidance changed over time (Party "Quy định": ``QĐi`` under HD 36, ``QĐ`` later)
+the code of another period is a warning, not an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from ..errors import CitationError
+from ..model import DocumentSymbol
+from .context import Context
+from .data import type_codes
+from .rule import Finding, Rule
+
+__all__ = ["RULES", "symbol_fits", "verdict"]
+
+Verdict = Literal["ok", "other_profile", "wrong", "unchecked"]
+
+
+def verdict(ctx: Context, kind: str, symbol: DocumentSymbol) -> tuple[Verdict, str | None]:
+    """How ``symbol``'s type code fits ``kind``, and the code to use instead."""
+    if symbol.type_code is None:
+        return "unchecked", None
+    family = symbol.style
+    codes = type_codes().table(family).codes(kind, ctx.profiles[family])
+    if codes is None:
+        return "unchecked", None
+    right, other = codes
+    expected = sorted(right)[0]
+    if symbol.type_code in right:
+        return "ok", None
+    return ("other_profile" if symbol.type_code in other else "wrong"), expected
+
+
+def symbol_fits(ctx: Context, kind: str, symbol: str) -> bool:
+    """True when the symbol written as ``symbol`` raises no BC2xx for ``kind``."""
+    try:
+        parsed = DocumentSymbol.parse(symbol)
+    except CitationError:
+        return False
+    return verdict(ctx, kind, parsed)[0] in ("ok", "unchecked")
+
+
+def _corrected(symbol: DocumentSymbol, code: str) -> str:
+    return str(symbol.model_copy(update={"type_code": code}))
+
+
+def _checks(ctx: Context, want: Verdict) -> Iterator[Finding]:
+    """Findings for every cited symbol (and the report's own number) with verdict ``want``."""
+    header = ctx.document.header
+    own_kind = header.doc_type.strip().capitalize()
+    result, code = verdict(ctx, own_kind, header.number)
+    if result == want and code is not None:
+        yield Finding(
+            _CODE[want],
+            ("header", "number"),
+            _message(want, own_kind, header.number, code, ctx),
+            _corrected(header.number, code),
+        )
+    for occ in ctx.citations:
+        c = occ.citation
+        if c.symbol is None:
+            continue
+        result, code = verdict(ctx, c.kind, c.symbol)
+        if result == want and code is not None:
+            yield occ.finding(
+                _CODE[want],
+                _message(want, c.kind, c.symbol, code, ctx),
+                f"{c.kind} số {_corrected(c.symbol, code)}",
+            )
+
+
+def _message(want: Verdict, kind: str, symbol: DocumentSymbol, code: str, ctx: Context) -> str:
+    family = symbol.style
+    who = "của Đảng" if family == "dang" else "của Nhà nước"
+    if want == "wrong":
+        return (
+            f'{kind} số {symbol}: ký hiệu tên loại "{symbol.type_code}" không phải của '
+            f'"{kind}"; văn bản {who} ghi "{code}"'
+        )
+    profile = ctx.profiles[family]
+    guide = type_codes().table(family).profiles[profile]
+    return (
+        f"{kind} số {symbol}: theo {guide} (hồ sơ {profile}), {kind.lower()} ghi ký hiệu "
+        f'"{code}"; "{symbol.type_code}" là cách ghi của giai đoạn khác'
+    )
+
+
+_CODE: dict[Verdict, str] = {"wrong": "BC201", "other_profile": "BC202"}
+
+
+def wrong_type_codes(ctx: Context) -> Iterator[Finding]:
+    """BC201: the type code belongs to another kind."""
+    return _checks(ctx, "wrong")
+
+
+def period_type_codes(ctx: Context) -> Iterator[Finding]:
+    """BC202: the type code is the kind's under another format profile."""
+    return _checks(ctx, "other_profile")
+
+
+RULES = (
+    Rule("BC201", "error", "Ký hiệu tên loại không khớp tên loại", wrong_type_codes),
+    Rule("BC202", "warning", "Ký hiệu tên loại theo giai đoạn khác", period_type_codes),
+)

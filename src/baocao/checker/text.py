@@ -1,0 +1,69 @@
+"""Small text helpers the rules share: whole-word patterns, sentence starts, neighbours.
+
+Vietnamese words are separated by spaces and every letter is a ``\\w`` character
+in Python's Unicode regular expressions, so "whole word" is ``(?<!\\w)…(?!\\w)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "next_word",
+    "phrase_pattern",
+    "preceded_by",
+    "same_tone_marks",
+    "sentence_start",
+]
+
+_SENTENCE_END = frozenset(".!?…:\n")
+_OPENERS = frozenset("\"'“‘([«")
+_WORD = re.compile(r"[ \t]*(\w+)")
+
+
+def same_tone_marks(text: str) -> str:
+    """Write "uỷ" as "ủy", the two tone placements Party texts mix (format-rules.md §13)."""
+    return text.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY")
+
+
+def phrase_pattern(phrase: str, *, ignore_case: bool = False) -> re.Pattern[str]:
+    """Match ``phrase`` as whole words, any run of spaces between its words.
+
+    With ``ignore_case`` the "ủy"/"uỷ" spellings match each other too.
+    """
+    words = [re.escape(w) for w in phrase.split()]
+    body = r"\s+".join(words)
+    flags = 0
+    if ignore_case:
+        flags = re.IGNORECASE
+        body = re.sub("ủy", "(?:ủy|uỷ)", same_tone_marks(body), flags=re.IGNORECASE)
+    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+
+
+def sentence_start(text: str, index: int) -> bool:
+    """True when ``text[index]`` begins a sentence, a line, or a quotation."""
+    i = index - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in _SENTENCE_END:
+        return True
+    return text[i] in _OPENERS and sentence_start(text, i)
+
+
+def preceded_by(text: str, index: int, words: Iterable[str], *, ignore_case: bool = True) -> bool:
+    """True when one of ``words`` (single words or phrases) ends right before ``index``."""
+    before = text[:index].rstrip()
+    if ignore_case:
+        before = before.casefold()
+    for w in words:
+        w = w.casefold() if ignore_case else w
+        if before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()):
+            return True
+    return False
+
+
+def next_word(text: str, index: int) -> str:
+    """The word starting at or after ``index`` (skipping spaces), "" at punctuation or end."""
+    m = _WORD.match(text, index)
+    return m[1] if m else ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .checker import Diagnostic, check
 from .errors import (
     BaocaoError,
     CitationError,
@@ -47,6 +48,7 @@ __all__ = [
     "BaocaoError",
     "Citation",
     "CitationError",
+    "Diagnostic",
     "Document",
     "DocumentSymbol",
     "Header",
@@ -68,6 +70,7 @@ __all__ = [
     "TemplateRenderError",
     "__version__",
     "available_packs",
+    "check",
     "get_pack",
     "json_schema",
     "layout",

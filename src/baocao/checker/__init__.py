@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..model import Document, ImplementationReport
-from .context import build_context
+from .context import build_context, known_profiles
 from .diagnostic import SEVERITIES, Diagnostic, Severity
 from .paths import Loc, input_loc, line_of
 from .registry import RULES, rule
 from .rule import Finding, Rule
 
-__all__ = ["RULES", "SEVERITIES", "Diagnostic", "Rule", "Severity", "check"]
+__all__ = ["RULES", "SEVERITIES", "Diagnostic", "Rule", "Severity", "check", "known_profiles"]
 
 
 def check(
@@ -40,7 +40,8 @@ def check(
     reported, as BC001). ``source_lines``: the ``{path: line}`` map of
     :func:`baocao.loading.load_with_lines`, to give each diagnostic its line.
     ``profile``: the format profile whose type codes apply (``dang-hd36``,
-    ``dang-hd05``, ``nha-nuoc-nd30``); by default each family's first.
+    ``dang-hd05``, ``nha-nuoc-nd30``); by default the one in force on the
+    report's date (:func:`baocao.profiles.select_profile`).
     """
     off = {rule(code).code for code in disable} | set(report.check.disable)
     ctx = build_context(report, profile)

@@ -13,11 +13,24 @@ from typing import Any, Literal
 
 from ..layout import Line, layout
 from ..model import Citation, Document, Family, ImplementationReport, find_citations
+from ..profiles import available_profiles, select_profile
 from .data import type_codes
 from .paths import Loc, parse_path
 from .rule import Finding
 
-__all__ = ["Context", "Occurrence", "Role", "TextUnit", "build_context"]
+__all__ = [
+    "FAMILIES",
+    "Context",
+    "Occurrence",
+    "Role",
+    "TextUnit",
+    "build_context",
+    "known_profiles",
+    "resolve",
+    "resolve_profiles",
+]
+
+FAMILIES: tuple[Family, ...] = ("dang", "nha_nuoc")
 
 Role = Literal[
     "subject",
@@ -94,18 +107,30 @@ def resolve(obj: Any, loc: Loc) -> Any:
 
 
 def resolve_profiles(
-    report: Document | ImplementationReport, profile: str | None
+    report: Document | ImplementationReport, profile: str | None = None
 ) -> dict[Family, str]:
-    """The profile per family: ``profile`` for its own family, the table default otherwise."""
-    codes = type_codes()
-    chosen: dict[Family, str] = {f: codes.table(f).default_profile for f in ("dang", "nha_nuoc")}
+    """The format profile per family whose type codes apply to that family's symbols.
+
+    By default each family's profile in force on the report's date (a draft: its
+    last possible day), as :func:`baocao.profiles.select_profile` decides; a named
+    ``profile`` replaces its own family's. ``ValueError`` for an unknown id.
+    """
+    on = report.header.date.latest()
+    chosen: dict[Family, str] = {f: select_profile(f, on).id for f in FAMILIES}
     if profile is not None:
-        family = codes.family_of(profile)
-        if family is None:
-            known = ", ".join(p for f in ("dang", "nha_nuoc") for p in codes.table(f).profiles)
-            raise ValueError(f"unknown format profile {profile!r} (known: {known})")
-        chosen[family] = profile
+        known = known_profiles()
+        if profile not in known:
+            raise ValueError(f"unknown format profile {profile!r} (known: {', '.join(known)})")
+        chosen[known[profile]] = profile
     return chosen
+
+
+def known_profiles() -> dict[str, Family]:
+    """Profile id → family: baocao's format profiles and those the type-code table names."""
+    known = {p.id: p.family for p in available_profiles()}
+    for family in FAMILIES:
+        known.update(dict.fromkeys(type_codes().table(family).profiles, family))
+    return known
 
 
 def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...]]]:

@@ -85,7 +85,7 @@ def _message(want: Verdict, kind: str, symbol: DocumentSymbol, code: str, ctx: C
             f'"{kind}"; văn bản {who} ghi "{code}"'
         )
     profile = ctx.profiles[family]
-    guide = type_codes().table(family).profiles[profile]
+    guide = type_codes().table(family).profiles.get(profile, profile)
     return (
         f"{kind} số {symbol}: theo {guide} (hồ sơ {profile}), {kind.lower()} ghi ký hiệu "
         f'"{code}"; "{symbol.type_code}" là cách ghi của giai đoạn khác'

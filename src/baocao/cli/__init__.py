@@ -10,6 +10,7 @@ import click
 
 from .. import __version__
 from .batch import batch_cmd
+from .check import check_cmd
 from .conformance import conformance_cmd
 from .core import render_cmd, schema_cmd, validate_cmd
 from .init import init_cmd
@@ -38,3 +39,4 @@ main.add_command(batch_cmd)
 main.add_command(schema_cmd)
 main.add_command(init_cmd)
 main.add_command(conformance_cmd)
+main.add_command(check_cmd)

@@ -10,13 +10,13 @@ from typing import Any
 
 import click
 
-from ..checker import RULES, check, known_profiles
+from ..checker import RULES, Severity, check, known_profiles
 from ..errors import BaocaoError
 from ..loading import load_with_lines
 
 __all__ = ["check_cmd"]
 
-_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo", "hint": "gợi ý"}
+_SEVERITY_VI: dict[Severity, str] = {"error": "lỗi", "warning": "cảnh báo", "hint": "gợi ý"}
 
 
 def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,20 @@ from pathlib import Path
 from .errors import OutputError
 
 __all__ = ["atomic_path", "atomic_write"]
+
+
+def _file_mode(dest: Path) -> int:
+    """The mode a plain ``open()`` would give: the old file's, else 0o666 less the umask.
+
+    ``mkstemp`` makes private 0o600 files; a report must stay readable by the others
+    who could read it before.
+    """
+    try:
+        return stat.S_IMODE(dest.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 @contextlib.contextmanager
@@ -26,6 +41,7 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> It
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     tmp_path = Path(tmp)
+    os.chmod(tmp_path, _file_mode(dest))
     try:
         yield tmp_path
         os.replace(tmp_path, dest)

@@ -31,6 +31,9 @@ __all__ = ["INPUT_SUFFIXES", "Job", "Outcome", "batch_cmd", "expand_inputs", "re
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
 """Report files picked up from a folder."""
 
+REASON_WIDTH = 90
+"""Longest reason shown in the summary table; the full message is printed above it."""
+
 
 @dataclass(frozen=True)
 class Job:
@@ -64,12 +67,14 @@ class Outcome:
 
     @property
     def reason(self) -> str:
-        """The error in one line, for the summary table."""
+        """The error in one line, for the summary table (the file is in its own column)."""
         if self.error is None:
             return ""
         lines = self.error.splitlines()
         more = len(lines) - 2
-        first = lines[1].strip() if len(lines) > 1 else lines[0]
+        first = lines[1].strip() if len(lines) > 1 else lines[0].removeprefix(f"{self.source}: ")
+        if len(first) > REASON_WIDTH:
+            first = first[: REASON_WIDTH - 1].rstrip() + "…"
         return f"{first} (+{more} lỗi khác / more)" if more > 0 else first
 
 
@@ -185,8 +190,10 @@ def _print_summary(summary: _Summary, seconds: float) -> None:
     from rich.table import Table
 
     console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 150  # a log file or a pipe: no need to wrap at 80 columns
     table = Table(title="Kết quả (summary)", title_justify="left")
-    table.add_column("Tệp (file)", overflow="fold")
+    table.add_column("Tệp (file)", no_wrap=True)
     table.add_column("Kết quả (status)")
     table.add_column("Lý do (reason)", overflow="fold")
     table.add_column("Thời gian (time)", justify="right")

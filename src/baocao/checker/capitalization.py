@@ -16,7 +16,7 @@ from ..vi import lower_first
 from .context import Context
 from .data import capitalization
 from .rule import Finding, Rule
-from .text import next_word, phrase_pattern, preceded_by, same_tone_marks, sentence_start
+from .text import excerpt, next_word, phrase_pattern, preceded_by, same_tone_marks, sentence_start
 
 __all__ = ["RULES"]
 
@@ -52,8 +52,8 @@ def capitalized_common_nouns(ctx: Context) -> Iterator[Finding]:
                 yield unit.finding(
                     "BC501",
                     m.start(),
-                    f'"{m[0]}" là danh từ chung, viết hoa giữa câu (Nghị định 30/2020/NĐ-CP, '
-                    "Phụ lục II: chỉ viết hoa tên riêng)",
+                    f'"{m[0]}" viết hoa giữa câu ("{excerpt(unit.text, *m.span())}"); danh từ '
+                    "chung viết thường (Nghị định 30/2020/NĐ-CP, Phụ lục II)",
                     lower_first(m[0]),
                 )
 

@@ -17,7 +17,7 @@ from .rule import Finding, Rule
 
 __all__ = ["RULES"]
 
-_SHORT = re.compile(r"(?<![\d/.-])\d{1,2}([/-])\d{1,2}\1\d{4}(?![\d/.-])")
+_SHORT = re.compile(r"(?<![\d/.-])\d{1,2}([/-])\d{1,2}\1\d{4}(?![\d/-]|\.\d)")
 _LONG = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})(?!\d)")
 _YEAR = re.compile(r"năm (\d{4})(?!\d)")
 

@@ -121,11 +121,15 @@ class _Fraction(_Count):
 
 
 def _noun(text: str, end: int) -> str:
-    """Up to four words naming what is counted, stopping at punctuation or a verb."""
+    """What is counted: the first two words after the number, up to punctuation or a verb.
+
+    Two words tell "Tổ huyện" from "Tổ xã" without swallowing the verb that follows
+    ("17/17 Tổ huyện gửi …", "15/16 Tổ huyện dự …").
+    """
     words: list[str] = []
     for m in re.finditer(r"[ \t]*([^\W\d_]+)|[ \t]*(\S)", text[end:]):
         word = m[1]
-        if word is None or word.casefold() in _NOUN_STOP or len(words) == 4:
+        if word is None or word.casefold() in _NOUN_STOP or len(words) == 2:
             break
         words.append(word)
     return " ".join(words).casefold()

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 __all__ = [
+    "excerpt",
     "next_word",
     "phrase_pattern",
     "preceded_by",
@@ -18,7 +19,8 @@ __all__ = [
 ]
 
 _SENTENCE_END = frozenset(".!?…:\n")
-_OPENERS = frozenset("\"'“‘([«")
+_QUOTES = frozenset("\"'“‘«")
+_BRACKETS = frozenset("([")
 _WORD = re.compile(r"[ \t]*(\w+)")
 
 
@@ -42,13 +44,17 @@ def phrase_pattern(phrase: str, *, ignore_case: bool = False) -> re.Pattern[str]
 
 
 def sentence_start(text: str, index: int) -> bool:
-    """True when ``text[index]`` begins a sentence, a line, or a quotation."""
+    """True when ``text[index]`` begins a sentence, a line, or a quotation.
+
+    A quotation keeps the case of what it quotes; a bracket opening mid-sentence
+    does not start a sentence.
+    """
     i = index - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] in _SENTENCE_END:
+    if i < 0 or text[i] in _SENTENCE_END or text[i] in _QUOTES:
         return True
-    return text[i] in _OPENERS and sentence_start(text, i)
+    return text[i] in _BRACKETS and sentence_start(text, i)
 
 
 def preceded_by(text: str, index: int, words: Iterable[str], *, ignore_case: bool = True) -> bool:
@@ -67,3 +73,14 @@ def next_word(text: str, index: int) -> str:
     """The word starting at or after ``index`` (skipping spaces), "" at punctuation or end."""
     m = _WORD.match(text, index)
     return m[1] if m else ""
+
+
+def excerpt(text: str, start: int, end: int, words: int = 2) -> str:
+    """``text[start:end]`` with up to ``words`` words either side: "…chỉ đạo, Tổ chức thực hiện…"."""
+    before = text[:start].split(" ")
+    after = text[end:].split(" ")
+    left = " ".join(before[-words - 1 :]) if len(before) > 1 else before[0]
+    right = " ".join(after[: words + 1]) if len(after) > 1 else after[0]
+    head = "…" if len(before) > words + 1 else ""
+    tail = "…" if len(after) > words + 1 else ""
+    return f"{head}{left}{text[start:end]}{right}{tail}"

@@ -8,7 +8,7 @@ from .fixtures.checker.factory import SEED, found, report
 
 
 def test_an_abbreviation_before_its_full_form_gets_one_hint() -> None:
-    """"UBKT" twice, never written out: one hint, at the first use."""
+    """ "UBKT" twice, never written out: one hint, at the first use."""
     rep = report("Đảng ủy và UBKT Đảng ủy kiểm tra.", "UBKT Đảng ủy giám sát.")
     [d] = found(rep, "BC701")
     assert (d.severity, d.path) == ("hint", "sections[0].blocks[0]")
@@ -16,19 +16,19 @@ def test_an_abbreviation_before_its_full_form_gets_one_hint() -> None:
 
 
 def test_an_abbreviation_after_its_full_form_is_fine() -> None:
-    """"Ban Chấp hành" earlier (any case, any paragraph) introduces "BCH"."""
+    """ "Ban Chấp hành" earlier (any case, any paragraph) introduces "BCH"."""
     rep = report("Các đồng chí ủy viên Ban Chấp hành Đảng bộ xã.", "Ủy viên BCH Đảng bộ xã.")
     assert found(rep, "BC701") == []
 
 
 def test_a_full_form_later_does_not_introduce_an_earlier_use() -> None:
-    """"BTV" first, "Ban Thường vụ" after it in the same paragraph: still a hint."""
+    """ "BTV" first, "Ban Thường vụ" after it in the same paragraph: still a hint."""
     rep = report("BTV Đảng ủy họp; Ban Thường vụ Đảng ủy kết luận.")
     assert len(found(rep, "BC701")) == 1
 
 
 def test_an_abbreviation_explained_in_brackets_is_fine() -> None:
-    """"HĐND (Hội đồng nhân dân)" introduces itself."""
+    """ "HĐND (Hội đồng nhân dân)" introduces itself."""
     assert found(report("HĐND (Hội đồng nhân dân) xã đã họp."), "BC701") == []
 
 

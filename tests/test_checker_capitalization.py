@@ -8,7 +8,7 @@ from .fixtures.checker.factory import FIXED, SEED, found, report
 
 
 def test_a_common_noun_capitalized_mid_sentence_is_reported() -> None:
-    """"chỉ đạo, Tổ chức thực hiện" and "cấp ủy, Tổ chức đảng": lower case is the rule."""
+    """ "chỉ đạo, Tổ chức thực hiện" and "cấp ủy, Tổ chức đảng": lower case is the rule."""
     rep = report("Lãnh đạo, chỉ đạo, Tổ chức thực hiện; các cấp ủy, Tổ chức đảng đã làm tốt.")
     ds = found(rep, "BC501")
     assert [(d.severity, d.suggestion) for d in ds] == [("warning", "tổ chức")] * 2
@@ -24,7 +24,7 @@ def test_a_capital_at_a_sentence_start_is_fine() -> None:
 
 
 def test_names_of_bodies_keep_their_capitals() -> None:
-    """"Ban Tổ chức Huyện ủy", "Luật Tổ chức Quốc hội", "Tổ chức Y tế Thế giới" are names."""
+    """ "Ban Tổ chức Huyện ủy", "Luật Tổ chức Quốc hội", "Tổ chức Y tế Thế giới" are names."""
     rep = report(
         "Báo cáo gửi Ban Tổ chức Huyện ủy theo Luật Tổ chức Quốc hội và khuyến cáo của "
         "Tổ chức Y tế Thế giới."
@@ -41,7 +41,7 @@ def test_the_named_teams_are_left_alone() -> None:
 
 
 def test_a_title_before_a_name_stays_capitalized() -> None:
-    """"đồng chí Đảng viên Nguyễn Văn A" is a title before a name; "các Đảng viên" is not."""
+    """ "đồng chí Đảng viên Nguyễn Văn A" is a title before a name; "các Đảng viên" is not."""
     assert found(report("Khen thưởng đồng chí Đảng viên Nguyễn Văn A."), "BC501") == []
     [d] = found(report("Các cán bộ, Đảng viên trong chi bộ."), "BC501")
     assert d.suggestion == "đảng viên"
@@ -62,7 +62,7 @@ def test_headings_printed_in_capitals_are_not_checked() -> None:
 
 
 def test_organization_names_in_lower_case_get_a_hint() -> None:
-    """"ban thường vụ huyện ủy" → "Ban Thường vụ Huyện ủy", as a hint."""
+    """ "ban thường vụ huyện ủy" → "Ban Thường vụ Huyện ủy", as a hint."""
     [d] = found(report("Báo cáo ban thường vụ huyện ủy kết quả."), "BC502")
     assert (d.severity, d.suggestion) == ("hint", "Ban Thường vụ Huyện ủy")
 
@@ -76,7 +76,7 @@ def test_correct_generic_and_capital_organization_names_pass() -> None:
 
 
 def test_partly_capitalized_organization_names_get_a_hint() -> None:
-    """"Ban thường vụ Huyện ủy" misses one capital."""
+    """ "Ban thường vụ Huyện ủy" misses one capital."""
     [d] = found(report("Báo cáo Ban thường vụ Huyện ủy."), "BC502")
     assert d.suggestion == "Ban Thường vụ Huyện ủy"
 

@@ -65,7 +65,7 @@ def test_different_issuers_for_the_same_document_are_reported() -> None:
 
 
 def test_issuer_spelling_variants_and_term_are_the_same_issuer() -> None:
-    """"Huyện uỷ"/"Huyện ủy" and a trailing "khóa X" do not make two issuers."""
+    """ "Huyện uỷ"/"Huyện ủy" and a trailing "khóa X" do not make two issuers."""
     rep = report(
         "Thực hiện Chỉ thị số 10-CT/TW của Ban Bí thư khóa X về sinh hoạt chi bộ.",
         "Thực hiện Chỉ thị số 10-CT/TW của Ban Bí thư.",

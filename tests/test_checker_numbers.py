@@ -6,7 +6,7 @@ from .fixtures.checker.factory import found, report
 
 
 def test_a_text_breakdown_that_does_not_add_up_is_reported() -> None:
-    """"21 … (trong đó 3 …; 17 …)": 3 + 17 ≠ 21."""
+    """ "21 … (trong đó 3 …; 17 …)": 3 + 17 ≠ 21."""
     rep = report(
         "Có 21 khó khăn, vướng mắc (trong đó 3 khó khăn, vướng mắc thuộc thẩm quyền của "
         "Tổ huyện; 17 khó khăn, vướng mắc thuộc thẩm quyền của Đảng ủy xã)."
@@ -26,24 +26,24 @@ def test_a_breakdown_that_adds_up_is_fine() -> None:
 
 
 def test_a_part_larger_than_its_total_is_reported_even_alone() -> None:
-    """"10 đảng viên (trong đó 12 nữ)": one part cannot exceed the whole."""
+    """ "10 đảng viên (trong đó 12 nữ)": one part cannot exceed the whole."""
     assert len(found(report("Kết nạp 10 đảng viên (trong đó 12 nữ)."), "BC401")) == 1
 
 
 def test_thousands_separators_are_read() -> None:
-    """"1.250 hộ (trong đó 1.000 …; 250 …)" adds up."""
+    """ "1.250 hộ (trong đó 1.000 …; 250 …)" adds up."""
     rep = report("Có 1.250 hộ (trong đó 1.000 hộ khá; 250 hộ nghèo).")
     assert found(rep, "BC401") == []
 
 
 def test_a_share_above_100_percent_is_reported() -> None:
-    """"105% chi bộ" is more than all of them."""
+    """ "105% chi bộ" is more than all of them."""
     [d] = found(report("Đã kiểm tra 105% chi bộ trực thuộc."), "BC402")
     assert d.severity == "warning" and "105%" in d.message
 
 
 def test_growth_and_comparisons_may_exceed_100_percent() -> None:
-    """"tăng 150%", "đạt 120% kế hoạch", "99,5%" and "100%" are not reported."""
+    """ "tăng 150%", "đạt 120% kế hoạch", "99,5%" and "100%" are not reported."""
     rep = report(
         "Thu ngân sách tăng 150% so với năm trước; đạt 120% kế hoạch.",
         "Đã kiểm tra 99,5% hồ sơ và 100% chi bộ.",
@@ -52,13 +52,13 @@ def test_growth_and_comparisons_may_exceed_100_percent() -> None:
 
 
 def test_a_fraction_with_the_part_over_the_whole_is_an_error() -> None:
-    """"18/17 Tổ huyện"."""
+    """ "18/17 Tổ huyện"."""
     [d] = found(report("Có 18/17 Tổ huyện gửi báo cáo."), "BC403")
     assert d.severity == "error"
 
 
 def test_day_and_month_are_not_fractions() -> None:
-    """"ngày 24/9 của …" is a date, not 24 of 9."""
+    """ "ngày 24/9 của …" is a date, not 24 of 9."""
     assert found(report("Hội nghị ngày 24/9 của Đảng ủy xã."), "BC403") == []
 
 

@@ -67,7 +67,8 @@ def test_causes_as_part_three_of_the_assessment() -> None:
     data = seed_data()["assessment"]
     data["causes_under_limitations"] = False
     rep = seed_variant(assessment=data)
-    assert input_loc(rep, ("sections", 1, "sections", 2, "title")) == ("assessment", "causes", "title")
+    causes = input_loc(rep, ("sections", 1, "sections", 2, "title"))
+    assert causes == ("assessment", "causes", "title")
 
 
 def test_preamble_offsets_point_at_lead_citation_or_conclusion(seed: ImplementationReport) -> None:

@@ -43,7 +43,7 @@ def test_every_listed_misspelling_is_found_and_its_correction_is_not(entry: Miss
 
 
 def test_context_conditions_prevent_false_positives() -> None:
-    """"giao cho bộ phận", "cho Bộ Nội vụ", "khả năng xuất hiện", "lịch sử lý luận" are right."""
+    """ "giao cho bộ phận", "cho Bộ Nội vụ", "khả năng xuất hiện", "lịch sử lý luận" are right."""
     rep = report(
         "Giao cho bộ phận văn thư; báo cáo cho Bộ Nội vụ.",
         "Có khả năng xuất hiện rủi ro; nghiên cứu lịch sử lý luận; hồ sơ xuất trình đủ.",
@@ -53,13 +53,13 @@ def test_context_conditions_prevent_false_positives() -> None:
 
 
 def test_capitals_at_sentence_start_and_in_headings_are_matched() -> None:
-    """"Đốc đốc" opening a sentence and "ĐỐC ĐỐC" in a capital heading are both found."""
+    """ "Đốc đốc" opening a sentence and "ĐỐC ĐỐC" in a capital heading are both found."""
     rep = report(sections=[{"title": "ĐỐC ĐỐC CƠ SỞ", "blocks": ["Đốc đốc cơ sở."]}])
     assert [d.suggestion for d in found(rep, "BC601")] == ["ĐÔN ĐỐC", "Đôn đốc"]
 
 
 def test_the_longest_overlapping_entry_wins() -> None:
-    """"thực đẩy mạnh" gives one finding, not also "thực đẩy"."""
+    """ "thực đẩy mạnh" gives one finding, not also "thực đẩy"."""
     [d] = found(report("Các xã thực đẩy mạnh tuyên truyền."), "BC601")
     assert d.suggestion is not None and d.suggestion.startswith("đẩy mạnh")
 

@@ -38,7 +38,7 @@ def test_recipients_without_the_archive_line_get_a_warning() -> None:
 
 
 def test_an_archive_line_that_is_not_last_is_reported() -> None:
-    """"Lưu" must close the list."""
+    """ "Lưu" must close the list."""
     first = {"items": ["Lưu Văn phòng Đảng ủy", "Ban Thường vụ Huyện ủy"]}
     [d] = found(report(recipients=first), "BC804")
     assert d.path == "recipients.items[0]"
@@ -67,7 +67,7 @@ def test_empty_paragraphs_are_reported() -> None:
 
 
 def test_a_title_carrying_its_own_number_is_an_error() -> None:
-    """"1. Kết quả" would print "1. 1. Kết quả"; the suggestion drops the typed number."""
+    """ "1. Kết quả" would print "1. 1. Kết quả"; the suggestion drops the typed number."""
     rep = report(
         sections=_sections(
             {"title": "I- Kết quả", "blocks": ["Nội dung."]},
@@ -83,7 +83,7 @@ def test_a_title_carrying_its_own_number_is_an_error() -> None:
 
 
 def test_titles_starting_with_a_year_or_word_are_fine() -> None:
-    """"2023 - năm bản lề" and "Về việc …" carry no list number."""
+    """ "2023 - năm bản lề" and "Về việc …" carry no list number."""
     rep = report(
         sections=_sections(
             {"title": "2023 - năm bản lề", "blocks": ["Nội dung."]},

@@ -10,7 +10,7 @@ from .fixtures.checker.factory import found, report
 
 
 def test_a_type_code_of_another_kind_is_an_error() -> None:
-    """"Kế hoạch số 135-BC/TU": BC is the code of a báo cáo, a kế hoạch takes KH."""
+    """ "Kế hoạch số 135-BC/TU": BC is the code of a báo cáo, a kế hoạch takes KH."""
     [d] = found(report("Thực hiện Kế hoạch số 135-BC/TU của Ban Thường vụ Tỉnh ủy."), "BC201")
     assert d.severity == "error"
     assert d.suggestion == "Kế hoạch số 135-KH/TU"
@@ -47,7 +47,7 @@ def test_the_default_profile_is_the_one_in_force_on_the_report_date() -> None:
 
 def test_state_regulation_takes_qyd() -> None:
     """A State "Quy định" is QyĐ (NĐ 30 Phụ lục III); QĐ there is an error, not a period variant."""
-    [d] = found(report("Ban hành kèm theo Quy định số 05/QĐ-UBND của Ủy ban nhân dân tỉnh."), "BC201")
+    [d] = found(report("Kèm theo Quy định số 05/QĐ-UBND của Ủy ban nhân dân tỉnh."), "BC201")
     assert d.suggestion == "Quy định số 05/QyĐ-UBND"
     assert found(report("Theo Quy định số 05/QyĐ-UBND của Ủy ban nhân dân tỉnh."), "BC201") == []
 

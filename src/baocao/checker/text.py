@@ -76,7 +76,7 @@ def next_word(text: str, index: int) -> str:
 
 
 def excerpt(text: str, start: int, end: int, words: int = 2) -> str:
-    """``text[start:end]`` with up to ``words`` words either side: "…chỉ đạo, Tổ chức thực hiện…"."""
+    """``text[start:end]`` and up to ``words`` words either side: "…chỉ đạo, Tổ chức thực…"."""
     before = text[:start].split(" ")
     after = text[end:].split(" ")
     left = " ".join(before[-words - 1 :]) if len(before) > 1 else before[0]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from baocao import layout, validate
 from baocao.engines.html import render_html
@@ -53,52 +56,12 @@ def _page(html: str) -> _Page:
     return page
 
 
+EVERY_BLOCK = Path(__file__).parent / "fixtures" / "engines" / "every-block.yaml"
+
+
 def _doc(**extra: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "kind": "document",
-        "header": {
-            "family": "dang",
-            "issuer": {"parent": "ĐẢNG BỘ TỈNH LÀO CAI", "name": 'ĐẢNG ỦY <XÃ> & "MINH SƠN"'},
-            "number": "-BC/ĐU",
-            "place": "Minh Sơn",
-            "date": "2025-12-__",
-            "subject": "kết quả thực hiện\nNghị quyết số 12-NQ/ĐU",
-        },
-        "sections": [
-            {
-                "title": "Kết quả <thực hiện>",
-                "blocks": [
-                    {
-                        "spans": [
-                            "Đạt ",
-                            {"text": "98,5%", "bold": True},
-                            " và ",
-                            {"text": "vượt", "italic": True},
-                            ".",
-                        ]
-                    },
-                    {"type": "bullets", "items": ["Mục một", "Mục hai"]},
-                    {"type": "numbered", "start": 3, "items": ["Việc ba", "Việc bốn"]},
-                    {
-                        "type": "table",
-                        "caption": "Bảng <1>",
-                        "header": ["STT", "Đơn vị"],
-                        "rows": [["1", "Chi bộ & Tổ"]],
-                        "widths": [1, 3],
-                    },
-                ],
-                "sections": [{"title": "Tuyên truyền", "blocks": ["Nội dung."]}],
-            }
-        ],
-        "closing": "Trên đây là báo cáo.",
-        "signer": {
-            "authority": "TM",
-            "on_behalf": "BAN THƯỜNG VỤ",
-            "title": "BÍ THƯ",
-            "name": "Nguyễn Văn An",
-        },
-        "recipients": {"items": ["Ban Thường vụ Tỉnh ủy (b/c)"], "archive": "Văn phòng Đảng ủy"},
-    }
+    """The every-block fixture as data, with some fields replaced."""
+    data: dict[str, Any] = yaml.safe_load(EVERY_BLOCK.read_text(encoding="utf-8"))
     data.update(extra)
     return data
 
@@ -131,17 +94,17 @@ def test_user_text_is_escaped_everywhere() -> None:
     assert page.shown().count(NASTY) == 2
     assert "script" not in page.names() and "b" not in page.names()
     assert not any("onclick" in attrs for _, attrs in page.tags)
-    assert 'ĐẢNG ỦY <XÃ> & "MINH SƠN"' in page.shown("div")
-    assert "KẾT QUẢ <THỰC HIỆN>" in page.shown("h2")
+    assert 'SỞ <NỘI> & "VỤ"' in page.shown("div")
+    assert "KẾT QUẢ <ĐẠT ĐƯỢC>" in page.shown("h2")
     assert "Bảng <1>" in page.shown("caption")
-    assert "Chi bộ & Tổ" in page.shown("td")
+    assert "Phòng <TCCB> & Tổ" in page.shown("td")
     assert "&amp;amp;" in out  # the literal "&amp;" typed by the user is escaped once more
 
 
 def test_title_is_escaped_too() -> None:
     """The <title> carries the doc type and subject, escaped like the body."""
     page = _page(render_html(validate(_doc())))
-    assert page.shown("title") == "BÁO CÁO kết quả thực hiện Nghị quyết số 12-NQ/ĐU"
+    assert page.shown("title") == "BÁO CÁO Kết quả *cải cách* hành chính năm 2025"
 
 
 def test_structure_follows_the_layout() -> None:
@@ -150,8 +113,8 @@ def test_structure_follows_the_layout() -> None:
     page = _page(render_html(report))
     names = page.names()
     assert names.count("h1") == 1 and page.shown("h1") == "BÁO CÁO"
-    assert page.shown("h2") == "I- KẾT QUẢ <THỰC HIỆN>"
-    assert page.shown("h3") == "1. Tuyên truyền"
+    assert page.shown("h2") == "I. KẾT QUẢ <ĐẠT ĐƯỢC>"
+    assert page.shown("h3") == "1. Cải cách thủ tục"
     assert names.count("ul") == 1 and names.count("ol") == 1 and names.count("li") == 4
     assert "3. Việc ba" in page.shown("ol")
     assert page.shown("th") == "STTĐơn vị"
@@ -161,11 +124,11 @@ def test_structure_follows_the_layout() -> None:
     signer = page.shown("footer")
     for text in (
         "Nơi nhận:",
-        "- Ban Thường vụ Tỉnh ủy (b/c),",
-        "- Lưu Văn phòng Đảng ủy.",
-        "T/M BAN THƯỜNG VỤ",
-        "BÍ THƯ",
-        "Nguyễn Văn An",
+        "- UBND tỉnh (b/c);",
+        "- Lưu: VT, TCCB.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Trần Thị Bình",
     ):
         assert text in signer
 

@@ -107,8 +107,9 @@ def pack_context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
                 importlib.import_module(mod_name), func_name
             )
         except (ImportError, AttributeError) as exc:
-            raise TemplateError(f"template {pack.id!r}: hook {pack.hook} not found: {exc}") \
-                from None
+            raise TemplateError(
+                f"template {pack.id!r}: hook {pack.hook} not found: {exc}"
+            ) from None
         ctx = hook(report, ctx)
     return ctx
 
@@ -129,24 +130,49 @@ def _pack(ref: PackRef) -> TemplatePack:
 
 
 def _conformance(data: bytes, pack: TemplatePack) -> list[TemplateIssue]:
-    """Run ``baocao.conformance`` on a rendered sample, when this baocao has it."""
+    """Measure a rendered sample with ``baocao.conformance``, when this baocao has it."""
     try:
         conformance = importlib.import_module("baocao.conformance")
-    except ImportError:
-        return [TemplateIssue("conformance-skipped",
-                              "the conformance checker (baocao.conformance) is not available in "
-                              "this version of baocao; layout rules were not measured", "note")]
-    check: Callable[..., Any] | None = getattr(conformance, "check_bytes", None)
-    if check is None:
-        return [TemplateIssue("conformance-skipped",
-                              "baocao.conformance has no check_bytes(); layout rules were not "
-                              "measured", "note")]
-    out = []
-    for rule in check(data, profile=pack.profile, family=pack.family):
-        if not getattr(rule, "passed", True):
-            out.append(TemplateIssue("conformance", str(rule), "error",
-                                     file=f"sample render ({pack.id})"))
-    return out
+        check_docx: Callable[..., Any] = conformance.check_docx
+    except (ImportError, AttributeError):
+        return [
+            TemplateIssue(
+                "conformance-skipped",
+                "the conformance checker (baocao.conformance.check_docx) is not "
+                "available in this baocao; layout rules were not measured",
+                "note",
+            )
+        ]
+    if pack.family not in ("dang", "nha_nuoc") and pack.profile is None:
+        return [
+            TemplateIssue(
+                "conformance-skipped",
+                f"family {pack.family!r} has no official format profile; "
+                "layout rules were not measured",
+                "note",
+            )
+        ]
+    family = pack.family if pack.family in ("dang", "nha_nuoc") else None
+    try:
+        report = check_docx(data, family=family, profile=pack.profile)
+    except TemplateError as exc:
+        return [
+            TemplateIssue(
+                "conformance",
+                f"cannot measure the sample: {exc}",
+                file=f"sample render ({pack.id})",
+            )
+        ]
+    return [
+        TemplateIssue(
+            "conformance",
+            f"{r.rule_id}: {r.description}: measured {r.measured}, expected {r.expected}",
+            "error",
+            file=f"sample render ({pack.id})",
+        )
+        for r in report.results
+        if not r.passed
+    ]
 
 
 def check_pack(
@@ -176,8 +202,11 @@ def check_pack(
     if not render:
         return issues
     if errors_only(issues):
-        issues.append(TemplateIssue("render-skipped",
-                                    "sample render skipped: fix the errors above first", "note"))
+        issues.append(
+            TemplateIssue(
+                "render-skipped", "sample render skipped: fix the errors above first", "note"
+            )
+        )
         return issues
     reports = extra or sample_reports(pack)
     rendered = None
@@ -185,9 +214,13 @@ def check_pack(
         try:
             data = render_bytes(rep, "docx", template=pack)
         except TemplateError as exc:
-            issues.append(TemplateIssue("render", f"{rep.header.doc_type} "
-                                        f"({rep.kind}, {rep.header.family}): {exc}",
-                                        file=f"sample render ({pack.id})"))
+            issues.append(
+                TemplateIssue(
+                    "render",
+                    f"{rep.header.doc_type} ({rep.kind}, {rep.header.family}): {exc}",
+                    file=f"sample render ({pack.id})",
+                )
+            )
             continue
         rendered = rendered or data
     if rendered is not None and conformance:
@@ -244,8 +277,13 @@ def assert_pack_renders(
         paragraphs = _paragraphs(data)
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise AssertionError(f"template {pack.id!r} renders a broken .docx: {exc}") from None
-    typed = {t.raw for path in pack.files() for part in read_parts(path) for b in part.blocks
-             for t in b.tags}
+    typed = {
+        t.raw
+        for path in pack.files()
+        for part in read_parts(path)
+        for b in part.blocks
+        for t in b.tags
+    }
     leftover = sorted({tag for tag in typed for p in paragraphs if tag in p})
     if leftover:
         raise AssertionError(f"template {pack.id!r} prints tags as typed: {leftover[:3]}")

@@ -14,6 +14,7 @@ from .check import check_cmd
 from .conformance import conformance_cmd
 from .core import render_cmd, schema_cmd, validate_cmd
 from .init import init_cmd
+from .templates import templates_cmd
 
 __all__ = ["main"]
 
@@ -38,5 +39,6 @@ main.add_command(render_cmd)
 main.add_command(batch_cmd)
 main.add_command(schema_cmd)
 main.add_command(init_cmd)
+main.add_command(templates_cmd)
 main.add_command(conformance_cmd)
 main.add_command(check_cmd)

@@ -60,15 +60,28 @@ def list_cmd(as_json: bool) -> None:
     packs = available_packs()
     problems = discovery_problems()
     if as_json:
-        click.echo(json.dumps({
-            "templates": [
-                {"id": p.id, "title": p.title, "family": p.family, "source": p.source,
-                 "source_version": p.source_version, "version": p.version,
-                 "extends": p.manifest.extends, "path": str(p.path)}
-                for p in packs
-            ],
-            "problems": [asdict(p) for p in problems],
-        }, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "templates": [
+                        {
+                            "id": p.id,
+                            "title": p.title,
+                            "family": p.family,
+                            "source": p.source,
+                            "source_version": p.source_version,
+                            "version": p.version,
+                            "extends": p.manifest.extends,
+                            "path": str(p.path),
+                        }
+                        for p in packs
+                    ],
+                    "problems": [asdict(p) for p in problems],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     rows = [["ID", "TITLE", "FAMILY", "SOURCE", "VERSION"]]
     rows += [[p.id, p.title, p.family, _source(p), p.version] for p in packs]
@@ -114,8 +127,13 @@ def show_cmd(template: str) -> None:
 
 @templates_cmd.command("check")
 @click.argument("template")
-@click.option("-r", "--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also compare against this report's context and render it.")
+@click.option(
+    "-r",
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also compare against this report's context and render it.",
+)
 @click.option("--no-render", is_flag=True, help="Static checks only (no sample render).")
 @click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON.")
 @fail_cleanly
@@ -133,23 +151,35 @@ def check_cmd(template: str, report_file: Path | None, no_render: bool, as_json:
     else:
         for issue in issues:
             click.echo(str(issue))
-        counts = {s: sum(1 for i in issues if i.severity == s)
-                  for s in ("error", "warning", "note")}
+        counts = {
+            s: sum(1 for i in issues if i.severity == s) for s in ("error", "warning", "note")
+        }
         verdict = "OK" if not counts["error"] else "FAILED"
-        click.echo(f"{template}: {verdict} — {counts['error']} error(s), "
-                   f"{counts['warning']} warning(s), {counts['note']} note(s)")
+        click.echo(
+            f"{template}: {verdict} — {counts['error']} error(s), "
+            f"{counts['warning']} warning(s), {counts['note']} note(s)"
+        )
     if errors_only(issues):
         sys.exit(1)
 
 
 @templates_cmd.command("new")
 @click.argument("name")
-@click.option("-o", "--output", "out_dir", default=".",
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to create the package in (default: here).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to create the package in (default: here).",
+)
 @click.option("--extends", default="dang", show_default=True, help="Pack to build on.")
-@click.option("--part", default="signature", show_default=True,
-              help="Part of the parent to copy as a starting point.")
+@click.option(
+    "--part",
+    default="signature",
+    show_default=True,
+    help="Part of the parent to copy as a starting point.",
+)
 @click.option("--title", default=None, help="Title of the new pack.")
 @fail_cleanly
 def new_cmd(name: str, out_dir: Path, extends: str, part: str, title: str | None) -> None:

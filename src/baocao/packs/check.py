@@ -89,14 +89,23 @@ def _excerpt(text: str, tag: str | None) -> str:
         return text
     at = text.find(" ".join(tag.split())) if tag else -1
     start = max(0, min(at - 20, len(text) - _SHOWN)) if at >= 0 else 0
-    cut = text[start:start + _SHOWN]
+    cut = text[start : start + _SHOWN]
     return ("…" if start else "") + cut + ("…" if start + _SHOWN < len(text) else "")
 
 
-def _issue(place: Place, code: str, message: str, severity: Severity = "error",
-           tag: str | None = None) -> TemplateIssue:
-    return TemplateIssue(code, message, severity, place.file, place.part, place.paragraph,
-                         _excerpt(place.text, tag), tag)
+def _issue(
+    place: Place, code: str, message: str, severity: Severity = "error", tag: str | None = None
+) -> TemplateIssue:
+    return TemplateIssue(
+        code,
+        message,
+        severity,
+        place.file,
+        place.part,
+        place.paragraph,
+        _excerpt(place.text, tag),
+        tag,
+    )
 
 
 def _from_problem(p: TagProblem) -> TemplateIssue:
@@ -108,48 +117,91 @@ def _quote_issues(tag: Tag, in_properties: bool) -> list[TemplateIssue]:
     out = []
     foreign = sorted({c for c in tag.inner if c in _FOREIGN_QUOTES})
     if foreign:
-        out.append(_issue(tag.place, "smart-quotes",
-                          f"{' '.join(foreign)} inside the tag: Jinja reads only straight "
-                          "quotes (\" and '); retype them", tag=tag.raw))
+        out.append(
+            _issue(
+                tag.place,
+                "smart-quotes",
+                f"{' '.join(foreign)} inside the tag: Jinja reads only straight "
+                "quotes (\" and '); retype them",
+                tag=tag.raw,
+            )
+        )
     curly = sorted({c for c in tag.inner if c in _CURLY})
     if curly and in_properties:
-        out.append(_issue(tag.place, "smart-quotes",
-                          f"{' '.join(curly)} inside a document-property tag: docxtpl does not "
-                          "straighten quotes there; retype them as \" or '", tag=tag.raw))
+        out.append(
+            _issue(
+                tag.place,
+                "smart-quotes",
+                f"{' '.join(curly)} inside a document-property tag: docxtpl does not "
+                "straighten quotes there; retype them as \" or '",
+                tag=tag.raw,
+            )
+        )
     elif curly:
-        out.append(_issue(tag.place, "smart-quotes",
-                          f"smart quotes {' '.join(curly)} inside the tag (Word's AutoFormat); "
-                          "docxtpl straightens them when rendering, but retype them as \" or ' "
-                          "so the template reads as it runs", "warning", tag.raw))
+        out.append(
+            _issue(
+                tag.place,
+                "smart-quotes",
+                f"smart quotes {' '.join(curly)} inside the tag (Word's AutoFormat); "
+                "docxtpl straightens them when rendering, but retype them as \" or ' "
+                "so the template reads as it runs",
+                "warning",
+                tag.raw,
+            )
+        )
     return out
 
 
 def _split_issues(block: TextBlock) -> list[TemplateIssue]:
     out = []
     for opened in block.dangling:
-        out.append(_issue(block.place, "split-paragraph",
-                          f"'{opened}' has no partner in this paragraph: a tag must open and "
-                          "close in one paragraph (docxtpl would join paragraphs and break "
-                          "the document)"))
+        out.append(
+            _issue(
+                block.place,
+                "split-paragraph",
+                f"'{opened}' has no partner in this paragraph: a tag must open and "
+                "close in one paragraph (docxtpl would join paragraphs and break "
+                "the document)",
+            )
+        )
     split = [t for t in block.tags if t.pieces > 1]
     if block.patched is None:
-        msg = ("split across runs in a way docxtpl cannot repair (a hyperlink, field or "
-               "tracked change sits between the pieces): retype the tag in one go")
+        msg = (
+            "split across runs in a way docxtpl cannot repair (a hyperlink, field or "
+            "tracked change sits between the pieces): retype the tag in one go"
+        )
         out.extend(_issue(block.place, "split-runs", msg, tag=t.raw) for t in split)
         if not split and block.tags:
-            out.append(_issue(block.place, "docxtpl-tag",
-                              "docxtpl's clean-up of this paragraph breaks its XML"))
+            out.append(
+                _issue(
+                    block.place,
+                    "docxtpl-tag",
+                    "docxtpl's clean-up of this paragraph breaks its XML",
+                )
+            )
         return out
     for t in split:
         if t.jinja not in _tags_in(block.patched):
-            out.append(_issue(block.place, "split-runs",
-                              f"split across {t.pieces} runs in a way docxtpl cannot repair: "
-                              "retype the tag in one go", tag=t.raw))
+            out.append(
+                _issue(
+                    block.place,
+                    "split-runs",
+                    f"split across {t.pieces} runs in a way docxtpl cannot repair: "
+                    "retype the tag in one go",
+                    tag=t.raw,
+                )
+            )
         else:
-            out.append(_issue(block.place, "split-runs",
-                              f"split across {t.pieces} runs (Word's editing marks); docxtpl "
-                              "joins them when rendering, keeping the first run's formatting",
-                              "warning", t.raw))
+            out.append(
+                _issue(
+                    block.place,
+                    "split-runs",
+                    f"split across {t.pieces} runs (Word's editing marks); docxtpl "
+                    "joins them when rendering, keeping the first run's formatting",
+                    "warning",
+                    t.raw,
+                )
+            )
     return out
 
 
@@ -162,17 +214,19 @@ def _tags_in(xml: str) -> set[str]:
     return out
 
 
-def _block_issues(env: Environment, part: DocxPart, block: TextBlock,
-                  failed: set[int], offset: int) -> list[TemplateIssue]:
+def _block_issues(
+    env: Environment, part: DocxPart, block: TextBlock, failed: set[int]
+) -> list[TemplateIssue]:
+    """Problems of one paragraph; ``failed`` collects ``id()`` of tags with syntax errors."""
     props = part.name == "docProps/core.xml"
     out = _split_issues(block)
     bare = TAG_RE.sub("", block.place.text).strip()
-    for i, tag in enumerate(block.tags):
+    for tag in block.tags:
         out.extend(_quote_issues(tag, props))
         others = len(block.tags) - 1 + (1 if bare else 0)
         problems = tag_problems(env, tag, in_table=block.in_table, others=others)
         if any(p.code == "syntax" for p in problems):
-            failed.add(offset + i)
+            failed.add(id(tag))
         out.extend(_from_problem(p) for p in problems)
     return out
 
@@ -185,9 +239,15 @@ def _where_rendered(part: DocxPart) -> list[TemplateIssue]:
         prop = block.place.part.partition("(")[2].rstrip(")")
         if part.name in UNRENDERED_PARTS or (prop and prop not in CORE_PROPS_RENDERED):
             what = f"the {prop!r} property" if prop else part.name
-            out.append(_issue(block.place, "unrendered-part",
-                              f"docxtpl does not render {what}: this tag prints as typed",
-                              "warning", block.tags[0].raw))
+            out.append(
+                _issue(
+                    block.place,
+                    "unrendered-part",
+                    f"docxtpl does not render {what}: this tag prints as typed",
+                    "warning",
+                    block.tags[0].raw,
+                )
+            )
     return out
 
 
@@ -196,28 +256,31 @@ def _footnote_issues(parts: list[DocxPart]) -> list[TemplateIssue]:
     if sections < 2:
         return []
     return [
-        _issue(b.place, "footnote-reevaluation",
-               f"docxtpl renders footnotes once per section ({sections} sections here): the "
-               "second pass would run report data as template code; keep tags out of footnotes "
-               "or use a single section", tag=b.tags[0].raw)
-        for p in parts if p.name == "word/footnotes.xml" for b in p.blocks if b.tags
+        _issue(
+            b.place,
+            "footnote-reevaluation",
+            f"docxtpl renders footnotes once per section ({sections} sections here): the "
+            "second pass would run report data as template code; keep tags out of footnotes "
+            "or use a single section",
+            tag=b.tags[0].raw,
+        )
+        for p in parts
+        if p.name == "word/footnotes.xml"
+        for b in p.blocks
+        if b.tags
     ]
 
 
-def _groups(part: DocxPart) -> list[list[tuple[int, Tag, TextBlock]]]:
+def _groups(part: DocxPart) -> list[list[Tag]]:
     """Tags rendered as one Jinja template: a whole XML part, or one document property."""
-    flat = [(t, b) for b in part.blocks for t in b.tags]
-    indexed = [(i, t, b) for i, (t, b) in enumerate(flat)]
     if part.name != "docProps/core.xml":
-        return [indexed]
-    by_prop: dict[str, list[tuple[int, Tag, TextBlock]]] = {}
-    for i, t, b in indexed:
-        by_prop.setdefault(b.place.part, []).append((i, t, b))
-    return list(by_prop.values())
+        return [[t for b in part.blocks for t in b.tags]]
+    return [list(b.tags) for b in part.blocks if b.tags]
 
 
-def _use_issues(env: Environment, skel: Skeleton,
-                shapes: Mapping[str, Shape]) -> list[TemplateIssue]:
+def _use_issues(
+    env: Environment, skel: Skeleton, shapes: Mapping[str, Shape]
+) -> list[TemplateIssue]:
     if not skel.tags:
         return []
     found: dict[tuple[int, str, str], list[str]] = {}
@@ -226,8 +289,9 @@ def _use_issues(env: Environment, skel: Skeleton,
             problems = check_uses(env, skel.source, shape)
         except TemplateSyntaxError as exc:
             tag = skel.tag_at(exc.lineno)
-            return [_issue(tag.place, "syntax", f"{exc.message} (with the tags around it)",
-                           tag=tag.raw)]
+            return [
+                _issue(tag.place, "syntax", f"{exc.message} (with the tags around it)", tag=tag.raw)
+            ]
         for p in problems:
             found.setdefault((p.lineno, p.code, p.message), []).append(kind)
     out = []
@@ -239,9 +303,10 @@ def _use_issues(env: Environment, skel: Skeleton,
     return out
 
 
-def check_files(files: Sequence[tuple[Path, str]],
-                contexts: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
-                ) -> list[TemplateIssue]:
+def check_files(
+    files: Sequence[tuple[Path, str]],
+    contexts: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+) -> list[TemplateIssue]:
     """Check .docx files (path, label); ``contexts`` maps a report kind to sample contexts."""
     env = make_environment()
     shapes = {k: shape_of(v) for k, v in (contexts or {}).items()} or {"": Shape(anything=True)}
@@ -252,20 +317,20 @@ def check_files(files: Sequence[tuple[Path, str]],
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
             out.append(TemplateIssue("unreadable", f"not a readable .docx: {exc}", file=label))
             continue
-        out.extend(_footnote_issues(parts))
+        found = _footnote_issues(parts)
         for part in parts:
-            out.extend(_where_rendered(part))
-            for group in _groups(part):
-                failed: set[int] = set()
-                blocks = {id(b): b for _, _, b in group}
-                for block in blocks.values():
-                    first = next(i for i, _, b in group if b is block)
-                    out.extend(_block_issues(env, part, block, failed, first))
-                tags = [t for _, t, _ in group]
-                broken = {j for j, (i, _, _) in enumerate(group) if i in failed}
+            found.extend(_where_rendered(part))
+            failed: set[int] = set()
+            for block in part.blocks:
+                found.extend(_block_issues(env, part, block, failed))
+            for tags in _groups(part):
+                broken = {j for j, t in enumerate(tags) if id(t) in failed}
                 skel, problems = skeleton(tags, broken)
-                out.extend(_from_problem(p) for p in problems)
-                out.extend(_use_issues(env, skel, shapes))
+                found.extend(_from_problem(p) for p in problems)
+                found.extend(_use_issues(env, skel, shapes))
+        order = {name: i for i, name in enumerate(p.name for p in parts)}
+        found.sort(key=lambda i: (order.get((i.part or "").split(" ")[0], -1), i.paragraph or 0))
+        out.extend(found)
     return out
 
 
@@ -280,17 +345,26 @@ def part_files(pack: TemplatePack) -> tuple[list[tuple[Path, str]], list[Templat
         except TemplateError:
             where = ", ".join(str(p) for p in pack.search_path())
             what = "base document" if name == pack.base else f"layout part {name[:-5]!r}"
-            issues.append(TemplateIssue(
-                "missing-part", f"the {what} ({name}) is not on the search path: {where}",
-                file=str(pack.path / MANIFEST_NAME)))
+            issues.append(
+                TemplateIssue(
+                    "missing-part",
+                    f"the {what} ({name}) is not on the search path: {where}",
+                    file=str(pack.path / MANIFEST_NAME),
+                )
+            )
             continue
         found.append((path, _label(pack, path)))
     used = {p.resolve() for p, _ in found}
     for own in sorted(pack.path.glob("*.docx")):
         if own.resolve() not in used and not own.name.startswith("~$"):
-            issues.append(TemplateIssue(
-                "unused-file", f"{own.name} is not the base and not in the layout: it is never "
-                "rendered", "note", file=_label(pack, own)))
+            issues.append(
+                TemplateIssue(
+                    "unused-file",
+                    f"{own.name} is not the base and not in the layout: it is never rendered",
+                    "note",
+                    file=_label(pack, own),
+                )
+            )
     return found, issues
 
 
@@ -331,8 +405,12 @@ def check_pack(
     files, issues = part_files(pack)
     issues.extend(check_files(files, contexts))
     if contexts is None:
-        issues.append(TemplateIssue("variables-unchecked",
-                                    "variables were not compared with a report's context "
-                                    "(use baocao.testing.check_pack or `baocao templates check`)",
-                                    "note"))
+        issues.append(
+            TemplateIssue(
+                "variables-unchecked",
+                "variables were not compared with a report's context "
+                "(use baocao.testing.check_pack or `baocao templates check`)",
+                "note",
+            )
+        )
     return issues

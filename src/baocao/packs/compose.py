@@ -5,13 +5,19 @@ therefore splits its document into parts (``header``, ``title``, ``body``,
 ``signature`` …), each a small .docx found on the search path; the base .docx
 gives the styles, page setup, headers and footers. Composition copies each
 part's body paragraphs and tables into the base in the manifest's ``layout``
-order, and copies any style the base lacks, so a child pack replaces one part
-and keeps the rest, with styles and numbering intact (parts refer to the base's
-styles and numbering by id, they do not bring their own).
+order, copies any style the base lacks, and carries the part's list numbering
+under fresh ids (``numbering.py``), so a child pack replaces one part and keeps
+the rest, with styles and numbering intact.
+
+Limits: a part cannot carry images, hyperlinks or anything else that needs a
+relationship (put those in the base), and a style the base already defines
+keeps the base's definition (that is how a child's ``base.docx`` restyles every
+part).
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from pathlib import Path
@@ -19,6 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TemplateError
+from .numbering import Numbering
 from .registry import TemplatePack
 
 __all__ = ["W_NS", "compose", "compose_files"]
@@ -28,6 +35,8 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _W = f"{{{W_NS}}}"
 _DOC = "word/document.xml"
 _STYLES = "word/styles.xml"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""Timestamp of every zip entry: the same pack always composes to the same bytes."""
 
 
 def _read(path: Path) -> dict[str, bytes]:
@@ -36,6 +45,10 @@ def _read(path: Path) -> dict[str, bytes]:
             return {n: z.read(n) for n in z.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
         raise TemplateError(f"{path}: not a readable .docx ({exc})") from None
+
+
+def _xml(root: etree._Element) -> bytes:
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _body_children(xml: bytes, path: Path) -> list[etree._Element]:
@@ -54,14 +67,18 @@ def _body_children(xml: bytes, path: Path) -> list[etree._Element]:
     return kids
 
 
-def _merge_styles(base: bytes, extra: bytes) -> bytes:
-    broot = etree.fromstring(base)
-    have = {s.get(f"{_W}styleId") for s in broot.findall(f"{_W}style")}
+def _missing_styles(have: etree._Element | None, extra: bytes | None) -> list[etree._Element]:
+    """Copies of the part's styles the base does not define."""
+    if have is None or extra is None:
+        return []
+    ids = {s.get(f"{_W}styleId") for s in have.findall(f"{_W}style")}
+    out = []
     for style in etree.fromstring(extra).findall(f"{_W}style"):
-        if style.get(f"{_W}styleId") not in have:
-            broot.append(style)
-            have.add(style.get(f"{_W}styleId"))
-    return bytes(etree.tostring(broot, xml_declaration=True, encoding="UTF-8", standalone=True))
+        sid = style.get(f"{_W}styleId")
+        if sid not in ids:
+            out.append(copy.deepcopy(style))
+            ids.add(sid)
+    return out
 
 
 def compose_files(base: Path, parts: list[Path]) -> bytes:
@@ -75,23 +92,28 @@ def compose_files(base: Path, parts: list[Path]) -> bytes:
     for child in list(body):
         if child is not sect:
             body.remove(child)
-    styles = files.get(_STYLES)
+    styles = etree.fromstring(files[_STYLES]) if _STYLES in files else None
+    numbering = Numbering(files)
     for part in parts:
         pfiles = _read(part)
-        for el in _body_children(pfiles[_DOC], part):
+        elements = _body_children(pfiles[_DOC], part)
+        new_styles = _missing_styles(styles, pfiles.get(_STYLES))
+        numbering.adopt(part, pfiles, [*elements, *new_styles])
+        for el in elements:
             if sect is not None:
                 sect.addprevious(el)
             else:
                 body.append(el)
-        if styles is not None and _STYLES in pfiles:
-            styles = _merge_styles(styles, pfiles[_STYLES])
-    files[_DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if styles is not None:
+            styles.extend(new_styles)
+    files[_DOC] = _xml(root)
     if styles is not None:
-        files[_STYLES] = styles
+        files[_STYLES] = _xml(styles)
+    numbering.write()
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in files.items():
-            z.writestr(name, data)
+            z.writestr(zipfile.ZipInfo(name, ZIP_DATE), data, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 

@@ -159,8 +159,9 @@ def _patched(p: etree._Element) -> str | None:
     return patched
 
 
-def scan_block(place: Place, pieces: list[str], *, in_table: bool = False,
-               patched: str | None = "") -> TextBlock:
+def scan_block(
+    place: Place, pieces: list[str], *, in_table: bool = False, patched: str | None = ""
+) -> TextBlock:
     """Tags of one paragraph whose text is stored in ``pieces`` (one per ``<w:t>``)."""
     text = "".join(pieces)
     bounds = []

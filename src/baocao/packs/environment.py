@@ -15,7 +15,7 @@ from __future__ import annotations
 import builtins
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 from jinja2 import BaseLoader, Environment, StrictUndefined, Undefined
@@ -72,6 +72,9 @@ class _SandboxNames(Undefined):
         blocked = _sandbox_hint(name) if obj is missing else None
         if blocked:
             hint, exc = blocked, SecurityError
+        elif hint is None and isinstance(obj, Mapping) and isinstance(name, str):
+            fields = ", ".join(sorted(str(k) for k in obj)) or "none"
+            hint = f"no field {name!r} here (the fields are: {fields})"
         super().__init__(hint, obj, name, exc)
 
 

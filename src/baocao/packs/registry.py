@@ -137,8 +137,10 @@ class TemplatePack:
 
     def locate(self, filename: str) -> tuple[Path, str] | None:
         """The first ``filename`` on the search path and who provides it (pack id or override)."""
-        origins = [*(("override", p) for p in self.overrides),
-                   *((pk.id, pk.path) for pk in self.lineage())]
+        origins = [
+            *(("override", p) for p in self.overrides),
+            *((pk.id, pk.path) for pk in self.lineage()),
+        ]
         for origin, folder in origins:
             candidate = folder / filename
             if candidate.is_file():
@@ -150,9 +152,7 @@ class TemplatePack:
         found = self.locate(filename)
         if found is None:
             searched = ", ".join(str(p) for p in self.search_path())
-            raise TemplateError(
-                f"template {self.id!r}: {filename} not found (searched {searched})"
-            )
+            raise TemplateError(f"template {self.id!r}: {filename} not found (searched {searched})")
         return found[0]
 
     def file_names(self) -> list[str]:
@@ -256,8 +256,10 @@ def _discover() -> tuple[dict[str, _Found], tuple[PackProblem, ...]]:
             if owner.source == BUILTIN_SOURCE:
                 msg = f"template id {pid!r} is built in; the one from {source} is ignored"
             else:
-                msg = (f"template id {pid!r} is provided by {owner.source} and {source}; "
-                       f"using {owner.source}'s (first by package name)")
+                msg = (
+                    f"template id {pid!r} is provided by {owner.source} and {source}; "
+                    f"using {owner.source}'s (first by package name)"
+                )
             _skip(problems, source, ep.name, msg)
             continue
         found[pid] = _Found(folder, source, version)
@@ -276,8 +278,9 @@ def discovery_problems() -> list[PackProblem]:
 
 
 @functools.cache
-def _load(folder: Path, source: str, version: str | None = None,
-          chain: tuple[str, ...] = ()) -> TemplatePack:
+def _load(
+    folder: Path, source: str, version: str | None = None, chain: tuple[str, ...] = ()
+) -> TemplatePack:
     manifest = load_manifest(folder / MANIFEST_NAME)
     parent = None
     if manifest.extends:
@@ -288,10 +291,12 @@ def _load(folder: Path, source: str, version: str | None = None,
         try:
             parent = _by_id(manifest.extends, (*chain, manifest.id))
         except TemplateError as exc:
-            raise TemplateError(f"template {manifest.id!r} extends {manifest.extends!r}: {exc}") \
-                from None
-    return TemplatePack(manifest=manifest, path=folder, source=source, parent=parent,
-                        source_version=version)
+            raise TemplateError(
+                f"template {manifest.id!r} extends {manifest.extends!r}: {exc}"
+            ) from None
+    return TemplatePack(
+        manifest=manifest, path=folder, source=source, parent=parent, source_version=version
+    )
 
 
 def _by_id(pid: str, chain: tuple[str, ...] = ()) -> TemplatePack:

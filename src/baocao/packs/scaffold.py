@@ -118,7 +118,7 @@ def _names(name: str) -> tuple[str, str, str]:
     """Pack id, distribution name and module name for NAME."""
     pack_id = name.strip().lower()
     if pack_id.startswith("baocao-"):
-        pack_id = pack_id[len("baocao-"):]
+        pack_id = pack_id[len("baocao-") :]
     if not _ID.match(pack_id):
         raise TemplateError(
             f"{name!r} is not a usable template name: use lowercase letters, digits and "
@@ -150,8 +150,14 @@ def new_pack(
         raise OutputError(f"{target} already exists; choose another name or folder")
     title = title or f"{pack_id} (dựa trên {parent.title})"
     values = {
-        "dist": dist, "module": module, "pack_id": pack_id, "title": title.replace('"', "'"),
-        "parent": parent.id, "part": part, "layout": ", ".join(layout), "manifest": MANIFEST_NAME,
+        "dist": dist,
+        "module": module,
+        "pack_id": pack_id,
+        "title": title.replace('"', "'"),
+        "parent": parent.id,
+        "part": part,
+        "layout": ", ".join(layout),
+        "manifest": MANIFEST_NAME,
     }
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dist}-", dir=out_dir))

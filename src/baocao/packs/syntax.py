@@ -94,17 +94,32 @@ def _docxtpl_problems(tag: Tag, in_table: bool, others: int) -> list[TagProblem]
     """Misuses of docxtpl's ``{%p``/``{%tr``/``{%tc`` prefixes that it does not report."""
     out = []
     if tag.prefix in ("tr", "tc") and not in_table:
-        out.append(TagProblem(tag, "docxtpl-tag",
-                              f"{{%{tag.prefix} … %}} must sit inside a table "
-                              f"{'row' if tag.prefix == 'tr' else 'cell'}"))
+        out.append(
+            TagProblem(
+                tag,
+                "docxtpl-tag",
+                f"{{%{tag.prefix} … %}} must sit inside a table "
+                f"{'row' if tag.prefix == 'tr' else 'cell'}",
+            )
+        )
     if tag.prefix in ("p", "tr", "tc") and re.search(r"[%}]", tag.inner):
-        out.append(TagProblem(tag, "docxtpl-tag",
-                              f"docxtpl cannot strip the {tag.prefix!r} element around a tag "
-                              "containing '%' or '}'; move that expression to a {% set %}"))
+        out.append(
+            TagProblem(
+                tag,
+                "docxtpl-tag",
+                f"docxtpl cannot strip the {tag.prefix!r} element around a tag "
+                "containing '%' or '}'; move that expression to a {% set %}",
+            )
+        )
     if tag.prefix == "p" and others:
-        out.append(TagProblem(tag, "docxtpl-tag",
-                              "the paragraph holding {%p … %} is replaced by the tag: "
-                              "the other text in this paragraph is dropped"))
+        out.append(
+            TagProblem(
+                tag,
+                "docxtpl-tag",
+                "the paragraph holding {%p … %} is replaced by the tag: "
+                "the other text in this paragraph is dropped",
+            )
+        )
     word = _statement(tag)
     if word in ("colspan", "cellbg", "vm", "hm") and not in_table:
         out.append(TagProblem(tag, "docxtpl-tag", f"{{% {word} %}} only works in a table cell"))
@@ -118,9 +133,14 @@ def tag_problems(env: Environment, tag: Tag, *, in_table: bool, others: int) -> 
     if err:
         out.append(TagProblem(tag, "syntax", err))
     if _statement(tag) in LOADER_STATEMENTS and tag.kind == "{%":
-        out.append(TagProblem(tag, "sandbox",
-                              f"{{% {_statement(tag)} %}} is blocked by the template sandbox "
-                              "(templates cannot load files); add a part to the manifest's layout"))
+        out.append(
+            TagProblem(
+                tag,
+                "sandbox",
+                f"{{% {_statement(tag)} %}} is blocked by the template sandbox "
+                "(templates cannot load files); add a part to the manifest's layout",
+            )
+        )
     return out
 
 
@@ -149,21 +169,29 @@ def skeleton(tags: list[Tag], broken: set[int]) -> tuple[Skeleton, list[TagProbl
             stack.append((opened, i))
         elif word in _MIDDLES:
             if not stack or stack[-1][0] not in _MIDDLES[word]:
-                problems.append(TagProblem(tag, "syntax", f"{{% {word} %}} outside "
-                                           f"{' or '.join(_MIDDLES[word])} block"))
+                problems.append(
+                    TagProblem(
+                        tag, "syntax", f"{{% {word} %}} outside {' or '.join(_MIDDLES[word])} block"
+                    )
+                )
                 keep[i] = False
         elif word.startswith("end") and word[3:] in BLOCK_ENDS:
             if stack and stack[-1][0] == word[3:]:
                 stack.pop()
             else:
                 expected = f"{{% {BLOCK_ENDS[stack[-1][0]]} %}}" if stack else "no end tag"
-                problems.append(TagProblem(tag, "syntax",
-                                           f"unexpected {{% {word} %}} (expected {expected})"))
+                problems.append(
+                    TagProblem(tag, "syntax", f"unexpected {{% {word} %}} (expected {expected})")
+                )
                 keep[i] = False
     for opened, i in stack:
-        problems.append(TagProblem(tags[i], "syntax",
-                                   f"{{% {opened} %}} is never closed "
-                                   f"(missing {{% {BLOCK_ENDS[opened]} %}})"))
+        problems.append(
+            TagProblem(
+                tags[i],
+                "syntax",
+                f"{{% {opened} %}} is never closed (missing {{% {BLOCK_ENDS[opened]} %}})",
+            )
+        )
         keep[i] = False
     kept = tuple(t for t, k in zip(tags, keep, strict=True) if k)
     # a dropped opener leaves its middles and end orphaned: drop those too

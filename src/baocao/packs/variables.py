@@ -39,8 +39,21 @@ UNSAFE_ATTRIBUTES = (
     | {"mro"}
 )
 LOOP_FIELDS = frozenset(
-    ["index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0",
-     "previtem", "nextitem", "cycle", "changed"]
+    [
+        "index",
+        "index0",
+        "revindex",
+        "revindex0",
+        "first",
+        "last",
+        "length",
+        "depth",
+        "depth0",
+        "previtem",
+        "nextitem",
+        "cycle",
+        "changed",
+    ]
 )
 _SOFT_FILTERS = frozenset(["default", "d"])
 _SOFT_TESTS = frozenset(["defined", "undefined"])
@@ -86,6 +99,8 @@ class Shape:
 
 
 ANY = Shape(anything=True)
+_BLOCKED = Shape(anything=True)
+"""What a sandbox-blocked attribute yields: reported once, silent after."""
 
 
 def shape_of(values: Iterable[Any]) -> Shape:
@@ -175,34 +190,56 @@ class _Walker:
         shape = self.lookup(node.name)
         if shape is not None:
             return shape
-        if node.name in self.env.globals or (self.root.anything and node.name not in PYTHON_NAMES):
+        free = self.root.anything and node.name not in PYTHON_NAMES
+        if node.name in self.env.globals or node.name == "self" or free:
             return ANY
         if node.name in PYTHON_NAMES:
-            self.report(node, "sandbox", f"{node.name!r} is not available in the template "
-                        "sandbox (no Python builtins, modules or file access)")
+            self.report(
+                node,
+                "sandbox",
+                f"{node.name!r} is not available in the template "
+                "sandbox (no Python builtins, modules or file access)",
+            )
         elif not soft:
             close = difflib.get_close_matches(node.name, list(self.root.keys), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            self.report(node, "unknown-variable",
-                        f"{node.name!r} is not in the context a report provides{hint}")
+            self.report(
+                node,
+                "unknown-variable",
+                f"{node.name!r} is not in the context a report provides{hint}",
+            )
         return None
 
-    def field(self, node: nodes.Node, base_node: nodes.Node, attr: str,
-              soft: bool) -> tuple[Shape | None, str]:
+    def field(
+        self, node: nodes.Node, base_node: nodes.Node, attr: str, soft: bool
+    ) -> tuple[Shape | None, str]:
         base, path = self.expr(base_node, soft=soft)
         full = f"{path}.{attr}" if path else attr
+        if base is _BLOCKED:
+            return _BLOCKED, full
         if _unsafe(attr):
-            self.report(node, "sandbox", f"{full!r}: attribute {attr!r} is blocked by the "
-                        "template sandbox (Python internals are out of reach)")
-            return None, full
+            where = f"{full!r}: " if path else ""
+            self.report(
+                node,
+                "sandbox",
+                f"{where}attribute {attr!r} is blocked by the "
+                "template sandbox (Python internals are out of reach)",
+            )
+            return _BLOCKED, full
         if base is None:
             return None, full
         if attr in base.keys:
             return base.keys[attr], full
-        if base.item is not None and (modifies_known_mutable([], attr)):
-            self.report(node, "sandbox", f"{full!r}: templates cannot modify their data "
-                        f"({attr!r} is blocked by the template sandbox)")
-            return None, full
+        if (base.item is not None and modifies_known_mutable([], attr)) or (
+            base.is_mapping and modifies_known_mutable({}, attr)
+        ):
+            self.report(
+                node,
+                "sandbox",
+                f"{full!r}: templates cannot modify their data "
+                f"({attr!r} is blocked by the template sandbox)",
+            )
+            return _BLOCKED, full
         if base.unknown or base.has_attribute(attr):
             return ANY, full
         if not soft:
@@ -210,8 +247,11 @@ class _Walker:
             close = difflib.get_close_matches(attr, known, n=1)
             hint = f"; did you mean {path + '.' if path else ''}{close[0]}?" if close else ""
             listing = f" (it has: {', '.join(known)})" if known and not close else ""
-            self.report(node, "unknown-variable",
-                        f"{full!r} is not in the context a report provides{hint}{listing}")
+            self.report(
+                node,
+                "unknown-variable",
+                f"{full!r} is not in the context a report provides{hint}{listing}",
+            )
         return None, full
 
     def filter(self, node: nodes.Filter) -> Shape:

@@ -10,21 +10,18 @@ the distinct values found, with a sample of a paragraph that fails.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 
-from ..profiles import ElementFormat, FormatProfile, LineSpacing, Quantity
-from ..profiles.units import twips_to_mm, twips_to_pt
-from ..vi import upper_vi
+from ..profiles import ElementFormat, FormatProfile, Quantity
+from ..profiles.units import twips_to_mm
 from ._locate import Located
+from ._measure import MM_TOL, aggregate, checks, num
 from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
 
 __all__ = ["ELEMENT_LABELS", "RuleResult", "all_rules"]
-
-SINGLE_LINE_EM = 1.15
-"""Height of one single-spaced line of Times New Roman, in ems (ascent + descent + gap)."""
 
 ELEMENT_LABELS: dict[str, str] = {
     "motto": "tiêu đề / quốc hiệu line",
@@ -47,11 +44,6 @@ REQUIRED = {
     "motto", "slogan", "issuer_name", "number", "place_date", "title", "subject", "body",
     "recipients_label", "signer_name",
 }  # fmt: skip
-_ALIGN_WORDS = {"both": "justified", "center": "centred", "left": "left", "right": "right"}
-_CASE_WORDS = {"upper": "UPPER CASE", "lower_first": "starts lower-case",
-               "upper_first": "starts upper-case"}  # fmt: skip
-_MM_TOL = 0.1
-_PT_TOL = 0.05
 
 
 @dataclass(frozen=True)
@@ -65,190 +57,17 @@ class RuleResult:
     expected: str
 
 
-def _n(x: float) -> str:
-    return f"{round(x, 2):g}"
-
-
-# ------------------------------------------------------------------ measurements
-# Each returns (display, passed) for one paragraph.
-
-Measure = Callable[[Docx, Paragraph], tuple[str, bool]]
-
-
-def _toggle(tag: str, want: bool, on: str, off: str) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        values = {doc.run_toggle(r, p.el, tag) for r in text_runs(p.el)}
-        shown = "mixed" if len(values) > 1 else (on if values == {True} else off)
-        return shown, values <= {want}
-
-    return measure
-
-
-def _underline(want: bool) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        values = {
-            (doc.run_attr(r, p.el, "u") or "none") not in ("none", "0") for r in text_runs(p.el)
-        }
-        shown = "mixed" if len(values) > 1 else ("underlined" if True in values else "none")
-        return shown, values <= {want}
-
-    return measure
-
-
-def _size(q: Quantity) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        sizes = sorted({doc.run_size(r, p.el) for r in text_runs(p.el)})
-        return "/".join(f"{_n(s)} pt" for s in sizes), all(q.accepts(s) for s in sizes)
-
-    return measure
-
-
-def _case(case: str) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        text = p.text.strip()
-        first = next((ch for ch in text if ch.isalpha()), "")
-        if case == "upper":
-            ok = text == upper_vi(text)
-            return ("UPPER CASE" if ok else "not all capitals"), ok
-        ok = first.islower() if case == "lower_first" else first.isupper()
-        return f"starts {first!r}", ok
-
-    return measure
-
-
-def _align(want: str) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        jc = doc.para_attr(p.el, "jc", "val") or "left"
-        jc = {"start": "left", "end": "right", "distribute": "both"}.get(jc, jc)
-        return _ALIGN_WORDS.get(jc, jc), jc == want
-
-    return measure
-
-
-def _indent(q: Quantity) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        first = doc.para_attr(p.el, "ind", "firstLine")
-        hanging = doc.para_attr(p.el, "ind", "hanging")
-        twips = float(first) if first is not None else -float(hanging or 0)
-        mm = twips_to_mm(twips)
-        return f"{_n(mm)} mm", q.accepts(mm, _MM_TOL)
-
-    return measure
-
-
-def _spacing(attr: str, q: Quantity) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        pt = twips_to_pt(float(doc.para_attr(p.el, "spacing", attr) or 0))
-        return f"{_n(pt)} pt", q.accepts(pt, _PT_TOL)
-
-    return measure
-
-
-def _line_spacing(ls: LineSpacing) -> Measure:
-    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
-        rule = doc.para_attr(p.el, "spacing", "lineRule") or "auto"
-        line = float(doc.para_attr(p.el, "spacing", "line") or 240)
-        if rule == "auto":
-            lines = line / 240
-            shown = f"{_n(lines)} lines"
-            if ls.rule != "multiple":
-                return shown, False
-            return shown, ls.value.accepts(lines, 0.005)
-        pt = twips_to_pt(line)
-        shown = f"{'exactly' if rule == 'exact' else 'at least'} {_n(pt)} pt"
-        if ls.rule == "multiple":
-            # A fixed spacing meets a range in lines when it falls inside it for this size.
-            runs = text_runs(p.el)
-            size = doc.run_size(runs[0], p.el) if runs else 14.0
-            return shown, ls.value.accepts(pt / (SINGLE_LINE_EM * size), 0.005)
-        if ls.rule == "exact" and rule != "exact":
-            return shown, False
-        return shown, ls.value.accepts(pt, _PT_TOL)
-
-    return measure
-
-
-def _checks(fmt: ElementFormat) -> Iterator[tuple[str, str, str, Measure]]:
-    """(property, what, expected, measure) for every property the format sets."""
-    if fmt.size is not None:
-        yield "size", "font size", fmt.size.describe("pt"), _size(fmt.size)
-    if fmt.bold is not None:
-        yield (
-            "bold",
-            "bold",
-            "bold" if fmt.bold else "not bold",
-            _toggle("b", fmt.bold, "bold", "not bold"),
-        )
-    if fmt.italic is not None:
-        yield (
-            "italic",
-            "italic",
-            "italic" if fmt.italic else "upright",
-            _toggle("i", fmt.italic, "italic", "upright"),
-        )
-    if fmt.underline is not None:
-        shown = "underlined" if fmt.underline else "none"
-        yield "underline", "underline", shown, _underline(fmt.underline)
-    if fmt.case is not None:
-        yield "case", "letter case", _CASE_WORDS[fmt.case], _case(fmt.case)
-    if fmt.align is not None:
-        yield "align", "alignment", _ALIGN_WORDS[fmt.align], _align(fmt.align)
-    if fmt.first_line_indent_mm is not None:
-        q = fmt.first_line_indent_mm
-        yield "first_line_indent", "first-line indent", q.describe("mm"), _indent(q)
-    if fmt.space_before_pt is not None:
-        q = fmt.space_before_pt
-        yield "space_before", "spacing before", q.describe("pt"), _spacing("before", q)
-    if fmt.space_after_pt is not None:
-        q = fmt.space_after_pt
-        yield "space_after", "spacing after", q.describe("pt"), _spacing("after", q)
-    if fmt.line_spacing is not None:
-        ls = fmt.line_spacing
-        yield "line_spacing", "line spacing", ls.describe(), _line_spacing(ls)
-
-
-def _aggregate(doc: Docx, paras: list[Paragraph], measure: Measure) -> tuple[str, bool]:
-    results = [(measure(doc, p), p) for p in paras]
-    counts = Counter(shown for (shown, _), _ in results)
-    passed = all(ok for (_, ok), _ in results)
-    if len(paras) == 1:
-        return results[0][0][0], passed
-    parts = [f"{shown} ×{n}" if len(counts) > 1 else shown for shown, n in counts.most_common()]
-    measured = ", ".join(parts)
-    if not passed:
-        bad = next(p for (_, ok), p in results if not ok)
-        measured += f' (e.g. "{bad.snippet}")'
-    return measured, passed
-
-
 def element_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
     """Format rules for every element the profile describes."""
     e = profile.elements
-    formats: list[tuple[str, str, ElementFormat | None]] = [
-        (name, ELEMENT_LABELS[name], getattr(e, name))
-        for name in (
-            "motto",
-            "slogan",
-            "issuer_parent",
-            "issuer_name",
-            "number",
-            "place_date",
-            "title",
-            "subject",
-            "body",
-        )
-    ]
-    formats += [(f"heading{i}", f"level-{i} headings", h) for i, h in enumerate(e.headings, 1)]
-    formats += [
-        (name, ELEMENT_LABELS[name], getattr(e, name))
-        for name in (
-            "recipients_label",
-            "recipients_item",
-            "signer_authority",
-            "signer_title",
-            "signer_name",
-        )
-    ]
+    formats: list[tuple[str, str, ElementFormat | None]] = []
+    for name, label in ELEMENT_LABELS.items():  # reading order; headings follow the body
+        if name != "page_number":
+            formats.append((name, label, getattr(e, name)))
+        if name == "body":
+            formats += [
+                (f"heading{i}", f"level-{i} headings", h) for i, h in enumerate(e.headings, 1)
+            ]
     for name, label, fmt in formats:
         if fmt is None:
             continue
@@ -259,10 +78,10 @@ def element_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator
                     f"{name}.present", f"{label}: present", False, "not found", "present"
                 )
             continue
-        for prop, what, expected, measure in _checks(fmt):
+        for prop, what, expected, measure in checks(fmt):
             # "starts lower-case" is about the first line; later lines continue the sentence.
             checked = paras[:1] if prop == "case" and fmt.case != "upper" else paras
-            measured, passed = _aggregate(doc, checked, measure)
+            measured, passed = aggregate(doc, checked, measure)
             yield RuleResult(f"{name}.{prop}", f"{label}: {what}", passed, measured, expected)
 
 
@@ -280,7 +99,7 @@ def page_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]:
             "page.size",
             "paper size (portrait)",
             ok,
-            f"{_n(wd)} × {_n(ht)} mm",
+            f"{num(wd)} × {num(ht)} mm",
             f"{pg.width_mm.describe()} × {pg.height_mm.describe('mm')}",
         )
     for side in ("top", "bottom", "left", "right"):
@@ -295,8 +114,8 @@ def page_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]:
         yield RuleResult(
             f"page.margin_{side}",
             f"{side} margin",
-            q.accepts(mm, _MM_TOL),
-            f"{_n(mm)} mm",
+            q.accepts(mm, MM_TOL),
+            f"{num(mm)} mm",
             q.describe("mm"),
         )
 
@@ -324,13 +143,15 @@ def font_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]:
         if not text_of(p).strip():
             continue
         for r in text_runs(p):
-            for slot in ("ascii", "hAnsi"):
-                name = doc.run_font(r, p, slot)
+            # Latin text, Vietnamese included, prints in the ascii and hAnsi slots.
+            for name in {doc.run_font(r, p, "ascii"), doc.run_font(r, p, "hAnsi")}:
                 fonts[name] += 1
                 sample.setdefault(name, "".join(t.text or "" for t in r.iter(f"{W}t"))[:24])
     others = [f for f in fonts if f.casefold() != want]
-    shown = ", ".join(f'{f} ×{fonts[f]} (e.g. "{sample[f]}")' for f in others) or profile.font
-    yield RuleResult("font.all_text", "font of all text runs", not others, shown, profile.font)
+    shown = ", ".join(f'{f} in {fonts[f]} runs (e.g. "{sample[f]}")' for f in others)
+    yield RuleResult(
+        "font.all_text", "font of all text runs", not others, shown or profile.font, profile.font
+    )
 
 
 def divider_rules(profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
@@ -357,8 +178,8 @@ def divider_rules(profile: FormatProfile, found: Located) -> Iterator[RuleResult
             yield RuleResult(
                 f"{name}.length",
                 f"{label}: length",
-                spec.length_mm.accepts(length, _MM_TOL),
-                f"{_n(length)} mm",
+                spec.length_mm.accepts(length, MM_TOL),
+                f"{num(length)} mm",
                 spec.length_mm.describe("mm"),
             )
     for name, mark, label in (
@@ -419,7 +240,7 @@ def page_number_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]
     )
     if field is not None:
         para = Paragraph(field, "")
-        for prop, what, expected, measure in _checks(numbering.format):
+        for prop, what, expected, measure in checks(numbering.format):
             shown, ok = measure(doc, para)
             yield RuleResult(f"page_number.{prop}", f"page number: {what}", ok, shown, expected)
     sect = doc.section

@@ -1,0 +1,294 @@
+"""The named paragraph and table styles of a built-in pack, from its format profile.
+
+Every measurable value (font, sizes, bold/italic/underline, alignment, first-line
+indent, spacing, line spacing) comes from the profile; parts refer to these
+styles by id, so a child pack restyles by replacing base.docx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx_xml import El, on_off, val, w, xml_bytes
+
+from baocao.profiles import ElementFormat, FormatProfile
+from baocao.profiles.units import mm_to_twips, pt_to_twips
+
+
+def _spacing(fmt: ElementFormat) -> El | None:
+    attrs: dict[str, str | int] = {}
+    if fmt.space_before_pt is not None:
+        attrs["before"] = pt_to_twips(fmt.space_before_pt.value)
+    if fmt.space_after_pt is not None:
+        attrs["after"] = pt_to_twips(fmt.space_after_pt.value)
+    ls = fmt.line_spacing
+    if ls is not None and ls.rule == "multiple":
+        attrs.update(line=round(ls.value.value * 240), lineRule="auto")
+    elif ls is not None:
+        rule = "exact" if ls.rule == "exact" else "atLeast"
+        attrs.update(line=pt_to_twips(ls.value.value), lineRule=rule)
+    return w("spacing", attrs) if attrs else None
+
+
+def _ppr(
+    fmt: ElementFormat, *, border: bool = False, keep_next: bool = False, outline: int | None = None
+) -> El:
+    """pPr children in schema order: keepNext, pBdr, spacing, ind, jc, outlineLvl."""
+    bdr = None
+    if border:
+        bdr = w(
+            "pBdr", None, w("bottom", {"val": "single", "sz": 6, "space": 1, "color": "000000"})
+        )
+    ind = None
+    if fmt.first_line_indent_mm is not None:
+        ind = w("ind", {"firstLine": mm_to_twips(fmt.first_line_indent_mm.value)})
+    return w(
+        "pPr",
+        None,
+        w("keepNext") if keep_next else None,
+        bdr,
+        _spacing(fmt),
+        ind,
+        val("jc", fmt.align) if fmt.align else None,
+        val("outlineLvl", outline) if outline is not None else None,
+    )
+
+
+def _rpr(fmt: ElementFormat) -> El:
+    size = round(fmt.size.value * 2) if fmt.size else None
+    underline = None
+    if fmt.underline is not None:
+        underline = val("u", "single" if fmt.underline else "none")
+    return w(
+        "rPr",
+        None,
+        on_off("b", fmt.bold),
+        on_off("bCs", fmt.bold),
+        on_off("i", fmt.italic),
+        on_off("iCs", fmt.italic),
+        val("sz", size) if size else None,
+        val("szCs", size) if size else None,
+        underline,
+    )
+
+
+def _style(
+    kind: str,
+    style_id: str,
+    name: str,
+    *,
+    based_on: str | None = None,
+    ppr: El | None = None,
+    rpr: El | None = None,
+    tblpr: El | None = None,
+    default: bool = False,
+) -> El:
+    attrs: dict[str, str | int] = {"type": kind, "styleId": style_id}
+    if default:
+        attrs["default"] = 1
+    return w(
+        "style",
+        attrs,
+        val("name", name),
+        val("basedOn", based_on) if based_on else None,
+        w("qFormat") if kind == "paragraph" else None,
+        ppr if ppr is not None and len(ppr) else None,
+        rpr if rpr is not None and len(rpr) else None,
+        tblpr,
+    )
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """One named paragraph style of a pack: ``BC Body``, ``BC Heading 1`` …"""
+
+    name: str
+    fmt: ElementFormat
+    based_on: str = "BC Header"
+    keep_next: bool = False
+    outline: int | None = None
+    border: bool = False
+
+    @property
+    def style_id(self) -> str:
+        return self.name.replace(" ", "")
+
+
+def _own(fmt: ElementFormat, parent: ElementFormat) -> ElementFormat:
+    """Only what differs from the parent style: the rest is inherited through ``basedOn``.
+
+    So restyling ``BC Body`` in a child's base.docx carries over to headings and bullets.
+    """
+    mine, theirs = fmt.model_dump(exclude={"note"}), parent.model_dump(exclude={"note"})
+    return ElementFormat.model_validate({k: v for k, v in mine.items() if v != theirs[k]})
+
+
+def _fmt(base: ElementFormat | None = None, **changes: object) -> ElementFormat:
+    data = base.model_dump() if base is not None else {}
+    data.update(changes)
+    return ElementFormat.model_validate(data)
+
+
+def style_specs(profile: FormatProfile) -> list[StyleSpec]:
+    """Every paragraph style of the pack, from the profile's element formats."""
+    e = profile.elements
+    body = e.body
+    table_text = _fmt(size={"value": 13}, align="left", bold=False, italic=False)
+    specs = [
+        StyleSpec(
+            "BC Header",
+            _fmt(
+                size=e.issuer_name.size.model_dump() if e.issuer_name.size else None, align="center"
+            ),
+            based_on="Normal",
+        ),
+        StyleSpec("BC Motto", e.motto),
+        StyleSpec("BC Issuer Parent", e.issuer_parent),
+        StyleSpec("BC Issuer Name", e.issuer_name),
+        StyleSpec("BC Number", e.number),
+        StyleSpec("BC Place Date", e.place_date),
+        # The drawn line: an empty 1 pt paragraph with a bottom border, clear of descenders.
+        StyleSpec(
+            "BC Rule",
+            _fmt(
+                size={"value": 1},
+                align="center",
+                space_before_pt={"value": 3},
+                space_after_pt={"value": 3},
+            ),
+            border=True,
+        ),
+        StyleSpec(
+            "BC Title", _fmt(e.title, space_before_pt={"value": 18, "max": 18}), keep_next=True
+        ),
+        StyleSpec("BC Subject", e.subject, keep_next=True),
+        StyleSpec("BC Body", body, based_on="Normal"),
+        *(
+            StyleSpec(
+                f"BC Heading {i}",
+                _fmt(body, **h.model_dump(exclude_none=True, exclude={"note"})),
+                based_on="BC Body",
+                keep_next=True,
+                outline=i - 1,
+            )
+            for i, h in enumerate(e.headings, start=1)
+        ),
+        StyleSpec("BC Bullet", body, based_on="BC Body"),
+        StyleSpec("BC Closing", body, based_on="BC Body"),
+        StyleSpec(
+            "BC Table Caption",
+            _fmt(
+                body,
+                align="center",
+                bold=True,
+                first_line_indent_mm={"value": 0},
+                line_spacing={"rule": "multiple", "value": 1},
+            ),
+            based_on="BC Body",
+            keep_next=True,
+        ),
+        StyleSpec(
+            "BC Table Header", _fmt(table_text, align="center", bold=True), based_on="Normal"
+        ),
+        StyleSpec("BC Table Text", table_text, based_on="Normal"),
+        StyleSpec(
+            "BC Spacer", _fmt(size=body.size.model_dump() if body.size else None), based_on="Normal"
+        ),
+        StyleSpec("BC Recipients Label", e.recipients_label, based_on="Normal"),
+        StyleSpec("BC Recipients Item", e.recipients_item, based_on="Normal"),
+        StyleSpec("BC Signer Authority", e.signer_authority),
+        StyleSpec("BC Signer Title", e.signer_title),
+        StyleSpec("BC Signer Name", e.signer_name),
+        StyleSpec("BC Page Number", profile.page_number.format, based_on="Normal"),
+    ]
+    if e.slogan is not None:
+        specs.insert(2, StyleSpec("BC Slogan", e.slogan))
+    if profile.dividers.star is not None:
+        specs.insert(5, StyleSpec("BC Star", _fmt(e.issuer_name, bold=False)))
+    if profile.dividers.subject_separator is not None:
+        specs.append(StyleSpec("BC Separator", _fmt(e.subject, bold=False, case=None)))
+    return specs
+
+
+def _table_style(style_id: str, name: str, borders: bool) -> El:
+    edge = {"val": "single", "sz": 4, "space": 0, "color": "000000"} if borders else {"val": "nil"}
+    tbl_borders = w(
+        "tblBorders",
+        None,
+        *(w(side, edge) for side in ("top", "left", "bottom", "right", "insideH", "insideV")),
+    )
+    margins = w(
+        "tblCellMar",
+        None,
+        w("left", {"w": 85 if borders else 0, "type": "dxa"}),
+        w("right", {"w": 85 if borders else 0, "type": "dxa"}),
+    )
+    return _style(
+        "table",
+        style_id,
+        name,
+        based_on="TableNormal",
+        tblpr=w("tblPr", None, tbl_borders, margins),
+    )
+
+
+def styles_xml(profile: FormatProfile) -> bytes:
+    """``word/styles.xml``: document defaults (font, size, language) and the BC styles."""
+    font = profile.font
+    body_size = round((profile.elements.body.size.value if profile.elements.body.size else 14) * 2)
+    defaults = w(
+        "docDefaults",
+        None,
+        w(
+            "rPrDefault",
+            None,
+            w(
+                "rPr",
+                None,
+                w("rFonts", {"ascii": font, "hAnsi": font, "cs": font, "eastAsia": font}),
+                val("sz", body_size),
+                val("szCs", body_size),
+                w("lang", {"val": profile.lang, "eastAsia": profile.lang, "bidi": "ar-SA"}),
+            ),
+        ),
+        w(
+            "pPrDefault",
+            None,
+            w("pPr", None, w("spacing", {"after": 0, "line": 240, "lineRule": "auto"})),
+        ),
+    )
+    root = w("styles", None, defaults)
+    root.append(_style("paragraph", "Normal", "Normal", default=True))
+    root.append(_style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True))
+    normal_table = w(
+        "tblPr",
+        None,
+        w("tblInd", {"w": 0, "type": "dxa"}),
+        w(
+            "tblCellMar",
+            None,
+            w("top", {"w": 0, "type": "dxa"}),
+            w("left", {"w": 108, "type": "dxa"}),
+            w("bottom", {"w": 0, "type": "dxa"}),
+            w("right", {"w": 108, "type": "dxa"}),
+        ),
+    )
+    root.append(_style("table", "TableNormal", "Normal Table", tblpr=normal_table, default=True))
+    specs = style_specs(profile)
+    formats = {spec.name: spec.fmt for spec in specs}
+    for spec in specs:
+        parent = formats.get(spec.based_on)
+        fmt = _own(spec.fmt, parent) if parent is not None else spec.fmt
+        root.append(
+            _style(
+                "paragraph",
+                spec.style_id,
+                spec.name,
+                based_on=spec.based_on.replace(" ", ""),
+                ppr=_ppr(fmt, border=spec.border, keep_next=spec.keep_next, outline=spec.outline),
+                rpr=_rpr(fmt),
+            )
+        )
+    root.append(_table_style("BCTable", "BC Table", borders=True))
+    root.append(_table_style("BCLayoutTable", "BC Layout Table", borders=False))
+    return xml_bytes(root)

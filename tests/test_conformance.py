@@ -333,3 +333,47 @@ def test_docs_show_the_real_command_output(tmp_path: Path, monkeypatch: pytest.M
     result = CliRunner().invoke(main, ["conformance", "bao-cao.docx", "--family", "dang"])
     text = DOCS.read_text(encoding="utf-8")
     assert result.output.strip() in text
+
+
+def test_party_document_with_every_level_table_and_tm_signer_passes() -> None:
+    """A generic Party document using four heading levels, a table and T/M passes every rule."""
+    data = {
+        "kind": "document",
+        "header": {
+            "family": "dang",
+            "issuer": {"parent": "ĐẢNG BỘ TỈNH PHÚ THỌ", "name": "ĐẢNG ỦY XÃ MINH TÂN"},
+            "number": "15-BC/ĐU",
+            "place": "Minh Tân",
+            "date": "2025-11-20",
+            "subject": "tình hình thực hiện nhiệm vụ chính trị năm 2025",
+        },
+        "sections": [
+            {
+                "title": "Kết quả",
+                "sections": [
+                    {
+                        "title": "Công tác xây dựng Đảng",
+                        "sections": [
+                            {
+                                "title": "Công tác tổ chức",
+                                "sections": [{"title": "Kết nạp đảng viên", "blocks": ["Đạt."]}],
+                            }
+                        ],
+                        "blocks": [
+                            {"type": "table", "header": ["Chi bộ", "Số đảng viên"],
+                             "rows": [["Thôn 1", "25"], ["Thôn 2", "31"]], "widths": [3, 1]}
+                        ],
+                    }
+                ],
+            }
+        ],
+        "signer": {"authority": "TM", "on_behalf": "ĐẢNG ỦY", "title": "BÍ THƯ",
+                   "name": "Trần Văn Bình"},
+        "recipients": {"items": ["Ban Thường vụ Tỉnh ủy (b/c)"], "archive": "Văn phòng Đảng ủy"},
+    }  # fmt: skip
+    report = check_docx(baocao.render_bytes(data), "dang")
+    assert failed(report) == {}
+    results = {r.rule_id: r.measured for r in report.results}
+    assert results["heading4.italic"] == "italic"
+    assert results["signer_authority.bold"] == "bold"
+    assert results["signer_title.bold"] == "not bold"

@@ -205,3 +205,22 @@ def test_loading_packs_emits_no_warning_without_plugins() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert {"dang", "nha-nuoc"} <= {p.id for p in available_packs()}
+
+
+def test_hook_is_imported_from_the_manifest_and_a_missing_one_is_named(tmp_path: Path) -> None:
+    """`hook: module:function` gives the function; a missing module is a TemplateError."""
+    good = write_pack(
+        tmp_path / "co-hook",
+        {"id": "co-hook", "title": "Có", "extends": "dang", "hook": "baocao.vi:upper_vi"},
+        {},
+    )
+    from baocao.vi import upper_vi
+
+    assert get_pack(good).hook_function() is upper_vi
+    bad = write_pack(
+        tmp_path / "hook-sai",
+        {"id": "hook-sai", "title": "Sai", "extends": "dang", "hook": "khong_co_goi:them"},
+        {},
+    )
+    with pytest.raises(TemplateError, match="hook khong_co_goi:them not found"):
+        get_pack(bad).hook_function()

@@ -101,3 +101,15 @@ def test_full_check_skips_conformance_for_other_families(tmp_path: Path) -> None
     )
     issues = check_pack(folder)
     assert [i.code for i in issues] == ["conformance-skipped"]
+
+
+def test_full_check_without_a_sample_of_the_family_says_so(tmp_path: Path) -> None:
+    """No shipped Party `document` sample: another family's renders, and a note asks for -r."""
+    folder = standalone_pack(tmp_path / "pk")
+    manifest = folder / "baocao-template.yml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "kinds: [document]\n", encoding="utf-8"
+    )
+    issues = check_pack(folder)
+    assert [i.code for i in issues] == ["conformance-skipped"]
+    assert "-r REPORT" in issues[0].message

@@ -9,7 +9,6 @@ template once.
 from __future__ import annotations
 
 import functools
-import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -62,16 +61,8 @@ def template_bytes(pack: TemplatePack) -> bytes:
 
 def _context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
     ctx = docx_context(report)
-    if pack.hook:
-        mod_name, func_name = pack.hook.split(":")
-        try:
-            hook = getattr(importlib.import_module(mod_name), func_name)
-        except (ImportError, AttributeError) as exc:
-            raise TemplateError(
-                f"template {pack.id!r}: hook {pack.hook} not found: {exc}"
-            ) from None
-        ctx = hook(report, ctx)
-    return ctx
+    hook = pack.hook_function()
+    return hook(report, ctx) if hook is not None else ctx
 
 
 def _docx(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:

@@ -100,18 +100,8 @@ def sample_reports(
 def pack_context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
     """The context the pack's templates receive for ``report``: docx_context plus its hook."""
     ctx = docx_context(report)
-    if pack.hook:
-        mod_name, func_name = pack.hook.split(":")
-        try:
-            hook: Callable[[AnyReport, dict[str, Any]], dict[str, Any]] = getattr(
-                importlib.import_module(mod_name), func_name
-            )
-        except (ImportError, AttributeError) as exc:
-            raise TemplateError(
-                f"template {pack.id!r}: hook {pack.hook} not found: {exc}"
-            ) from None
-        ctx = hook(report, ctx)
-    return ctx
+    hook = pack.hook_function()
+    return hook(report, ctx) if hook is not None else ctx
 
 
 def sample_contexts(
@@ -208,7 +198,18 @@ def check_pack(
             )
         )
         return issues
-    reports = extra or sample_reports(pack)
+    own = extra or sample_reports(pack)
+    reports = own or sample_reports(pack, any_family=True)
+    if not reports:
+        issues.append(
+            TemplateIssue(
+                "render-skipped",
+                f"no sample report of kind {', '.join(pack.kinds)}: give one "
+                "(`-r REPORT` / report=...) to render",
+                "note",
+            )
+        )
+        return issues
     rendered = None
     for rep in reports:
         try:
@@ -223,8 +224,20 @@ def check_pack(
             )
             continue
         rendered = rendered or data
-    if rendered is not None and conformance:
+    if rendered is None or not conformance:
+        return issues
+    if own:
         issues.extend(_conformance(rendered, pack))
+    else:
+        issues.append(
+            TemplateIssue(
+                "conformance-skipped",
+                f"no sample report of family {pack.family!r} and kind "
+                f"{', '.join(pack.kinds)}: rendered one of another family; give a report "
+                "(`-r REPORT`) to measure the layout",
+                "note",
+            )
+        )
     return issues
 
 

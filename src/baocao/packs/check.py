@@ -18,9 +18,8 @@ import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError
 
@@ -30,87 +29,21 @@ from .docxscan import (
     TAG_RE,
     UNRENDERED_PARTS,
     DocxPart,
-    Place,
     Tag,
     TextBlock,
     read_parts,
 )
 from .environment import make_environment
+from .issues import Severity, TemplateIssue, errors_only, from_problem, issue_at
 from .manifest import MANIFEST_NAME
 from .registry import TemplatePack, get_pack
-from .syntax import Skeleton, TagProblem, skeleton, tag_problems
+from .syntax import Skeleton, skeleton, tag_problems
 from .variables import Shape, check_uses, shape_of
 
 __all__ = ["Severity", "TemplateIssue", "check_files", "check_pack", "errors_only", "part_files"]
 
-Severity = Literal["error", "warning", "note"]
-
 _CURLY = "“”‘’"
 _FOREIGN_QUOTES = "„‚«»‹›′″"
-_SHOWN = 90
-
-
-@dataclass(frozen=True)
-class TemplateIssue:
-    """One problem: what (code, message), how serious, and where (file, part, paragraph)."""
-
-    code: str
-    message: str
-    severity: Severity = "error"
-    file: str | None = None
-    part: str | None = None
-    paragraph: int | None = None
-    text: str | None = None
-    """The paragraph's text, shortened around the tag."""
-    tag: str | None = None
-
-    @property
-    def where(self) -> str:
-        bits = [b for b in (self.file, self.part) if b]
-        if self.paragraph is not None:
-            bits.append(f"¶{self.paragraph}")
-        return " ".join(bits) if bits else "(pack)"
-
-    def __str__(self) -> str:
-        line = f"{self.where}: {self.severity} [{self.code}] {self.message}"
-        if self.text is not None:
-            line += f"\n    ¶ “{self.text}”"
-        return line
-
-
-def errors_only(issues: Sequence[TemplateIssue]) -> list[TemplateIssue]:
-    """The issues that make a pack unusable (severity ``error``)."""
-    return [i for i in issues if i.severity == "error"]
-
-
-def _excerpt(text: str, tag: str | None) -> str:
-    text = " ".join(text.split())
-    if len(text) <= _SHOWN:
-        return text
-    at = text.find(" ".join(tag.split())) if tag else -1
-    start = max(0, min(at - 20, len(text) - _SHOWN)) if at >= 0 else 0
-    cut = text[start : start + _SHOWN]
-    return ("…" if start else "") + cut + ("…" if start + _SHOWN < len(text) else "")
-
-
-def _issue(
-    place: Place, code: str, message: str, severity: Severity = "error", tag: str | None = None
-) -> TemplateIssue:
-    return TemplateIssue(
-        code,
-        message,
-        severity,
-        place.file,
-        place.part,
-        place.paragraph,
-        _excerpt(place.text, tag),
-        tag,
-    )
-
-
-def _from_problem(p: TagProblem) -> TemplateIssue:
-    sev: Severity = "warning" if p.severity == "warning" else "error"
-    return _issue(p.tag.place, p.code, p.message, sev, p.tag.raw)
 
 
 def _quote_issues(tag: Tag, in_properties: bool) -> list[TemplateIssue]:
@@ -118,7 +51,7 @@ def _quote_issues(tag: Tag, in_properties: bool) -> list[TemplateIssue]:
     foreign = sorted({c for c in tag.inner if c in _FOREIGN_QUOTES})
     if foreign:
         out.append(
-            _issue(
+            issue_at(
                 tag.place,
                 "smart-quotes",
                 f"{' '.join(foreign)} inside the tag: Jinja reads only straight "
@@ -129,7 +62,7 @@ def _quote_issues(tag: Tag, in_properties: bool) -> list[TemplateIssue]:
     curly = sorted({c for c in tag.inner if c in _CURLY})
     if curly and in_properties:
         out.append(
-            _issue(
+            issue_at(
                 tag.place,
                 "smart-quotes",
                 f"{' '.join(curly)} inside a document-property tag: docxtpl does not "
@@ -139,7 +72,7 @@ def _quote_issues(tag: Tag, in_properties: bool) -> list[TemplateIssue]:
         )
     elif curly:
         out.append(
-            _issue(
+            issue_at(
                 tag.place,
                 "smart-quotes",
                 f"smart quotes {' '.join(curly)} inside the tag (Word's AutoFormat); "
@@ -156,7 +89,7 @@ def _split_issues(block: TextBlock) -> list[TemplateIssue]:
     out = []
     for opened in block.dangling:
         out.append(
-            _issue(
+            issue_at(
                 block.place,
                 "split-paragraph",
                 f"'{opened}' has no partner in this paragraph: a tag must open and "
@@ -170,10 +103,10 @@ def _split_issues(block: TextBlock) -> list[TemplateIssue]:
             "split across runs in a way docxtpl cannot repair (a hyperlink, field or "
             "tracked change sits between the pieces): retype the tag in one go"
         )
-        out.extend(_issue(block.place, "split-runs", msg, tag=t.raw) for t in split)
+        out.extend(issue_at(block.place, "split-runs", msg, tag=t.raw) for t in split)
         if not split and block.tags:
             out.append(
-                _issue(
+                issue_at(
                     block.place,
                     "docxtpl-tag",
                     "docxtpl's clean-up of this paragraph breaks its XML",
@@ -183,7 +116,7 @@ def _split_issues(block: TextBlock) -> list[TemplateIssue]:
     for t in split:
         if t.jinja not in _tags_in(block.patched):
             out.append(
-                _issue(
+                issue_at(
                     block.place,
                     "split-runs",
                     f"split across {t.pieces} runs in a way docxtpl cannot repair: "
@@ -193,7 +126,7 @@ def _split_issues(block: TextBlock) -> list[TemplateIssue]:
             )
         else:
             out.append(
-                _issue(
+                issue_at(
                     block.place,
                     "split-runs",
                     f"split across {t.pieces} runs (Word's editing marks); docxtpl "
@@ -227,7 +160,7 @@ def _block_issues(
         problems = tag_problems(env, tag, in_table=block.in_table, others=others)
         if any(p.code == "syntax" for p in problems):
             failed.add(id(tag))
-        out.extend(_from_problem(p) for p in problems)
+        out.extend(from_problem(p) for p in problems)
     return out
 
 
@@ -240,7 +173,7 @@ def _where_rendered(part: DocxPart) -> list[TemplateIssue]:
         if part.name in UNRENDERED_PARTS or (prop and prop not in CORE_PROPS_RENDERED):
             what = f"the {prop!r} property" if prop else part.name
             out.append(
-                _issue(
+                issue_at(
                     block.place,
                     "unrendered-part",
                     f"docxtpl does not render {what}: this tag prints as typed",
@@ -256,7 +189,7 @@ def _footnote_issues(parts: list[DocxPart]) -> list[TemplateIssue]:
     if sections < 2:
         return []
     return [
-        _issue(
+        issue_at(
             b.place,
             "footnote-reevaluation",
             f"docxtpl renders footnotes once per section ({sections} sections here): the "
@@ -290,7 +223,9 @@ def _use_issues(
         except TemplateSyntaxError as exc:
             tag = skel.tag_at(exc.lineno)
             return [
-                _issue(tag.place, "syntax", f"{exc.message} (with the tags around it)", tag=tag.raw)
+                issue_at(
+                    tag.place, "syntax", f"{exc.message} (with the tags around it)", tag=tag.raw
+                )
             ]
         for p in problems:
             found.setdefault((p.lineno, p.code, p.message), []).append(kind)
@@ -299,7 +234,7 @@ def _use_issues(
         tag = skel.tag_at(lineno)
         if len(kinds) < len(shapes):
             message += f" (in a {', '.join(repr(k) for k in kinds)} report)"
-        out.append(_issue(tag.place, code, message, tag=tag.raw))
+        out.append(issue_at(tag.place, code, message, tag=tag.raw))
     return out
 
 
@@ -326,7 +261,7 @@ def check_files(
             for tags in _groups(part):
                 broken = {j for j, t in enumerate(tags) if id(t) in failed}
                 skel, problems = skeleton(tags, broken)
-                found.extend(_from_problem(p) for p in problems)
+                found.extend(from_problem(p) for p in problems)
                 found.extend(_use_issues(env, skel, shapes))
         order = {name: i for i, name in enumerate(p.name for p in parts)}
         found.sort(key=lambda i: (order.get((i.part or "").split(" ")[0], -1), i.paragraph or 0))

@@ -19,9 +19,11 @@ Rules (as in MkDocs' ``get_themes``):
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.metadata as md
 import os
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
@@ -121,6 +123,21 @@ class TemplatePack:
     def hook(self) -> str | None:
         value = self._inherited("hook")
         return str(value) if value is not None else None
+
+    def hook_function(self) -> Callable[[Any, dict[str, Any]], dict[str, Any]] | None:
+        """The manifest's ``module:function`` context hook, imported; None without one."""
+        if not self.hook:
+            return None
+        mod_name, func_name = self.hook.split(":")
+        try:
+            func = getattr(importlib.import_module(mod_name), func_name)
+        except (ImportError, AttributeError) as exc:
+            raise TemplateError(
+                f"template {self.id!r}: hook {self.hook} not found: {exc}"
+            ) from None
+        if not callable(func):
+            raise TemplateError(f"template {self.id!r}: hook {self.hook} is not a function")
+        return func  # type: ignore[no-any-return]
 
     def lineage(self) -> list[TemplatePack]:
         """This pack, its parent, the parent's parent …"""

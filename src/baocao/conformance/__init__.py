@@ -113,8 +113,10 @@ def _document_date(doc: Docx) -> dt.date | None:
         return None
     day, month, year = found
     month = month or 12
+    if not 1 <= month <= 12:
+        return None
     last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day or last, last)) if 1 <= month <= 12 else None
+    return dt.date(year, month, min(day or last, last))
 
 
 def _profile(

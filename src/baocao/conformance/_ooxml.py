@@ -48,7 +48,7 @@ def text_of(el: El) -> str:
     """The visible text of a paragraph (or any element), NFC, tabs and breaks as spaces."""
     out = []
     for node in el.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
-        out.append(node.text or "" if node.tag == f"{W}t" else " ")
+        out.append((node.text or "") if node.tag == f"{W}t" else " ")
     return unicodedata.normalize("NFC", "".join(out))
 
 
@@ -241,12 +241,6 @@ class Docx:
         ps = p.find(f"{W}pPr/{W}pStyle")
         return ps.get(f"{W}val") if ps is not None else self._default_para_style
 
-    def style_name(self, p: El) -> str:
-        sid = self._para_style(p)
-        st = self._styles.get(sid or "")
-        name = st.find(f"{W}name") if st is not None else None
-        return name.get(f"{W}val", sid or "") if name is not None else (sid or "")
-
     def _ppr_sources(self, p: El) -> list[El]:
         out = [p.find(f"{W}pPr")]
         out += [st.find(f"{W}pPr") for st in self._chain(self._para_style(p))]
@@ -315,10 +309,6 @@ class Docx:
         """Effective size in points (10 pt when nothing sets it, as in Word)."""
         value = self.run_attr(r, p, "sz")
         return float(value) / 2 if value else 10.0
-
-    def page_field_size(self, p: El) -> float | None:
-        sizes = [self.run_size(r, p) for r in p.iter(f"{W}r")]
-        return sizes[0] if sizes else None
 
 
 def _name(source: object) -> str:

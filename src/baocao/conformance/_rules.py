@@ -19,7 +19,7 @@ from ..profiles import ElementFormat, FormatProfile, Quantity
 from ..profiles.units import twips_to_mm
 from ._locate import Located
 from ._measure import MM_TOL, aggregate, checks, num
-from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
+from ._ooxml import Docx, Paragraph, W, is_on, text_of, text_runs
 
 __all__ = ["ELEMENT_LABELS", "RuleResult", "all_rules"]
 
@@ -244,7 +244,7 @@ def page_number_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]
             shown, ok = measure(doc, para)
             yield RuleResult(f"page_number.{prop}", f"page number: {what}", ok, shown, expected)
     sect = doc.section
-    title_pg = sect is not None and _on(sect.find(f"{W}titlePg"))
+    title_pg = sect is not None and bool(is_on(sect.find(f"{W}titlePg")))
     first = doc.page_field_paragraph(doc.header("first")) if title_pg else field
     hidden = first is None
     if not numbering.first_page:
@@ -252,10 +252,6 @@ def page_number_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]
         yield RuleResult(
             "page_number.first_page", "no page number on page 1", hidden, shown, "hidden"
         )
-
-
-def _on(el: El | None) -> bool:
-    return el is not None and el.get(f"{W}val", "true").lower() not in ("0", "false", "off")
 
 
 def all_rules(doc: Docx, profile: FormatProfile, found: Located) -> list[RuleResult]:

@@ -8,7 +8,7 @@ from baocao import check, layout, load
 from baocao.checker.paths import input_loc, parse_path
 from baocao.loading import format_path, load_with_lines
 
-from .fixtures.checker.factory import FIXED, SEED, seed_data, seed_variant
+from .fixtures.checker.factory import FIXED, SEED, report, seed_data, seed_variant
 
 # (code, input path, YAML line) of every defect of examples/bao-cao-quy-dinh-02.yaml.
 SEED_DEFECTS = [
@@ -102,3 +102,13 @@ def test_seed_data_loads_unchanged() -> None:
     """The test helper reads the same seed the loader reads."""
     assert seed_variant() == load(SEED)
     assert seed_data()["kind"] == "bao_cao_thuc_hien"
+
+
+def test_field_findings_sort_with_their_text() -> None:
+    """A wrong own number (header) comes first, a missing signer last, an empty section in place."""
+    rep = report(
+        header={"number": "12-KH/ĐU"},
+        sections=[{"title": "Trống"}, {"title": "Kết quả", "blocks": ["Đốc đốc cơ sở."]}],
+        signer=None,
+    )
+    assert [d.code for d in check(rep)] == ["BC201", "BC805", "BC601", "BC801"]

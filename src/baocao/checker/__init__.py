@@ -3,21 +3,20 @@
 :func:`check` runs every rule over a report and returns :class:`Diagnostic`\\ s
 with a stable code (``BC101``), a severity, the field path in the input and,
 for a loaded file, its line. Rules and their reasons: docs/checker.md. The word
-lists the rules use are YAML files in ``baocao/checker/data/``.
+lists the rules use are YAML files in ``baocao/checker/data/``. Example::
 
->>> import baocao
->>> from baocao.checker import check
->>> report = baocao.load("examples/bao-cao-quy-dinh-02-da-sua.yaml")
->>> check(report)
-[]
+    report, lines = baocao.loading.load_with_lines("bao-cao.yaml")
+    for d in baocao.check(report, source_lines=lines):
+        print(d.format("bao-cao.yaml"))
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
+from ..loading import format_path
 from ..model import Document, ImplementationReport
-from .context import build_context, known_profiles
+from .context import TextUnit, build_context, known_profiles
 from .diagnostic import SEVERITIES, Diagnostic, Severity
 from .paths import Loc, input_loc, line_of
 from .registry import RULES, rule
@@ -50,15 +49,23 @@ def check(
         if code in off:
             continue
         for f in r.run(ctx):
-            found.append((_order(f, len(ctx.units)), _diagnostic(report, r, f, source_lines)))
+            found.append((_order(f, ctx.units), _diagnostic(report, r, f, source_lines)))
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 
-def _order(f: Finding, end: int) -> tuple[int, int, str]:
-    """Reading order: by text, then position in it; parts without text come last."""
+def _order(f: Finding, units: Sequence[TextUnit]) -> tuple[int, int, str]:
+    """Reading order: by text, then position in it.
+
+    A finding on a field rather than a text goes with the text at or under that
+    field; header fields come first, the rest (signer, recipients) last.
+    """
     if f.unit is not None:
         return (f.unit.index, f.offset or 0, f.code)
-    return (end, 0, f.code)
+    for u in units:
+        n = min(len(u.loc), len(f.loc))
+        if u.loc[:n] == f.loc[:n]:
+            return (u.index, 0, f.code)
+    return (-1 if f.loc[:1] in (("header",), ("period_year",)) else len(units), 0, f.code)
 
 
 def _diagnostic(
@@ -76,14 +83,8 @@ def _diagnostic(
     return Diagnostic(
         code=r.code,
         severity=r.severity,
-        path=_format(loc),
+        path=format_path(loc),
         message=f.message,
         suggestion=f.suggestion,
         line=line_of(lines, loc) if lines is not None else None,
     )
-
-
-def _format(loc: Loc) -> str:
-    from ..loading import format_path
-
-    return format_path(loc)

@@ -19,7 +19,8 @@ __all__ = [
 ]
 
 _SENTENCE_END = frozenset(".!?…:\n")
-_QUOTES = frozenset("\"'“‘«")
+_QUOTES_OPEN = frozenset("“‘«")
+_QUOTES_STRAIGHT = frozenset("\"'")
 _BRACKETS = frozenset("([")
 _WORD = re.compile(r"[ \t]*(\w+)")
 
@@ -52,9 +53,16 @@ def sentence_start(text: str, index: int) -> bool:
     i = index - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] in _SENTENCE_END or text[i] in _QUOTES:
+    if i < 0 or text[i] in _SENTENCE_END or _opens_quote(text, i):
         return True
     return text[i] in _BRACKETS and sentence_start(text, i)
+
+
+def _opens_quote(text: str, i: int) -> bool:
+    """``text[i]`` opens a quotation: “ ‘ «, or a straight quote after a space or a start."""
+    if text[i] in _QUOTES_OPEN:
+        return True
+    return text[i] in _QUOTES_STRAIGHT and (i == 0 or not text[i - 1].isalnum())
 
 
 def preceded_by(text: str, index: int, words: Iterable[str], *, ignore_case: bool = True) -> bool:

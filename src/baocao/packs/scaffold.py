@@ -148,7 +148,7 @@ def new_pack(
     target = Path(out_dir) / dist
     if target.exists():
         raise OutputError(f"{target} already exists; choose another name or folder")
-    title = title or f"{pack_id} (dựa trên {parent.title})"
+    title = title or f"Mẫu {pack_id} (dựa trên mẫu {parent.id})"
     values = {
         "dist": dist,
         "module": module,

@@ -75,6 +75,18 @@ def test_correct_generic_and_capital_organization_names_pass() -> None:
     assert found(rep, "BC502") == []
 
 
+def test_a_name_inside_a_longer_name_is_not_hinted_at() -> None:
+    """"Ủy ban Thường vụ Quốc hội" contains "ban Thường vụ" and is right as written."""
+    rep = report("Theo Nghị quyết của Ủy ban Thường vụ Quốc hội và Ủy ban thường vụ tỉnh hội.")
+    assert found(rep, "BC502") == []
+
+
+def test_recipient_lines_keep_their_capitalized_positions() -> None:
+    """Nơi nhận addresses positions: "Các đồng chí Đảng ủy viên" there is not reported."""
+    rep = report(recipients={"items": ["Các đồng chí Đảng ủy viên"], "archive": "VP"})
+    assert found(rep, "BC501") == []
+
+
 def test_partly_capitalized_organization_names_get_a_hint() -> None:
     """ "Ban thường vụ Huyện ủy" misses one capital."""
     [d] = found(report("Báo cáo Ban thường vụ Huyện ủy."), "BC502")

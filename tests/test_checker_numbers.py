@@ -88,3 +88,12 @@ def test_counts_within_the_whole_and_other_nouns_are_fine() -> None:
         "Còn 3 Tổ huyện gửi chậm; có 21 khó khăn, vướng mắc.",
     )
     assert found(rep, "BC404") == []
+
+
+def test_a_broader_count_is_not_held_to_a_narrower_fraction() -> None:
+    """"842 hồ sơ giải quyết đúng hạn" is not more than "23/23 hồ sơ quá hạn"."""
+    rep = report(
+        "Đã giải quyết 23/23 hồ sơ quá hạn.",
+        "Tiếp nhận 865 hồ sơ thủ tục hành chính; 842 hồ sơ giải quyết đúng hạn.",
+    )
+    assert found(rep, "BC404") == []

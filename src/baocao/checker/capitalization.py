@@ -39,7 +39,7 @@ def _organization_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def capitalized_common_nouns(ctx: Context) -> Iterator[Finding]:
     """BC501: "Tổ chức thực hiện" in mid-sentence; lower case is the rule."""
     for unit in ctx.units:
-        if unit.upper:
+        if unit.upper or unit.role == "recipient":
             continue
         for pattern, allowed in _noun_patterns():
             for m in pattern.finditer(unit.text):
@@ -58,6 +58,12 @@ def capitalized_common_nouns(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _inside_longer_name(text: str, start: int) -> bool:
+    """"Ủy ban Thường vụ Quốc hội": a lower-case match right after a capitalized word."""
+    before = text[:start].rstrip().rsplit(" ", 1)[-1]
+    return text[start].islower() and before[:1].isupper()
+
+
 def organization_case(ctx: Context) -> Iterator[Finding]:
     """BC502: an organization's name not capitalized as its name requires."""
     generic = tuple(capitalization().generic_after)
@@ -73,6 +79,7 @@ def organization_case(ctx: Context) -> Iterator[Finding]:
                     " ".join(same_tone_marks(found).split()) == name
                     or found.isupper()
                     or preceded_by(unit.text, m.start(), generic)
+                    or _inside_longer_name(unit.text, m.start())
                 ):
                     continue
                 yield unit.finding(

@@ -31,27 +31,9 @@ _FRACTION = re.compile(rf"(?<![\w/.,-])(?P<part>{_NUMBER})/(?P<whole>{_NUMBER})(
 _COUNT = re.compile(rf"(?<![\w/.,-])(?P<n>{_NUMBER})(?![\w/.,-])")
 _DATE_WORDS = ("ngày", "từ", "đến", "hôm", "trước", "sau")
 _NOUN_STOP = frozenset(
-    [
-        "có",
-        "đã",
-        "được",
-        "chưa",
-        "đạt",
-        "là",
-        "trong",
-        "thuộc",
-        "của",
-        "gửi",
-        "tham",
-        "hoàn",
-        "thực",
-        "trực",
-        "và",
-        "với",
-        "về",
-        "ở",
-        "tại",
-    ]
+    # Words that end a counted noun phrase: verbs and function words reports put after it.
+    "có đã được chưa đạt là trong thuộc của gửi nộp dự họp báo tham hoàn thực tiến triển "
+    "xây kiểm giải đang sẽ không bị cần và với về ở tại trực".split()
 )
 
 
@@ -110,7 +92,12 @@ class _Count:
     unit: TextUnit
     offset: int
     value: int
-    noun: str
+    noun: tuple[str, ...]
+    """The words naming what is counted, lower case: ("tổ", "huyện")."""
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.noun)
 
 
 @dataclass(frozen=True)
@@ -120,19 +107,19 @@ class _Fraction(_Count):
     whole: int
 
 
-def _noun(text: str, end: int) -> str:
-    """What is counted: the first two words after the number, up to punctuation or a verb.
+def _noun(text: str, end: int) -> tuple[str, ...]:
+    """What is counted: up to four words after the number, to punctuation or a verb.
 
-    Two words tell "Tổ huyện" from "Tổ xã" without swallowing the verb that follows
-    ("17/17 Tổ huyện gửi …", "15/16 Tổ huyện dự …").
+    "17/17 Tổ huyện gửi báo cáo" → ("tổ", "huyện"); "23/23 hồ sơ quá hạn" →
+    ("hồ", "sơ", "quá", "hạn").
     """
     words: list[str] = []
     for m in re.finditer(r"[ \t]*([^\W\d_]+)|[ \t]*(\S)", text[end:]):
         word = m[1]
-        if word is None or word.casefold() in _NOUN_STOP or len(words) == 2:
+        if word is None or len(words) == 4 or (words and word.casefold() in _NOUN_STOP):
             break
-        words.append(word)
-    return " ".join(words).casefold()
+        words.append(word.casefold())
+    return tuple(words)
 
 
 def _numbers(ctx: Context) -> tuple[list[_Fraction], list[_Count]]:
@@ -159,14 +146,19 @@ def fraction_over_whole(ctx: Context) -> Iterator[Finding]:
     for f in _numbers(ctx)[0]:
         if f.value > f.whole:
             yield f.unit.finding(
-                "BC403", f.offset, f"{f.value}/{f.whole} {f.noun}: phần lớn hơn tổng số"
+                "BC403", f.offset, f"{f.value}/{f.whole} {f.name}: phần lớn hơn tổng số"
             )
 
 
 def contradicting_counts(ctx: Context) -> Iterator[Finding]:
-    """BC404: "17/17 Tổ huyện" here, "15/16 Tổ huyện" or "18 Tổ huyện" there."""
+    """BC404: "17/17 Tổ huyện" here, "15/16 Tổ huyện" or "18 Tổ huyện" there.
+
+    Fractions of the same noun are compared by their wholes; a count is compared
+    with a fraction when it counts at least as narrowly ("842 hồ sơ" is not held
+    to "23/23 hồ sơ quá hạn", but "18 Tổ huyện" is held to "17/17 Tổ huyện").
+    """
     fractions, counts = _numbers(ctx)
-    by_noun: dict[str, list[_Fraction]] = defaultdict(list)
+    by_noun: dict[tuple[str, ...], list[_Fraction]] = defaultdict(list)
     for f in fractions:
         by_noun[f.noun].append(f)
     for noun, group in by_noun.items():
@@ -178,15 +170,16 @@ def contradicting_counts(ctx: Context) -> Iterator[Finding]:
                 yield f.unit.finding(
                     "BC404",
                     f.offset,
-                    f"{f.value}/{f.whole} {noun}: tổng số {f.whole} khác với {keep} ở chỗ khác",
-                    f"{f.value}/{keep} {noun}" if f.value <= keep else None,
+                    f"{f.value}/{f.whole} {f.name}: tổng số {f.whole} khác với {keep} ở chỗ khác",
+                    f"{f.value}/{keep} {f.name}" if f.value <= keep else None,
                 )
         for c in counts:
-            if c.noun == noun and c.value > keep:
+            if c.noun[: len(noun)] == noun and c.value > keep:
                 yield c.unit.finding(
                     "BC404",
                     c.offset,
-                    f"{c.value} {noun}: nhiều hơn tổng số {keep} nêu ở chỗ khác ({keep}/{keep})",
+                    f"{c.value} {c.name}: nhiều hơn tổng số {keep} {group[0].name} "
+                    "nêu ở chỗ khác",
                 )
 
 

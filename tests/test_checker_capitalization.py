@@ -76,7 +76,7 @@ def test_correct_generic_and_capital_organization_names_pass() -> None:
 
 
 def test_a_name_inside_a_longer_name_is_not_hinted_at() -> None:
-    """"Ủy ban Thường vụ Quốc hội" contains "ban Thường vụ" and is right as written."""
+    """ "Ủy ban Thường vụ Quốc hội" contains "ban Thường vụ" and is right as written."""
     rep = report("Theo Nghị quyết của Ủy ban Thường vụ Quốc hội và Ủy ban thường vụ tỉnh hội.")
     assert found(rep, "BC502") == []
 

@@ -17,10 +17,11 @@ def test_a_text_breakdown_that_does_not_add_up_is_reported() -> None:
 
 
 def test_a_breakdown_that_adds_up_is_fine() -> None:
-    """The seed's wording with 3 + 18 = 21 is not reported, nor a single subset."""
+    """The seed's wording with 3 + 18 = 21 passes, as do a subset and comma-listed traits."""
     rep = report(
         "Có 21 khó khăn, vướng mắc (trong đó 3 khó khăn thuộc Tổ huyện; 18 khó khăn thuộc xã).",
         "Kết nạp 30 đảng viên (trong đó 12 nữ).",
+        "Có 45 đảng viên (trong đó: 20 nữ, 10 người dân tộc thiểu số).",
     )
     assert found(rep, "BC401") == []
 
@@ -47,6 +48,7 @@ def test_growth_and_comparisons_may_exceed_100_percent() -> None:
     rep = report(
         "Thu ngân sách tăng 150% so với năm trước; đạt 120% kế hoạch.",
         "Đã kiểm tra 99,5% hồ sơ và 100% chi bộ.",
+        "Vốn giải ngân 105% dự toán; thu ngân sách 130% cùng kỳ.",
     )
     assert found(rep, "BC402") == []
 
@@ -91,7 +93,7 @@ def test_counts_within_the_whole_and_other_nouns_are_fine() -> None:
 
 
 def test_a_broader_count_is_not_held_to_a_narrower_fraction() -> None:
-    """"842 hồ sơ giải quyết đúng hạn" is not more than "23/23 hồ sơ quá hạn"."""
+    """ "842 hồ sơ giải quyết đúng hạn" is not more than "23/23 hồ sơ quá hạn"."""
     rep = report(
         "Đã giải quyết 23/23 hồ sơ quá hạn.",
         "Tiếp nhận 865 hồ sơ thủ tục hành chính; 842 hồ sơ giải quyết đúng hạn.",

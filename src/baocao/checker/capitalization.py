@@ -59,7 +59,7 @@ def capitalized_common_nouns(ctx: Context) -> Iterator[Finding]:
 
 
 def _inside_longer_name(text: str, start: int) -> bool:
-    """"Ủy ban Thường vụ Quốc hội": a lower-case match right after a capitalized word."""
+    """ "Ủy ban Thường vụ Quốc hội": a lower-case match right after a capitalized word."""
     before = text[:start].rstrip().rsplit(" ", 1)[-1]
     return text[start].islower() and before[:1].isupper()
 

@@ -24,9 +24,14 @@ _BREAKDOWN = re.compile(
     rf"(?<![\w/.,])(?P<total>{_NUMBER})\s+(?P<noun>[^\d();:]{{1,80}}?)\s*"
     r"\(\s*trong đó\s*:?\s*(?P<inner>[^()]*)\)"
 )
-_PART = re.compile(rf"(?:^|[;,]\s*)({_NUMBER})\s+(?=\w)")
+_PART = re.compile(rf"(?:^|;\s*)({_NUMBER})\s+(?=\w)")
+"""A part of a breakdown: a number opening a ";"-separated segment. Parts listed with
+commas ("20 nữ, 10 người dân tộc thiểu số") are often overlapping traits, not shares."""
 _PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?%")
 _COMPARISON = ("tăng", "giảm", "vượt", "đạt", "bằng", "so với", "gấp", "lên", "xuống")
+"""Before a percentage: a growth or a comparison, which may exceed 100%."""
+_COMPARED_TO = ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu", "so với", "cùng kỳ", "năm trước")
+"""After a percentage: what it is measured against ("105% kế hoạch")."""
 _FRACTION = re.compile(rf"(?<![\w/.,-])(?P<part>{_NUMBER})/(?P<whole>{_NUMBER})(?![\w/-])")
 _COUNT = re.compile(rf"(?<![\w/.,-])(?P<n>{_NUMBER})(?![\w/.,-])")
 _DATE_WORDS = ("ngày", "từ", "đến", "hôm", "trước", "sau")
@@ -74,8 +79,11 @@ def percentages(ctx: Context) -> Iterator[Finding]:
         for m in _PERCENT.finditer(unit.text):
             if _percent(m[1]) <= 100:
                 continue
-            window = unit.text[max(0, m.start() - 40) : m.start()].casefold()
-            if any(re.search(rf"(?<!\w){w}(?!\w)", window) for w in _COMPARISON):
+            before = unit.text[max(0, m.start() - 40) : m.start()].casefold()
+            after = unit.text[m.end() : m.end() + 12].casefold().lstrip()
+            if any(re.search(rf"(?<!\w){w}(?!\w)", before) for w in _COMPARISON) or any(
+                after.startswith(w) for w in _COMPARED_TO
+            ):
                 continue
             yield unit.finding(
                 "BC402",
@@ -178,8 +186,7 @@ def contradicting_counts(ctx: Context) -> Iterator[Finding]:
                 yield c.unit.finding(
                     "BC404",
                     c.offset,
-                    f"{c.value} {c.name}: nhiều hơn tổng số {keep} {group[0].name} "
-                    "nêu ở chỗ khác",
+                    f"{c.value} {c.name}: nhiều hơn tổng số {keep} {group[0].name} nêu ở chỗ khác",
                 )
 
 

@@ -37,9 +37,12 @@ _COUNT = re.compile(rf"(?<![\w/.,-])(?P<n>{_NUMBER})(?![\w/.,-])")
 _DATE_WORDS = ("ngày", "từ", "đến", "hôm", "trước", "sau")
 _NOUN_STOP = frozenset(
     # Words that end a counted noun phrase: verbs and function words reports put after it.
-    "có đã được chưa đạt là trong thuộc của gửi nộp dự họp báo tham hoàn thực tiến triển "
-    "xây kiểm giải đang sẽ không bị cần và với về ở tại trực".split()
-)
+    {
+        "có", "đã", "được", "chưa", "đạt", "là", "trong", "thuộc", "của", "gửi", "nộp", "dự",
+        "họp", "báo", "tham", "hoàn", "thực", "tiến", "triển", "xây", "kiểm", "giải", "đang",
+        "sẽ", "không", "bị", "cần", "và", "với", "về", "ở", "tại", "trực",
+    }
+)  # fmt: skip
 
 
 def _int(text: str) -> int:

@@ -14,52 +14,66 @@ from collections.abc import Iterator
 from .context import Context
 from .data import Abbreviation, abbreviations
 from .rule import Finding, Rule
-from .text import phrase_pattern
+from .text import fold, phrase_pattern
 
 __all__ = ["RULES"]
 
 
+_Full = tuple[str, re.Pattern[str]]
+"""A full form folded (a quick pre-test) and as a pattern."""
+
+
 @functools.cache
-def _patterns() -> tuple[tuple[Abbreviation, re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
+def _patterns() -> tuple[tuple[Abbreviation, re.Pattern[str], tuple[_Full, ...]], ...]:
     return tuple(
         (
             a,
             re.compile(rf"(?<![\w/-]){re.escape(a.abbreviation)}(?![\w/-])"),
-            tuple(phrase_pattern(f, ignore_case=True) for f in a.full),
+            tuple((fold(f), phrase_pattern(f, ignore_case=True)) for f in a.full),
         )
         for a in abbreviations()
     )
 
 
-def _explained_after(text: str, end: int, full: tuple[re.Pattern[str], ...]) -> bool:
+def _explained_after(text: str, end: int, full: tuple[_Full, ...]) -> bool:
     """``BCH (Ban Chấp hành …)``: the full form follows in brackets."""
     rest = text[end:].lstrip()
-    return rest.startswith("(") and any(p.match(rest, 1) for p in full)
+    return rest.startswith("(") and any(p.match(rest, 1) for _, p in full)
+
+
+def _introduced(ctx: Context, full: tuple[_Full, ...], index: int, pos: int) -> bool:
+    """A full form appears in the texts before ``units[index]``, or before ``pos`` in it."""
+    return any(
+        folded in u.folded and p.search(u.text, 0, pos if u.index == index else len(u.text))
+        for u in ctx.units[: index + 1]
+        for folded, p in full
+    )
 
 
 def abbreviations_before_full_form(ctx: Context) -> Iterator[Finding]:
     """BC701: the first use of an abbreviation whose full form has not appeared yet."""
     for entry, short, full in _patterns():
-        introduced_at: tuple[int, int] | None = None
-        for unit in ctx.units:
-            starts = [m.start() for p in full for m in p.finditer(unit.text)]
-            if starts and introduced_at is None:
-                introduced_at = (unit.index, min(starts))
-            m = short.search(unit.text)
-            if m is None:
-                continue
-            if introduced_at is not None and introduced_at < (unit.index, m.start()):
-                break
-            if _explained_after(unit.text, m.end(), full):
-                break
-            yield unit.finding(
-                "BC701",
-                m.start(),
-                f'viết tắt "{entry.abbreviation}" được dùng trước khi viết đầy đủ '
-                f'"{entry.full[0]}"',
-                f"lần đầu viết đầy đủ: {entry.full[0]}",
-            )
-            break
+        first = next(
+            (
+                (u, m)
+                for u in ctx.units
+                if entry.abbreviation in u.text and (m := short.search(u.text))
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        unit, m = first
+        if _explained_after(unit.text, m.end(), full) or _introduced(
+            ctx, full, unit.index, m.start()
+        ):
+            continue
+        yield unit.finding(
+            "BC701",
+            m.start(),
+            f'viết tắt "{entry.abbreviation}" được dùng trước khi viết đầy đủ "{entry.full[0]}"',
+            f"lần đầu viết đầy đủ: {entry.full[0]}",
+        )
 
 
 RULES = (Rule("BC701", "hint", "Viết tắt trước khi viết đầy đủ", abbreviations_before_full_form),)

@@ -16,22 +16,32 @@ from ..vi import lower_first
 from .context import Context
 from .data import capitalization
 from .rule import Finding, Rule
-from .text import excerpt, next_word, phrase_pattern, preceded_by, same_tone_marks, sentence_start
+from .text import (
+    excerpt,
+    fold,
+    next_word,
+    phrase_pattern,
+    preceded_by,
+    same_tone_marks,
+    sentence_start,
+)
 
 __all__ = ["RULES"]
 
 
 @functools.cache
-def _noun_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def _noun_patterns() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     return tuple(
-        (phrase_pattern(n.word), tuple(n.allowed_after)) for n in capitalization().common_nouns
+        (n.word, phrase_pattern(n.word), tuple(n.allowed_after))
+        for n in capitalization().common_nouns
     )
 
 
 @functools.cache
-def _organization_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _organization_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Each name, folded (a quick pre-test), and its pattern."""
     return tuple(
-        (name, phrase_pattern(name, ignore_case=True))
+        (name, fold(name), phrase_pattern(name, ignore_case=True))
         for name in capitalization().organization_names()
     )
 
@@ -41,7 +51,9 @@ def capitalized_common_nouns(ctx: Context) -> Iterator[Finding]:
     for unit in ctx.units:
         if unit.upper or unit.role == "recipient":
             continue
-        for pattern, allowed in _noun_patterns():
+        for word, pattern, allowed in _noun_patterns():
+            if word not in unit.text:
+                continue
             for m in pattern.finditer(unit.text):
                 if (
                     sentence_start(unit.text, m.start())
@@ -69,7 +81,9 @@ def organization_case(ctx: Context) -> Iterator[Finding]:
     generic = tuple(capitalization().generic_after)
     for unit in ctx.units:
         taken: list[range] = []
-        for name, pattern in _organization_patterns():
+        for name, folded, pattern in _organization_patterns():
+            if folded not in unit.folded:
+                continue
             for m in pattern.finditer(unit.text):
                 found = m[0]
                 if any(m.start() in r for r in taken):

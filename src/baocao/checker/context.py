@@ -7,6 +7,7 @@ sees: typed statistics in their sentence form, the preamble as one paragraph.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -17,6 +18,7 @@ from ..profiles import available_profiles, select_profile
 from .data import type_codes
 from .paths import Loc, parse_path
 from .rule import Finding
+from .text import fold
 
 __all__ = [
     "FAMILIES",
@@ -58,6 +60,11 @@ class TextUnit:
     """Printed in capitals by the numbering scheme: its letter case is not the author's."""
     run_starts: tuple[int, ...] = (0,)
     """Offsets where the paragraph's spans begin."""
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """:func:`~baocao.checker.text.fold` of the text, for quick substring pre-tests."""
+        return fold(self.text)
 
     def finding(
         self, code: str, offset: int, message: str, suggestion: str | None = None

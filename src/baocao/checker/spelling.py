@@ -14,14 +14,17 @@ from collections.abc import Iterator
 from .context import Context
 from .data import Misspelling, misspellings
 from .rule import Finding, Rule
-from .text import phrase_pattern, preceded_by
+from .text import fold, phrase_pattern, preceded_by
 
 __all__ = ["RULES"]
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[Misspelling, re.Pattern[str]], ...]:
-    return tuple((m, phrase_pattern(m.wrong, ignore_case=True)) for m in misspellings())
+def _patterns() -> tuple[tuple[Misspelling, str, re.Pattern[str]], ...]:
+    """Each entry with its folded wrong form (a quick pre-test) and its pattern."""
+    return tuple(
+        (m, fold(m.wrong), phrase_pattern(m.wrong, ignore_case=True)) for m in misspellings()
+    )
 
 
 def _case_fits(wrong: str, found: str) -> bool:
@@ -56,7 +59,9 @@ def misspelt_words(ctx: Context) -> Iterator[Finding]:
     """BC601: a word from the misspellings list; the longer of two overlapping entries wins."""
     for unit in ctx.units:
         taken: list[range] = []
-        for entry, pattern in _patterns():
+        for entry, folded, pattern in _patterns():
+            if folded not in unit.folded:
+                continue
             for m in pattern.finditer(unit.text):
                 if any(m.start() in r or m.end() - 1 in r for r in taken):
                     continue

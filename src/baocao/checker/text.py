@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "excerpt",
+    "fold",
     "next_word",
     "phrase_pattern",
     "preceded_by",
@@ -42,6 +43,11 @@ def phrase_pattern(phrase: str, *, ignore_case: bool = False) -> re.Pattern[str]
         flags = re.IGNORECASE
         body = re.sub("ủy", "(?:ủy|uỷ)", same_tone_marks(body), flags=re.IGNORECASE)
     return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+
+
+def fold(text: str) -> str:
+    """Text for a quick "does it occur" test: lower case, "ủy" for "uỷ", single spaces."""
+    return " ".join(same_tone_marks(text.casefold()).split())
 
 
 def sentence_start(text: str, index: int) -> bool:

@@ -48,6 +48,24 @@ def test_part_titles_must_name_the_period_and_the_next_year() -> None:
     }
 
 
+def test_generic_documents_are_held_to_their_date() -> None:
+    """Dated 2023: "Nhiệm vụ năm 2025" and "Kết quả năm 2021" are wrong, 2024 and 2023 fine."""
+    wrong = report(
+        sections=[
+            {"title": "Kết quả thực hiện năm 2021", "blocks": ["Nội dung."]},
+            {"title": "Phương hướng, nhiệm vụ năm 2025", "blocks": ["Nội dung."]},
+        ]
+    )
+    assert [d.path for d in found(wrong, "BC303")] == ["sections[0].title", "sections[1].title"]
+    right = report(
+        sections=[
+            {"title": "Kết quả thực hiện năm 2023", "blocks": ["Nội dung."]},
+            {"title": "Nhiệm vụ năm 2024", "blocks": ["Nội dung."]},
+        ]
+    )
+    assert found(right, "BC303") == []
+
+
 def test_default_part_titles_agree_with_the_period() -> None:
     """Titles generated from period_year are never reported."""
     assert found(seed_variant(), "BC303") == []

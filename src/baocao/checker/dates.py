@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..model import ImplementationReport
 from ..vi import parse_short_date, short_date
 from .context import Context
+from .paths import Loc
 from .rule import Finding, Rule
 
 __all__ = ["RULES"]
@@ -59,25 +60,42 @@ def period_vs_date(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def title_years(ctx: Context) -> Iterator[Finding]:
-    """BC303: the year in part I's or part III's own title disagrees with the period."""
+def _part_titles(ctx: Context) -> Iterator[tuple[str, Loc, tuple[int, ...], str]]:
+    """``(title, where, years it may name, which part)`` of the results and tasks parts.
+
+    An implementation report knows its period: part I is ``period_year``, part III
+    the year after. A generic document only has its date Y: a "kết quả" heading may
+    name Y-1 or Y, a "nhiệm vụ"/"phương hướng" heading Y or Y+1.
+    """
     report = ctx.report
-    if not isinstance(report, ImplementationReport):
+    if isinstance(report, ImplementationReport):
+        p = report.period_year
+        yield report.results.title or "", ("sections", 0, "title"), (p,), "kết quả"
+        yield report.tasks.title or "", ("sections", 2, "title"), (p + 1,), "nhiệm vụ"
         return
-    parts = (
-        (report.results.title, ("sections", 0, "title"), report.period_year, "kết quả"),
-        (report.tasks.title, ("sections", 2, "title"), report.period_year + 1, "nhiệm vụ"),
-    )
-    for title, loc, want, what in parts:
-        for m in _YEAR.finditer(title or ""):
-            if int(m[1]) != want:
-                yield Finding(
-                    "BC303",
-                    loc,
-                    f'tiêu đề phần {what} ghi "{m[0]}" nhưng báo cáo năm {report.period_year} '
-                    f"thì phần {what} là năm {want}",
-                    title.replace(m[0], f"năm {want}") if title else None,
-                )
+    y = report.header.date.year
+    for i, s in enumerate(report.sections):
+        folded = s.title.casefold()
+        if "nhiệm vụ" in folded or "phương hướng" in folded:
+            yield s.title, ("sections", i, "title"), (y, y + 1), "nhiệm vụ"
+        elif "kết quả" in folded:
+            yield s.title, ("sections", i, "title"), (y - 1, y), "kết quả"
+
+
+def title_years(ctx: Context) -> Iterator[Finding]:
+    """BC303: the year in the results or the tasks title disagrees with the report's period."""
+    for title, loc, years, what in _part_titles(ctx):
+        for m in _YEAR.finditer(title):
+            if int(m[1]) in years:
+                continue
+            allowed = " hoặc ".join(map(str, years))
+            yield Finding(
+                "BC303",
+                loc,
+                f'tiêu đề phần {what} ghi "{m[0]}" nhưng theo kỳ và ngày báo cáo phải là '
+                f"năm {allowed}",
+                title.replace(m[0], f"năm {years[0]}") if len(years) == 1 else None,
+            )
 
 
 def impossible_dates(ctx: Context) -> Iterator[Finding]:

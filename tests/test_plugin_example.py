@@ -48,21 +48,11 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     )
     assert made.returncode == 0, made.stderr
     python = where / ("Scripts" if os.name == "nt" else "bin") / "python"
-    pip = _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            str(ROOT),
-            str(PLUGIN),
-        ]
-    )
+    install = ["install", "-q", "--no-deps", "--no-build-isolation", str(ROOT), str(PLUGIN)]
+    pip = _run([sys.executable, "-m", "pip", "--python", str(python), *install])
+    if "no such option: --python" in pip.stderr:  # pip < 22.3: give the venv its own pip
+        _run([str(python), "-m", "ensurepip", "--default-pip"])
+        pip = _run([str(python), "-m", "pip", *install])
     assert pip.returncode == 0, pip.stdout + pip.stderr
     yield python
 

@@ -110,6 +110,12 @@ def test_check_reports_every_error_with_its_paragraph_and_fails(tmp_path: Path) 
     assert out.rstrip().endswith("FAILED — 3 error(s), 1 warning(s), 1 note(s)")
 
 
+def test_check_of_an_unknown_pack_fails_cleanly() -> None:
+    """An id no pack has is one 'not-found' error naming the known ids; exit 1."""
+    code, out, _ = _cli("check", "khong-co")
+    assert code == 1 and "error [not-found] no template 'khong-co' (known: dang" in out
+
+
 def test_check_of_a_builtin_passes() -> None:
     """A clean pack exits 0 with an OK summary."""
     code, out, _ = _cli("check", "nha-nuoc")

@@ -335,8 +335,9 @@ def check_pack(
             pack = get_pack(pack_or_path, overrides=overrides)
         except TemplateError as exc:
             manifest = Path(pack_or_path) / MANIFEST_NAME
-            file = str(manifest) if manifest.is_file() else str(pack_or_path)
-            return [TemplateIssue("manifest", str(exc), file=file)]
+            if manifest.is_file():
+                return [TemplateIssue("manifest", str(exc), file=str(manifest))]
+            return [TemplateIssue("not-found", str(exc), file=str(pack_or_path))]
     files, issues = part_files(pack)
     issues.extend(check_files(files, contexts))
     if contexts is None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..vi import lower_first
-from .context import Context
+from .context import Context, longest_matches
 from .data import capitalization
 from .rule import Finding, Rule
 from .text import (
@@ -80,29 +80,22 @@ def organization_case(ctx: Context) -> Iterator[Finding]:
     """BC502: an organization's name not capitalized as its name requires."""
     generic = tuple(capitalization().generic_after)
     for unit in ctx.units:
-        taken: list[range] = []
-        for name, folded, pattern in _organization_patterns():
-            if folded not in unit.folded:
+        for name, m in longest_matches(unit, _organization_patterns()):
+            found = m[0]
+            if (
+                " ".join(same_tone_marks(found).split()) == name
+                or found.isupper()
+                or preceded_by(unit.text, m.start(), generic)
+                or _inside_longer_name(unit.text, m.start())
+            ):
                 continue
-            for m in pattern.finditer(unit.text):
-                found = m[0]
-                if any(m.start() in r for r in taken):
-                    continue
-                taken.append(range(m.start(), m.end()))
-                if (
-                    " ".join(same_tone_marks(found).split()) == name
-                    or found.isupper()
-                    or preceded_by(unit.text, m.start(), generic)
-                    or _inside_longer_name(unit.text, m.start())
-                ):
-                    continue
-                yield unit.finding(
-                    "BC502",
-                    m.start(),
-                    f'tên cơ quan, tổ chức "{found}" chưa viết hoa đúng (Nghị định 30/2020/NĐ-CP, '
-                    "Phụ lục II: viết hoa chữ cái đầu các từ chỉ loại hình, chức năng)",
-                    name,
-                )
+            yield unit.finding(
+                "BC502",
+                m.start(),
+                f'tên cơ quan, tổ chức "{found}" chưa viết hoa đúng (Nghị định 30/2020/NĐ-CP, '
+                "Phụ lục II: viết hoa chữ cái đầu các từ chỉ loại hình, chức năng)",
+                name,
+            )
 
 
 RULES = (

@@ -8,9 +8,10 @@ sees: typed statistics in their sentence form, the preamble as one paragraph.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ..layout import Line, layout
 from ..model import Citation, Document, Family, ImplementationReport, find_citations
@@ -28,6 +29,7 @@ __all__ = [
     "TextUnit",
     "build_context",
     "known_profiles",
+    "longest_matches",
     "resolve",
     "resolve_profiles",
 ]
@@ -71,6 +73,32 @@ class TextUnit:
     ) -> Finding:
         """A finding at ``offset`` in this text."""
         return Finding(code, self.loc, message, suggestion, unit=self, offset=offset)
+
+
+T = TypeVar("T")
+
+
+def longest_matches(
+    unit: TextUnit,
+    entries: Iterable[tuple[T, str, re.Pattern[str]]],
+    accept: Callable[[T, re.Match[str]], bool] | None = None,
+) -> Iterator[tuple[T, re.Match[str]]]:
+    """Matches of word-list entries in ``unit``, no two overlapping.
+
+    ``entries`` are ``(entry, folded form, pattern)``, longest first, so the longer
+    of two overlapping entries wins; the folded form is a quick substring pre-test
+    against :attr:`TextUnit.folded`. A match ``accept`` refuses leaves its place free.
+    """
+    taken: list[range] = []
+    for entry, folded, pattern in entries:
+        if folded not in unit.folded:
+            continue
+        for m in pattern.finditer(unit.text):
+            if any(m.start() in r or m.end() - 1 in r for r in taken):
+                continue
+            if accept is None or accept(entry, m):
+                taken.append(range(m.start(), m.end()))
+                yield entry, m
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .context import Context
+from .context import Context, longest_matches
 from .data import Misspelling, misspellings
 from .rule import Finding, Rule
 from .text import fold, phrase_pattern, preceded_by
@@ -58,24 +58,19 @@ def _like(found: str, right: str) -> str:
 def misspelt_words(ctx: Context) -> Iterator[Finding]:
     """BC601: a word from the misspellings list; the longer of two overlapping entries wins."""
     for unit in ctx.units:
-        taken: list[range] = []
-        for entry, folded, pattern in _patterns():
-            if folded not in unit.folded:
-                continue
-            for m in pattern.finditer(unit.text):
-                if any(m.start() in r or m.end() - 1 in r for r in taken):
-                    continue
-                if not (_case_fits(entry.wrong, m[0]) and _applies(entry, unit.text, *m.span())):
-                    continue
-                taken.append(range(m.start(), m.end()))
-                fixes = [_like(m[0], r) for r in entry.right]
-                alternatives = f" (hoặc: {', '.join(fixes[1:])})" if len(fixes) > 1 else ""
-                yield unit.finding(
-                    "BC601",
-                    m.start(),
-                    f'viết sai "{m[0]}" ({entry.note})',
-                    fixes[0] + alternatives,
-                )
+
+        def accept(entry: Misspelling, m: re.Match[str], text: str = unit.text) -> bool:
+            return _case_fits(entry.wrong, m[0]) and _applies(entry, text, *m.span())
+
+        for entry, m in longest_matches(unit, _patterns(), accept):
+            fixes = [_like(m[0], r) for r in entry.right]
+            alternatives = f" (hoặc: {', '.join(fixes[1:])})" if len(fixes) > 1 else ""
+            yield unit.finding(
+                "BC601",
+                m.start(),
+                f'viết sai "{m[0]}" ({entry.note})',
+                fixes[0] + alternatives,
+            )
 
 
 RULES = (Rule("BC601", "error", "Viết sai chính tả", misspelt_words),)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .batch import render_many
 from .checker import Diagnostic, check
 from .errors import (
     BaocaoError,
@@ -78,5 +79,6 @@ __all__ = [
     "loads",
     "render",
     "render_bytes",
+    "render_many",
     "validate",
 ]

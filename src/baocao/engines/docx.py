@@ -1,5 +1,11 @@
 """The .docx engine: docxtpl over a composed template, in the sandboxed environment.
 
+A template is compiled once per process (``engines.compiled``); each document
+then only renders its tagged parts. A document that prints an ``InlineImage``
+or ``Subdoc`` (they add parts to the package) is rendered by docxtpl itself,
+automatically; an ``InlineImage`` is bound to the template rendering it, so a
+pack hook can make one as ``InlineImage(None, "logo.png", width=Mm(20))``.
+
 Errors from Jinja (syntax, undefined variables, sandbox violations) become
 ``TemplateRenderError`` naming the template and the problem, never a traceback
 from inside docxtpl.
@@ -7,28 +13,32 @@ from inside docxtpl.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import zipfile
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import UndefinedError
 from jinja2.exceptions import SecurityError
+from lxml.etree import LxmlError
 
-from ..errors import TemplateRenderError
+from ..errors import TemplateError, TemplateRenderError
 from ..packs.environment import make_environment
+from .compiled import compile_docx
+from .docxtpl_shims import NeedsDocxtpl
 
-__all__ = ["render_docx_bytes"]
+__all__ = ["render_docx_bytes", "render_docx_plain"]
 
 
-def render_docx_bytes(
-    template: bytes, context: dict[str, Any], *, name: str = "template", draft: bool = False
-) -> bytes:
-    """Render a .docx template (bytes) with ``context``; escaping is always on."""
-    tpl = DocxTemplate(io.BytesIO(template))
-    env = make_environment(draft=draft)
+@contextlib.contextmanager
+def _named_errors(name: str) -> Iterator[None]:
+    """Jinja and XML errors as ``TemplateRenderError`` naming the template."""
     try:
-        tpl.render(context, jinja_env=env, autoescape=True)
+        yield
     except SecurityError as exc:
         raise TemplateRenderError(f"{name}: blocked by the template sandbox: {exc}") from None
     except UndefinedError as exc:
@@ -37,6 +47,69 @@ def render_docx_bytes(
         line = getattr(exc, "lineno", None)
         where = f" (template line {line})" if line else ""
         raise TemplateRenderError(f"{name}: {type(exc).__name__}: {exc}{where}") from None
-    buf = io.BytesIO()
-    tpl.save(buf)
+    except LxmlError as exc:
+        raise TemplateRenderError(
+            f"{name}: the rendered document is not valid XML: {exc}"
+        ) from None
+
+
+@contextlib.contextmanager
+def _package_errors(name: str) -> Iterator[None]:
+    """A template that is not a .docx package as ``TemplateError`` naming it."""
+    try:
+        yield
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError) as exc:
+        raise TemplateError(f"{name}: not a readable .docx template ({exc})") from None
+
+
+def _inline_images(value: Any) -> Iterator[InlineImage]:
+    """Every ``InlineImage`` in ``value``, through mappings, lists and tuples."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, InlineImage):
+            yield item
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+
+
+def render_docx_plain(
+    template: bytes, context: Mapping[str, Any], *, name: str = "template", draft: bool = False
+) -> bytes:
+    """The plain docxtpl path: a new ``DocxTemplate`` read, rendered and saved.
+
+    Each ``InlineImage`` of the context is bound to that template for the call
+    (docxtpl adds the picture to the package of the template rendering it).
+    """
+    tpl = DocxTemplate(io.BytesIO(template))
+    with _package_errors(name):
+        tpl.init_docx()
+    images = list(_inline_images(context))
+    owners = [image.tpl for image in images]
+    try:
+        for image in images:
+            image.tpl = tpl
+        with _named_errors(name):
+            tpl.render(dict(context), jinja_env=make_environment(draft=draft), autoescape=True)
+            buf = io.BytesIO()
+            tpl.save(buf)
+    finally:
+        for image, owner in zip(images, owners, strict=True):
+            image.tpl = owner
     return buf.getvalue()
+
+
+def render_docx_bytes(
+    template: bytes, context: Mapping[str, Any], *, name: str = "template", draft: bool = False
+) -> bytes:
+    """Render a .docx template (bytes) with ``context``; escaping is always on."""
+    with _named_errors(name):
+        with _package_errors(name):
+            compiled = compile_docx(template, draft=draft)
+        try:
+            return compiled.render(context)
+        except NeedsDocxtpl:
+            pass
+    return render_docx_plain(template, context, name=name, draft=draft)

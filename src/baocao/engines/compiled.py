@@ -1,0 +1,267 @@
+"""A .docx template prepared once and rendered many times.
+
+Why: docxtpl re-reads the whole package, re-runs its ~20 regex passes, compiles
+a fresh Jinja template for every XML part (and each core property) and
+re-serializes and re-compresses every part, for every document. For one
+template and thousands of reports that is repeated work. ``CompiledDocx`` does
+the preparation once, with docxtpl's own functions (``patch_xml``,
+``render_xml_part``, ``fix_tables``, ``fix_docpr_ids``, ``resolve_listing``,
+``render_properties``), and per document only renders the parts that carry
+tags and appends them to a zip of the unchanged parts, whose compressed bytes
+are copied as they are.
+
+The result is the document docxtpl would produce: the unchanged parts are
+what python-docx saves after docxtpl's preparation, and each rendered part goes
+through the same docxtpl steps. Two deliberate differences: footnotes are
+rendered once (docxtpl renders them once per section, so a value holding
+``{{ 7*7 }}`` would be evaluated as a template from the second section on),
+and the zip entries have a fixed timestamp, so the same input gives the same
+bytes. Objects that need a live ``DocxTemplate`` (``InlineImage`` adds an image
+part, ``Subdoc`` merges a document) raise ``NeedsDocxtpl`` when printed;
+``baocao.engines.docx`` then renders that document with docxtpl itself.
+
+docxtpl parses each rendered body again to fix table grids; here that parse
+is skipped when ``engines.wellformed`` can show the body is well-formed
+(checked once per template, and per printed value): only the tables are then
+parsed, each on its own, and given to ``fix_tables``. Otherwise (a template
+whose XML cannot be proven balanced, a value with forbidden characters or
+foreign markup, a drawing whose ids need renumbering) the body takes docxtpl's
+full parse, so the document is the same either way.
+
+A ``CompiledDocx`` is immutable and safe to share between threads: the
+per-document state docxtpl keeps on its instance (the docPr id counter, core
+properties) lives in objects made per call (``engines.docxtpl_shims``).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from ..errors import TemplateError
+from ..packs.environment import make_environment
+from .docxtpl_shims import DocumentState, Precompiled, Recorder, refusing_live
+from .wellformed import ValueWatch, fragment_ok, prove_balanced, watching
+
+__all__ = ["COMPRESS_LEVEL", "ZIP_DATE", "CompiledDocx", "compile_docx"]
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""Timestamp of every zip entry: the output depends on the input only."""
+
+COMPRESS_LEVEL = 1
+"""zlib level of the rendered parts. Level 1 deflates the body about three times
+faster than the default 6 and leaves it about a quarter larger (some 1.3 KB on
+the seed report, whose .docx is ~40 KB); the unchanged parts keep python-docx's level."""
+
+_TAG_MARKS = ("{{", "{%", "{#")
+_DOCUMENT = "word/document.xml"
+_BODY_CLOSE = "</w:body>"
+
+PartKind = Literal["body", "header", "footnotes"]
+
+
+def _has_tags(text: str) -> bool:
+    return any(mark in text for mark in _TAG_MARKS)
+
+
+@dataclass(frozen=True)
+class _Part:
+    member: str
+    """Zip member name (``word/header1.xml``)."""
+    kind: PartKind
+    source: str
+    """The patched XML, as docxtpl passes it to ``render_xml_part``."""
+    encoding: str = "utf-8"
+
+
+def _zip_info(member: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(member, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _rezip(package: bytes, skip: frozenset[str]) -> bytes:
+    """The package without ``skip``, entries in order with the fixed timestamp."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename not in skip:
+                dst.writestr(_zip_info(info.filename), src.read(info))
+    return out.getvalue()
+
+
+def _top_level_tables(xml: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each ``<w:tbl>`` not inside another, in a well-formed body."""
+    depth = start = 0
+    pos = xml.find("w:tbl")
+    while pos >= 0:
+        after = xml[pos + 5 : pos + 6]
+        if xml[pos - 1] == "<" and after in (" ", ">"):
+            if depth == 0:
+                start = pos - 1
+            depth += 1
+        elif xml[pos - 2 : pos] == "</" and after == ">":
+            depth -= 1
+            if depth == 0:
+                yield start, pos + 6
+        pos = xml.find("w:tbl", pos + 5)
+
+
+class CompiledDocx:
+    """A template whose docxtpl preparation and Jinja compilation are done.
+
+    Build with ``compile_docx(template_bytes, draft=…)``; call ``render(context)``
+    for each document. Jinja errors propagate unchanged (the engine names them).
+    """
+
+    def __init__(self, template: bytes, *, draft: bool = False) -> None:
+        self.draft = draft
+        tpl = DocxTemplate(io.BytesIO(template))
+        tpl.init_docx()
+        doc = tpl.docx
+        body_source = tpl.patch_xml(tpl.get_xml())
+        self._root_open = body_source[: body_source.index(">") + 1]
+        env = make_environment(draft=draft)
+        env.finalize = ValueWatch(refusing_live(env.finalize), self._root_open, _BODY_CLOSE)
+        recorder = Recorder(env)
+        parts: list[_Part] = []
+
+        def prepare(
+            member: str, kind: PartKind, source: str, encoding: str = "utf-8"
+        ) -> str | None:
+            """Compile a part with tags (None returned); render a part without tags now."""
+            if kind == "body" or _has_tags(source):
+                tpl.render_xml_part(source, None, {}, recorder)
+                parts.append(_Part(member, kind, source, encoding))
+                return None
+            return str(tpl.render_xml_part(source, None, {}, env))
+
+        prepare(_DOCUMENT, "body", body_source)
+        self.reparse_reason = prove_balanced(env.parse(recorder.last_source))
+        """Why every body of this template takes docxtpl's full parse (None: only when needed)."""
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for rel_key, part in list(tpl.get_headers_footers(uri)):
+                xml = tpl.get_part_xml(part)
+                encoding = tpl.get_headers_footers_encoding(xml)
+                done = prepare(part.partname.membername, "header", tpl.patch_xml(xml), encoding)
+                if done is not None:
+                    tpl.map_headers_footers_xml(rel_key, done.encode(encoding))
+        for part in doc.part.package.iter_parts():
+            if part.content_type == CT.WML_FOOTNOTES:
+                blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                done = prepare(part.partname.membername, "footnotes", tpl.patch_xml(blob))
+                if done is not None:
+                    part._blob = done.encode("utf-8")
+
+        self._core_member: str | None = None
+        self._core_element: etree._Element | None = None
+        core = doc.core_properties  # python-docx adds the part when the template lacks it
+        core_part = next(
+            p for p in doc.part.package.iter_parts() if p.content_type == CT.OPC_CORE_PROPERTIES
+        )
+        if _has_tags(core_part.blob.decode("utf-8")):
+            self._core_member = core_part.partname.membername
+            self._core_element = copy.deepcopy(core._element)
+            DocxTemplate.render_properties(
+                DocumentState(copy.deepcopy(core._element)), {}, recorder
+            )
+        else:
+            tpl.render_properties({}, env)
+
+        root = doc.element
+        root.replace(root.body, root.makeelement(root.body.tag))
+        whole = serialize_part_xml(root)
+        if whole.count(b"<w:body/>") != 1:
+            raise TemplateError("the template's document.xml has no single <w:body> to render")
+        self._head, self._tail = whole.split(b"<w:body/>")
+
+        saved = io.BytesIO()
+        doc.save(saved)
+        self._parts = tuple(parts)
+        self._static = _rezip(saved.getvalue(), frozenset(self.dynamic_parts))
+        self._env = Precompiled(env, recorder.templates)
+
+    @property
+    def dynamic_parts(self) -> tuple[str, ...]:
+        """Zip members rendered per document; every other part is copied as compressed."""
+        core = (self._core_member,) if self._core_member else ()
+        return (*(p.member for p in self._parts), *core)
+
+    def _render_body(self, part: _Part, context: Mapping[str, Any], *, reparse: bool) -> bytes:
+        state = DocumentState()
+        if reparse or self.reparse_reason is not None:
+            xml = DocxTemplate.render_xml_part(state, part.source, None, context, self._env)
+        else:
+            with watching() as notes:
+                xml = DocxTemplate.render_xml_part(state, part.source, None, context, self._env)
+            if (
+                not notes
+                and "docPr" not in xml
+                and all(fragment_ok(p, self._root_open, _BODY_CLOSE) for p in state.rewritten)
+            ):
+                return self._head + self._fix_each_table(state, xml).encode("utf-8") + self._tail
+        # bytes parse faster than a str holding Vietnamese text (UTF-8 vs UCS-2)
+        tree = DocxTemplate.fix_tables(state, xml.encode("utf-8"))
+        if "docPr" in xml:
+            DocxTemplate.fix_docpr_ids(state, tree)
+        body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+        return bytes(self._head + body + self._tail)
+
+    def _fix_each_table(self, state: DocumentState, xml: str) -> str:
+        """docxtpl's ``fix_tables`` on each top-level table alone (it fixes tables one by one)."""
+        pieces: list[str] = []
+        done = 0
+        for start, end in _top_level_tables(xml):
+            wrapped = self._root_open + xml[start:end] + _BODY_CLOSE
+            tree = DocxTemplate.fix_tables(state, wrapped.encode("utf-8"))
+            pieces += [xml[done:start], etree.tostring(tree[0], encoding="unicode")]
+            done = end
+        pieces.append(xml[done:])
+        return "".join(pieces)
+
+    def _render_part(self, part: _Part, context: Mapping[str, Any], *, reparse: bool) -> bytes:
+        if part.kind == "body":
+            return self._render_body(part, context, reparse=reparse)
+        xml = DocxTemplate.render_xml_part(DocumentState(), part.source, None, context, self._env)
+        if part.kind == "header":
+            return bytes(serialize_part_xml(parse_xml(xml.encode(part.encoding))))
+        return str(xml).encode("utf-8")
+
+    def _render_core(self, context: Mapping[str, Any]) -> bytes:
+        assert self._core_element is not None
+        state = DocumentState(copy.deepcopy(self._core_element))
+        DocxTemplate.render_properties(state, context, self._env)
+        return bytes(serialize_part_xml(state.core_element))
+
+    def render(self, context: Mapping[str, Any], *, reparse: bool = False) -> bytes:
+        """The .docx for one context; ``reparse`` forces docxtpl's full parse of the body."""
+        rendered = [(p.member, self._render_part(p, context, reparse=reparse)) for p in self._parts]
+        if self._core_member is not None:
+            rendered.append((self._core_member, self._render_core(context)))
+        out = io.BytesIO(self._static)
+        with zipfile.ZipFile(out, "a") as z:
+            for member, data in rendered:
+                z.writestr(_zip_info(member), data, compresslevel=COMPRESS_LEVEL)
+        return out.getvalue()
+
+
+@functools.lru_cache(maxsize=16)
+def compile_docx(template: bytes, *, draft: bool = False) -> CompiledDocx:
+    """The compiled form of ``template``, cached per process by content and mode.
+
+    Callers that keep the same bytes object (``rendering.template_bytes`` caches
+    it by the pack's files and their mtimes) pay one dictionary lookup.
+    """
+    return CompiledDocx(template, draft=draft)

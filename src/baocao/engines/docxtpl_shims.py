@@ -1,0 +1,152 @@
+"""Small stand-ins that let docxtpl's own methods run on a template compiled once.
+
+docxtpl's rendering steps are methods of ``DocxTemplate`` that compile Jinja
+through ``jinja_env.from_string`` and keep per-document state on the instance.
+To reuse them unchanged, ``engines.compiled`` hands them:
+
+* ``Recorder`` (at preparation) and ``Precompiled`` (per document): the one
+  environment method docxtpl calls, answered with templates compiled once;
+* ``DocumentState``: a fresh ``self`` per document for the methods that keep
+  state (``render_xml_part``, ``fix_docpr_ids``, ``render_properties``);
+* ``refusing_live``: a Jinja ``finalize`` that stops the render when a value
+  needs a live ``DocxTemplate`` (``InlineImage``, ``Subdoc``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import docxtpl
+from docx.opc.coreprops import CoreProperties
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, Template
+from lxml import etree
+
+__all__ = [
+    "LIVE_TYPES",
+    "DocumentState",
+    "NeedsDocxtpl",
+    "Precompiled",
+    "Recorder",
+    "refusing_live",
+]
+
+LIVE_TYPES: tuple[type, ...] = tuple(
+    t for t in (InlineImage, getattr(docxtpl, "Subdoc", None)) if isinstance(t, type)
+)
+"""Values that change the package beyond their own XML, so need a live ``DocxTemplate``."""
+
+
+class NeedsDocxtpl(Exception):
+    """A printed value needs docxtpl's full path; the engine renders the document there."""
+
+
+def refusing_live(prior: Callable[..., Any] | None) -> Callable[..., Any]:
+    """A Jinja ``finalize`` (run on every printed value) that raises ``NeedsDocxtpl``.
+
+    Checking what is printed, instead of walking the whole context before each
+    document, costs one call per ``{{ }}`` and catches the value wherever it
+    sits. An existing ``finalize`` keeps working, with its calling convention.
+    """
+
+    def finalize(*args: Any) -> Any:
+        value = prior(*args) if prior is not None else args[-1]
+        if isinstance(value, LIVE_TYPES):
+            raise NeedsDocxtpl(type(value).__name__)
+        return value
+
+    pass_arg = getattr(prior, "jinja_pass_arg", None)
+    if pass_arg is not None:
+        finalize.jinja_pass_arg = pass_arg  # type: ignore[attr-defined]
+    return finalize
+
+
+class _Silent:
+    """Stands in for a template while compiling: renders nothing, needs no data."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return ""
+
+
+class Recorder:
+    """An environment that compiles what docxtpl hands it and remembers it by source."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.templates: dict[str, Template] = {}
+        self.last_source = ""
+
+    def from_string(self, source: str) -> _Silent:
+        self.templates[source] = self.env.from_string(source)
+        self.last_source = source
+        return _Silent()
+
+
+class Precompiled:
+    """What docxtpl calls on a Jinja environment, answered with templates compiled once.
+
+    docxtpl compiles with ``jinja_env.from_string(source)``; the source it builds
+    from a part is the same for every document, so the template compiled for it
+    at preparation time is returned. An unknown source is compiled as usual.
+    """
+
+    def __init__(self, env: Environment, templates: Mapping[str, Template]) -> None:
+        self.env = env
+        self.templates = dict(templates)
+
+    def from_string(self, source: str) -> Template:
+        found = self.templates.get(source)
+        return found if found is not None else self.env.from_string(source)
+
+
+LISTING_CHARS = "\t\a\n\f"
+"""What docxtpl's ``resolve_listing`` rewrites in ``<w:t>``: tab, new paragraph, break, page."""
+
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>[^<]*(?:<(?!/w:p>)[^<]*)*</w:p>")
+"""The paragraphs ``resolve_listing`` rewrites one by one: its ``<w:p(?: [^>]*)?>.*?</w:p>``
+(DOTALL), unrolled so it runs without the lazy dot; the matches are the same."""
+
+
+def has_listing_chars(xml: str) -> bool:
+    return any(char in xml for char in LISTING_CHARS)
+
+
+class DocumentState:
+    """Stands in for docxtpl's ``self`` in the methods run for each document.
+
+    They keep per-document state on the instance: the part being rendered
+    (``render_xml_part``), the docPr id counter (``fix_docpr_ids``), the core
+    properties (``render_properties``). A fresh object per document keeps the
+    compiled template immutable and shareable between threads.
+    """
+
+    def __init__(self, core: etree._Element | None = None) -> None:
+        self.current_rendering_part: Any = None
+        self.docx_ids_index = 1000
+        self.docx = self
+        self.core_element = core
+        self.core_properties = CoreProperties(core) if core is not None else None
+        self.rewritten: list[str] = []
+        """Paragraphs ``resolve_listing`` changed, as it wrote them."""
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl's ``resolve_listing``, run only on the paragraphs it would change.
+
+        It rewrites paragraph by paragraph and leaves a paragraph without a
+        listing character as it is; its nested regex passes over every run are
+        the largest cost of a render, and most paragraphs hold no such character.
+        """
+        if not has_listing_chars(xml):
+            return xml
+        out: list[str] = []
+        done = 0
+        for match in _PARAGRAPH.finditer(xml):
+            if has_listing_chars(match.group(0)):
+                rewritten = str(DocxTemplate.resolve_listing(self, match.group(0)))
+                out += [xml[done : match.start()], rewritten]
+                self.rewritten.append(rewritten)
+                done = match.end()
+        out.append(xml[done:])
+        return "".join(out)

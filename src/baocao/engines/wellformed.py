@@ -1,0 +1,226 @@
+"""Knowing, without parsing each document, that a rendered body is well-formed XML.
+
+Why: docxtpl parses every rendered body again (``fix_tables``) just to find
+the few tables whose grid needs fixing; for a compiled template that parse and
+the re-serialization are over a third of the time per document. Two checks
+together make it unnecessary:
+
+* once per template, ``prove_balanced`` walks the template's Jinja syntax tree,
+  scanning its literal XML: every ``{% if %}`` branch and every ``{% for %}``
+  body must leave the open elements as it found them, and every printed value
+  must sit in element content, not inside a tag. Then any run of the template,
+  whichever branches and however many loop turns, emits balanced XML around
+  its values;
+* per document, ``ValueWatch`` (the environment's ``finalize``, which sees each
+  printed value) notes any value that could break that: text with characters
+  XML forbids, or markup (``__html__``) that is not a well-formed fragment.
+  docxtpl's own builders (``RichText``, ``RichTextParagraph``, ``Listing``)
+  escape their text and are only checked for forbidden characters; other
+  markup is parsed, on its own, once.
+
+A document with a note, or a template without a proof, takes docxtpl's parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from docxtpl import Listing, RichText, RichTextParagraph
+from jinja2 import Undefined, nodes
+from lxml import etree
+from markupsafe import Markup
+
+__all__ = ["ValueWatch", "prove_balanced", "watching"]
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 forbids; \\a and \\f too, which docxtpl turns into paragraph
+and page breaks only inside ``<w:t>``, so their result is left to its parse."""
+
+_NAME = re.compile(r"[^\s/>]+")
+
+
+class NotProven(Exception):
+    """The template's XML could not be shown balanced; the reason says where."""
+
+
+class _Scanner:
+    """The XML state after some literal text: open elements, and where in a tag we are."""
+
+    def __init__(self) -> None:
+        self.stack: list[str] = []
+        self.mode = "text"  # text | tag | attr
+        self.pending = ""  # name of the tag being read
+        self.quote = ""
+        self.slash = False
+
+    def state(self) -> tuple[Any, ...]:
+        if self.mode == "text":  # what is left of the last tag does not matter
+            return (tuple(self.stack), "text", "", "", False)
+        return (tuple(self.stack), self.mode, self.pending, self.quote, self.slash)
+
+    def restore(self, state: tuple[Any, ...]) -> None:
+        stack, self.mode, self.pending, self.quote, self.slash = state
+        self.stack = list(stack)
+
+    def feed(self, text: str) -> None:
+        i, n = 0, len(text)
+        while i < n:
+            if self.mode == "text":
+                i = self._text(text, i)
+            elif self.mode == "tag":
+                c = text[i]
+                if c in "\"'":
+                    self.mode, self.quote = "attr", c
+                elif c == ">":
+                    if not self.slash:
+                        self.stack.append(self.pending)
+                    self.mode = "text"
+                self.slash = c == "/"
+                i += 1
+            else:
+                end = text.find(self.quote, i)
+                if end < 0:
+                    return
+                self.mode, self.slash = "tag", False
+                i = end + 1
+
+    def _text(self, text: str, i: int) -> int:
+        start = text.find("<", i)
+        if start < 0:
+            return len(text)
+        if text.startswith("</", start):
+            end = text.find(">", start)
+            name = text[start + 2 : end].strip() if end > 0 else ""
+            if end < 0 or not self.stack or self.stack[-1] != name:
+                open_ = self.stack[-1] if self.stack else "nothing"
+                raise NotProven(f"</{name}> does not close <{open_}> in every branch")
+            self.stack.pop()
+            return end + 1
+        if text.startswith(("<!", "<?"), start):
+            raise NotProven("comments, CDATA and processing instructions are not checked")
+        match = _NAME.match(text, start + 1)
+        if match is None:
+            raise NotProven("a '<' that starts no tag")
+        self.mode, self.pending, self.slash = "tag", match.group(), False
+        return match.end()
+
+    def value(self) -> None:
+        if self.mode != "text" or not self.stack:
+            raise NotProven("a value is printed inside a tag or outside the root element")
+
+
+def _walk(body: list[nodes.Node], scan: _Scanner) -> None:
+    for node in body:
+        if isinstance(node, nodes.Output):
+            for child in node.nodes:
+                if isinstance(child, nodes.TemplateData):
+                    scan.feed(child.data)
+                else:
+                    scan.value()
+        elif isinstance(node, nodes.If):
+            branches = [node.body, *(e.body for e in node.elif_), node.else_]
+            _same_after(branches, scan, "an {% if %} branch")
+        elif isinstance(node, nodes.For):
+            _same_after([node.body, node.else_], scan, "a {% for %} body")
+        elif isinstance(node, nodes.With):
+            _walk(node.body, scan)
+        elif not isinstance(node, nodes.Assign):
+            raise NotProven(f"{type(node).__name__} blocks are not checked")
+
+
+def _same_after(branches: list[list[nodes.Node]], scan: _Scanner, what: str) -> None:
+    start = scan.state()
+    for branch in branches:
+        scan.restore(start)
+        _walk(branch, scan)
+        if scan.state() != start:
+            raise NotProven(f"{what} leaves elements open or closes outer ones")
+    scan.restore(start)
+
+
+def prove_balanced(template: nodes.Template) -> str | None:
+    """None when every render of ``template`` is balanced XML around its values; else why not."""
+    scan = _Scanner()
+    try:
+        _walk(template.body, scan)
+    except NotProven as exc:
+        return str(exc)
+    if scan.stack or scan.mode != "text":
+        return "the template does not end with its root element closed"
+    return None
+
+
+_NOTES: ContextVar[list[str] | None] = ContextVar("baocao_value_notes", default=None)
+_PLAIN = frozenset({int, float, bool, type(None)})
+_BUILDERS = frozenset({RichText, RichTextParagraph, Listing})
+
+
+@contextmanager
+def watching() -> Iterator[list[str]]:
+    """Collect, for the renders inside, why a printed value may break the XML."""
+    notes: list[str] = []
+    token = _NOTES.set(notes)
+    try:
+        yield notes
+    finally:
+        _NOTES.reset(token)
+
+
+class ValueWatch:
+    """A Jinja ``finalize`` noting printed values that could make the XML ill-formed.
+
+    ``root_open`` / ``root_close`` wrap a markup value to parse it on its own,
+    with the namespace declarations of the part it goes into. Outside
+    ``watching()`` it only passes values on, through ``prior`` if the
+    environment had a finalize of its own (its calling convention is kept).
+    """
+
+    def __init__(self, prior: Callable[..., Any] | None, root_open: str, root_close: str) -> None:
+        self.prior = prior
+        self.root_open = root_open
+        self.root_close = root_close
+        pass_arg = getattr(prior, "jinja_pass_arg", None)
+        if pass_arg is not None:
+            self.jinja_pass_arg = pass_arg
+
+    def __call__(self, *args: Any) -> Any:
+        value = self.prior(*args) if self.prior is not None else args[-1]
+        notes = _NOTES.get()
+        if notes is None:
+            return value
+        kind = type(value)
+        if kind is str:
+            if not value.isprintable() and NOT_XML.search(value):
+                notes.append("a value holds characters XML forbids")
+            return value
+        if kind in _PLAIN or isinstance(value, Undefined):
+            return value
+        if kind in _BUILDERS:
+            if not value.xml.isprintable() and NOT_XML.search(value.xml):
+                notes.append("a value holds characters XML forbids")
+            return value
+        html = getattr(value, "__html__", None)
+        if html is None:
+            text = str(value)
+            if not text.isprintable() and NOT_XML.search(text):
+                notes.append("a value holds characters XML forbids")
+            return text
+        markup = str(html())
+        if not fragment_ok(markup, self.root_open, self.root_close):
+            notes.append(f"a {kind.__name__} value is not a well-formed XML fragment")
+        return Markup(markup)
+
+
+def fragment_ok(markup: str, root_open: str, root_close: str) -> bool:
+    """Whether ``markup`` parses as element content of ``root_open``…``root_close``."""
+    if NOT_XML.search(markup):
+        return False
+    try:
+        etree.fromstring((root_open + markup + root_close).encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return False
+    return True

@@ -1,0 +1,86 @@
+"""The stand-ins that let docxtpl's methods run on templates compiled once."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+
+from baocao.engines.docxtpl_shims import (
+    DocumentState,
+    NeedsDocxtpl,
+    Precompiled,
+    Recorder,
+    refusing_live,
+)
+
+from .fixtures.engines.docx_templates import png_bytes
+
+P = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>{}</w:t></w:r></w:p>'
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["một", "hai\nba", "bốn"],
+        ["a\tb", "c"],
+        ["x\ay", "z\fw", "bình thường"],
+        ["không có gì"],
+    ],
+    ids=["newline", "tab", "bell-formfeed", "none"],
+)
+def test_resolve_listing_matches_docxtpl_on_whole_text(texts: list[str]) -> None:
+    """Rewriting only the paragraphs with listing characters gives docxtpl's whole-text result."""
+    xml = "<w:body>" + "".join(P.format(t) for t in texts) + "<w:tbl/></w:body>"
+    state = DocumentState()
+    assert state.resolve_listing(xml) == DocxTemplate.resolve_listing(DocumentState(), xml)
+    changed = [t for t in texts if any(c in t for c in "\t\a\n\f")]
+    assert len(state.rewritten) == len(changed)
+
+
+def test_recorded_sources_come_back_compiled_once() -> None:
+    """What docxtpl compiled at preparation is returned as is; other sources still compile."""
+    env = Environment(autoescape=True)
+    recorder = Recorder(env)
+    assert recorder.from_string("xin {{ a }}").render() == ""
+    assert recorder.last_source == "xin {{ a }}"
+    pre = Precompiled(env, recorder.templates)
+    assert pre.from_string("xin {{ a }}") is recorder.templates["xin {{ a }}"]
+    assert pre.from_string("chào {{ a }}").render(a="bạn") == "chào bạn"
+
+
+def test_document_state_counts_docpr_ids_from_scratch() -> None:
+    """Each document's drawings are numbered from 1001, as docxtpl numbers a fresh render."""
+    ns = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    xml = f'<w:body xmlns:w="urn:w" {ns}><wp:docPr id="7"/><wp:docPr id="7"/></w:body>'
+    for _ in range(2):
+        tree = DocxTemplate.fix_tables(DocumentState(), xml.encode())
+        state = DocumentState()
+        DocxTemplate.fix_docpr_ids(state, tree)
+        assert [e.get("id") for e in tree.iter("{*}docPr")] == ["1001", "1002"]
+
+
+def test_refusing_live_stops_at_an_inline_image() -> None:
+    """Printing an InlineImage raises NeedsDocxtpl before it can touch any package."""
+    image = InlineImage(None, io.BytesIO(png_bytes()), width=Mm(5))
+    env = Environment(autoescape=True)
+    env.finalize = refusing_live(None)
+    with pytest.raises(NeedsDocxtpl, match="InlineImage"):
+        env.from_string("{{ img }}").render(img=image)
+    assert env.from_string("{{ n }}").render(n=3) == "3"
+
+
+def test_refusing_live_keeps_a_prior_finalize() -> None:
+    """An environment's own finalize runs first, with its calling convention."""
+
+    @pass_context
+    def tagged(context: Context, value: object) -> object:
+        return f"{context['tag']}:{value}"
+
+    env = Environment()
+    env.finalize = refusing_live(tagged)
+    assert env.from_string("{{ a }}").render(a=1, tag="t") == "t:1"

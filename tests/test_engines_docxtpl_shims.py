@@ -15,6 +15,8 @@ from baocao.engines.docxtpl_shims import (
     NeedsDocxtpl,
     Precompiled,
     Recorder,
+    after_render,
+    after_render_matches_docxtpl,
     refusing_live,
 )
 
@@ -40,6 +42,30 @@ def test_resolve_listing_matches_docxtpl_on_whole_text(texts: list[str]) -> None
     assert state.resolve_listing(xml) == DocxTemplate.resolve_listing(DocumentState(), xml)
     changed = [t for t in texts if any(c in t for c in "\t\a\n\f")]
     assert len(state.rewritten) == len(changed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\n<w:p>a\n<w:p w:x='1'>b", "\n\n<w:p>c\n<w:pPr/>", "{_{ x }_} {_% y %_} {_ _}", "trơn"],
+)
+def test_after_render_does_what_render_xml_part_does(text: str) -> None:
+    """The per-document steps after Jinja equal docxtpl's own, on the installed docxtpl."""
+
+    class Echo:
+        def from_string(self, source: str) -> Echo:
+            return self
+
+        def render(self, context: object) -> str:
+            return text
+
+    class AsIs:
+        current_rendering_part = None
+
+        def resolve_listing(self, xml: str) -> str:
+            return xml
+
+    assert after_render(text) == DocxTemplate.render_xml_part(AsIs(), "", None, {}, Echo())
+    assert after_render_matches_docxtpl()
 
 
 def test_recorded_sources_come_back_compiled_once() -> None:

@@ -8,7 +8,13 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from baocao.engines.wellformed import ValueWatch, fragment_ok, prove_balanced, watching
+from baocao.engines.wellformed import (
+    ValueWatch,
+    fragment_ok,
+    has_forbidden_chars,
+    prove_balanced,
+    watching,
+)
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 OPEN, CLOSE = f"<w:body {W}>", "</w:body>"
@@ -88,13 +94,29 @@ def test_safe_values_leave_no_note(value: object) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["dọc\x0bngang", RichText("chuông\x07"), Markup("<w:r><w:t>mở"), Markup("&nbsp;")],
-    ids=["vertical-tab", "richtext-bell", "unclosed-markup", "html-entity"],
+    [Markup("<w:r><w:t>mở"), Markup("&nbsp;"), Markup("dọc\x0bngang")],
+    ids=["unclosed-markup", "html-entity", "forbidden-char"],
 )
-def test_risky_values_leave_a_note(value: object) -> None:
-    """Characters XML forbids and markup that is not a well-formed fragment are noted."""
+def test_markup_that_is_no_fragment_leaves_a_note(value: object) -> None:
+    """Markup that is not a well-formed fragment (or holds a forbidden character) is noted."""
     _, notes = _watch(value)
     assert len(notes) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("Hà Nội\tvà\nđêm\r", False),
+        ("dọc\x0bngang", True),
+        ("chuông\x07", True),
+        ("trang\x0c", True),
+        ("không\ufffe", True),
+        ("\x00", True),
+    ],
+)
+def test_forbidden_characters_are_found_in_encoded_output(text: str, forbidden: bool) -> None:
+    """Tab, newline and carriage return are allowed; other controls and U+FFFE/FFFF are not."""
+    assert has_forbidden_chars(text.encode("utf-8")) is forbidden
 
 
 def test_markup_is_checked_once_and_passed_on() -> None:
@@ -113,7 +135,8 @@ def test_markup_is_checked_once_and_passed_on() -> None:
 def test_outside_watching_values_pass_untouched() -> None:
     """Outside ``watching()`` the watch checks nothing (headers and footers are parsed anyway)."""
     watch = ValueWatch(None, OPEN, CLOSE)
-    assert watch("dọc\x0bngang") == "dọc\x0bngang"
+    broken = Markup("<w:p>")
+    assert watch(broken) is broken
 
 
 def test_prior_finalize_keeps_its_calling_convention() -> None:

@@ -39,7 +39,7 @@ import copy
 import functools
 import io
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -47,12 +47,21 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
+from jinja2 import Template
 from lxml import etree
 
 from ..errors import TemplateError
 from ..packs.environment import make_environment
-from .docxtpl_shims import DocumentState, Precompiled, Recorder, refusing_live
-from .wellformed import ValueWatch, fragment_ok, prove_balanced, watching
+from .docxtpl_shims import (
+    DocumentState,
+    Precompiled,
+    Recorder,
+    after_render,
+    after_render_matches_docxtpl,
+    refusing_live,
+)
+from .grids import grid_is_settled, top_level_tables
+from .wellformed import ValueWatch, fragment_ok, has_forbidden_chars, prove_balanced, watching
 
 __all__ = ["COMPRESS_LEVEL", "ZIP_DATE", "CompiledDocx", "compile_docx"]
 
@@ -67,6 +76,7 @@ the seed report, whose .docx is ~40 KB); the unchanged parts keep python-docx's 
 _TAG_MARKS = ("{{", "{%", "{#")
 _DOCUMENT = "word/document.xml"
 _BODY_CLOSE = "</w:body>"
+_BODY_CLOSE_UTF8 = _BODY_CLOSE.encode("utf-8")
 
 PartKind = Literal["body", "header", "footnotes"]
 
@@ -82,6 +92,8 @@ class _Part:
     kind: PartKind
     source: str
     """The patched XML, as docxtpl passes it to ``render_xml_part``."""
+    template: Template
+    """What Jinja compiled for it, once."""
     encoding: str = "utf-8"
 
 
@@ -102,23 +114,6 @@ def _rezip(package: bytes, skip: frozenset[str]) -> bytes:
     return out.getvalue()
 
 
-def _top_level_tables(xml: str) -> Iterator[tuple[int, int]]:
-    """Start and end of each ``<w:tbl>`` not inside another, in a well-formed body."""
-    depth = start = 0
-    pos = xml.find("w:tbl")
-    while pos >= 0:
-        after = xml[pos + 5 : pos + 6]
-        if xml[pos - 1] == "<" and after in (" ", ">"):
-            if depth == 0:
-                start = pos - 1
-            depth += 1
-        elif xml[pos - 2 : pos] == "</" and after == ">":
-            depth -= 1
-            if depth == 0:
-                yield start, pos + 6
-        pos = xml.find("w:tbl", pos + 5)
-
-
 class CompiledDocx:
     """A template whose docxtpl preparation and Jinja compilation are done.
 
@@ -133,6 +128,7 @@ class CompiledDocx:
         doc = tpl.docx
         body_source = tpl.patch_xml(tpl.get_xml())
         self._root_open = body_source[: body_source.index(">") + 1]
+        self._root_open_utf8 = self._root_open.encode("utf-8")
         env = make_environment(draft=draft)
         env.finalize = ValueWatch(refusing_live(env.finalize), self._root_open, _BODY_CLOSE)
         recorder = Recorder(env)
@@ -144,7 +140,8 @@ class CompiledDocx:
             """Compile a part with tags (None returned); render a part without tags now."""
             if kind == "body" or _has_tags(source):
                 tpl.render_xml_part(source, None, {}, recorder)
-                parts.append(_Part(member, kind, source, encoding))
+                compiled = recorder.templates[recorder.last_source]
+                parts.append(_Part(member, kind, source, compiled, encoding))
                 return None
             return str(tpl.render_xml_part(source, None, {}, env))
 
@@ -192,6 +189,7 @@ class CompiledDocx:
         self._parts = tuple(parts)
         self._static = _rezip(saved.getvalue(), frozenset(self.dynamic_parts))
         self._env = Precompiled(env, recorder.templates)
+        self._own_steps = after_render_matches_docxtpl()
 
     @property
     def dynamic_parts(self) -> tuple[str, ...]:
@@ -199,45 +197,63 @@ class CompiledDocx:
         core = (self._core_member,) if self._core_member else ()
         return (*(p.member for p in self._parts), *core)
 
+    def _xml(self, part: _Part, context: Mapping[str, Any], state: DocumentState) -> str:
+        """docxtpl's ``render_xml_part`` for ``part``, with its per-source work done once."""
+        if self._own_steps:
+            return state.resolve_listing(after_render(part.template.render(context)))
+        return str(DocxTemplate.render_xml_part(state, part.source, None, context, self._env))
+
     def _render_body(self, part: _Part, context: Mapping[str, Any], *, reparse: bool) -> bytes:
         state = DocumentState()
         if reparse or self.reparse_reason is not None:
-            xml = DocxTemplate.render_xml_part(state, part.source, None, context, self._env)
-        else:
-            with watching() as notes:
-                xml = DocxTemplate.render_xml_part(state, part.source, None, context, self._env)
-            if (
-                not notes
-                and "docPr" not in xml
-                and all(fragment_ok(p, self._root_open, _BODY_CLOSE) for p in state.rewritten)
-            ):
-                return self._head + self._fix_each_table(state, xml).encode("utf-8") + self._tail
-        # bytes parse faster than a str holding Vietnamese text (UTF-8 vs UCS-2)
-        tree = DocxTemplate.fix_tables(state, xml.encode("utf-8"))
-        if "docPr" in xml:
+            return self._reparsed(state, self._xml(part, context, state).encode("utf-8"))
+        with watching() as notes:
+            xml = self._xml(part, context, state)
+        data = xml.encode("utf-8")
+        if (
+            notes
+            or b"docPr" in data
+            or has_forbidden_chars(data)
+            or not all(fragment_ok(p, self._root_open, _BODY_CLOSE) for p in state.rewritten)
+        ):
+            return self._reparsed(state, data)
+        return self._head + self._fix_each_table(state, data) + self._tail
+
+    def _reparsed(self, state: DocumentState, data: bytes) -> bytes:
+        """docxtpl's way: parse the whole body (recovering), fix tables and drawing ids."""
+        tree = DocxTemplate.fix_tables(state, data)
+        if b"docPr" in data:
             DocxTemplate.fix_docpr_ids(state, tree)
         body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
         return bytes(self._head + body + self._tail)
 
-    def _fix_each_table(self, state: DocumentState, xml: str) -> str:
-        """docxtpl's ``fix_tables`` on each top-level table alone (it fixes tables one by one)."""
-        pieces: list[str] = []
+    def _fix_each_table(self, state: DocumentState, data: bytes) -> bytes:
+        """docxtpl's ``fix_tables`` on each top-level table alone (it fixes tables one by one).
+
+        Tables whose grid is already settled are left as they are, unparsed.
+        """
+        pieces: list[bytes] = []
         done = 0
-        for start, end in _top_level_tables(xml):
-            wrapped = self._root_open + xml[start:end] + _BODY_CLOSE
-            tree = DocxTemplate.fix_tables(state, wrapped.encode("utf-8"))
-            pieces += [xml[done:start], etree.tostring(tree[0], encoding="unicode")]
+        for start, end in top_level_tables(data):
+            table = data[start:end]
+            if grid_is_settled(table):
+                continue
+            tree = DocxTemplate.fix_tables(state, self._root_open_utf8 + table + _BODY_CLOSE_UTF8)
+            fixed = etree.tostring(tree[0], encoding="UTF-8", xml_declaration=False)
+            pieces += [data[done:start], fixed]
             done = end
-        pieces.append(xml[done:])
-        return "".join(pieces)
+        if not pieces:
+            return data
+        pieces.append(data[done:])
+        return b"".join(pieces)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any], *, reparse: bool) -> bytes:
         if part.kind == "body":
             return self._render_body(part, context, reparse=reparse)
-        xml = DocxTemplate.render_xml_part(DocumentState(), part.source, None, context, self._env)
+        xml = self._xml(part, context, DocumentState())
         if part.kind == "header":
             return bytes(serialize_part_xml(parse_xml(xml.encode(part.encoding))))
-        return str(xml).encode("utf-8")
+        return xml.encode("utf-8")
 
     def _render_core(self, context: Mapping[str, Any]) -> bytes:
         assert self._core_element is not None

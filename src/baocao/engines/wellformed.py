@@ -12,13 +12,14 @@ together make it unnecessary:
   whichever branches and however many loop turns, emits balanced XML around
   its values;
 * per document, ``ValueWatch`` (the environment's ``finalize``, which sees each
-  printed value) notes any value that could break that: text with characters
-  XML forbids, or markup (``__html__``) that is not a well-formed fragment.
-  docxtpl's own builders (``RichText``, ``RichTextParagraph``, ``Listing``)
-  escape their text and are only checked for forbidden characters; other
-  markup is parsed, on its own, once.
+  printed value) notes markup (``__html__``) that is not a well-formed fragment,
+  parsing it on its own, once; text is escaped by Jinja and docxtpl's own
+  builders (``RichText``, ``RichTextParagraph``, ``Listing``) escape theirs.
+  Characters XML forbids are looked for once, in the encoded result
+  (``has_forbidden_chars``), which is faster than asking each value.
 
-A document with a note, or a template without a proof, takes docxtpl's parse.
+A document with a note or a forbidden character, or a template without a
+proof, takes docxtpl's parse.
 """
 
 from __future__ import annotations
@@ -34,11 +35,22 @@ from jinja2 import Undefined, nodes
 from lxml import etree
 from markupsafe import Markup
 
-__all__ = ["ValueWatch", "prove_balanced", "watching"]
+__all__ = ["ValueWatch", "fragment_ok", "has_forbidden_chars", "prove_balanced", "watching"]
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 forbids; \\a and \\f too, which docxtpl turns into paragraph
 and page breaks only inside ``<w:t>``, so their result is left to its parse."""
+
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF in UTF-8
+
+
+def has_forbidden_chars(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds a character of ``NOT_XML`` (C-speed byte scans)."""
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return True
+    return any(mark in data for mark in _NONCHARACTERS)
+
 
 _NAME = re.compile(r"[^\s/>]+")
 
@@ -155,8 +167,8 @@ def prove_balanced(template: nodes.Template) -> str | None:
 
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("baocao_value_notes", default=None)
-_PLAIN = frozenset({int, float, bool, type(None)})
-_BUILDERS = frozenset({RichText, RichTextParagraph, Listing})
+_SAFE = frozenset({int, float, bool, type(None), RichText, RichTextParagraph, Listing})
+"""Printed as escaped text, or built by docxtpl from escaped text."""
 
 
 @contextmanager
@@ -189,26 +201,13 @@ class ValueWatch:
 
     def __call__(self, *args: Any) -> Any:
         value = self.prior(*args) if self.prior is not None else args[-1]
-        notes = _NOTES.get()
-        if notes is None:
-            return value
         kind = type(value)
-        if kind is str:
-            if not value.isprintable() and NOT_XML.search(value):
-                notes.append("a value holds characters XML forbids")
+        if kind is str or kind in _SAFE:
             return value
-        if kind in _PLAIN or isinstance(value, Undefined):
-            return value
-        if kind in _BUILDERS:
-            if not value.xml.isprintable() and NOT_XML.search(value.xml):
-                notes.append("a value holds characters XML forbids")
-            return value
+        notes = _NOTES.get()
         html = getattr(value, "__html__", None)
-        if html is None:
-            text = str(value)
-            if not text.isprintable() and NOT_XML.search(text):
-                notes.append("a value holds characters XML forbids")
-            return text
+        if notes is None or html is None or isinstance(value, Undefined):
+            return value
         markup = str(html())
         if not fragment_ok(markup, self.root_open, self.root_close):
             notes.append(f"a {kind.__name__} value is not a well-formed XML fragment")

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from baocao import load, rendering
 from baocao.cli import main
-from baocao.cli.batch import Job, Outcome, expand_inputs, render_job
+from baocao.cli.batch import Outcome, expand_inputs
 from baocao.engines.pdf import INSTALL_HINT
 
 from .test_engines_pdf import fake_soffice, needs_posix, soffice_calls  # noqa: F401  (fixture)
@@ -74,7 +74,7 @@ def test_all_good_exits_zero_and_summary_has_times(inputs: Path, tmp_path: Path)
         "batch", inputs / "seed.yaml", inputs / "valid.yaml", "-o", tmp_path / "o", "-f", "txt"
     )
     assert result.exit_code == 0, result.output
-    assert "Tệp (file)" in result.output and "Thời gian (time)" in result.output
+    assert "Tệp (file)" in result.output and "Xong sau (done after)" in result.output
     for name in ("seed.yaml", "valid.yaml"):
         assert _row(result.output, name).rstrip(" │").endswith(" s")
 
@@ -142,13 +142,13 @@ def test_unexpected_error_in_one_input_is_contained(
     assert "rendered" in _row(result.output, "valid.yaml")
 
 
-def test_render_job_returns_failures_instead_of_raising(tmp_path: Path) -> None:
-    """The worker function turns any error into an Outcome with a one-line reason."""
-    job = Job(CLI / "wrong-field.yaml", tmp_path, ("txt",))
-    outcome = render_job(job)
-    assert isinstance(outcome, Outcome) and not outcome.ok
-    assert outcome.reason.endswith("(+3 lỗi khác / more)")
-    assert list(tmp_path.iterdir()) == []
+def test_reason_is_one_line_with_a_count_of_the_rest() -> None:
+    """The table's reason is the first problem and how many more; the file is not repeated."""
+    many = Outcome(Path("x.yaml"), error="x.yaml: 3 lỗi\n  a (dòng 1): m\n  b: n\n  c: o")
+    assert many.reason == "a (dòng 1): m (+2 lỗi khác / more)"
+    one = Outcome(Path("x.yaml"), error="x.yaml: PDF: timed out")
+    assert one.reason == "PDF: timed out"
+    assert Outcome(Path("x.yaml")).reason == ""
 
 
 def test_expand_inputs_folder_order_and_repeats(inputs: Path) -> None:

@@ -1,8 +1,9 @@
 """``baocao batch``: many reports in parallel, a progress bar, a summary table.
 
-Each input is rendered on its own in a process pool; one bad input is a row
-marked failed in the summary, never the end of the run. PDFs are made last,
-all in one LibreOffice invocation, from .docx files staged in a private folder.
+The rendering is :func:`baocao.batch.render_many` (streamed, on a process pool),
+run once per requested format; an input that fails in one format is not tried
+in the next. One bad input is a row marked failed in the summary, never the end
+of the run. PDFs are made last, all in one LibreOffice invocation.
 """
 
 from __future__ import annotations
@@ -12,42 +13,24 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
-from ..atomic import atomic_write
+from ..batch import BatchProgress, render_many
 from ..engines.pdf import Conversion, convert_to_pdf, find_soffice
-from ..errors import BaocaoError, OutputError
-from ..loading import load
-from ..rendering import render_bytes
-from .core import describe_error, fail_cleanly, output_format, refuse_clobber, soffice_option
+from ..errors import OutputError
+from .core import fail_cleanly, output_format, refuse_clobber, soffice_option
 
-__all__ = ["INPUT_SUFFIXES", "Job", "Outcome", "batch_cmd", "expand_inputs", "render_job"]
+__all__ = ["INPUT_SUFFIXES", "Outcome", "batch_cmd", "expand_inputs", "free_inputs"]
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
 """Report files picked up from a folder."""
 
 REASON_WIDTH = 90
 """Longest reason shown in the summary table; the full message is printed above it."""
-
-
-@dataclass(frozen=True)
-class Job:
-    """One input and what to make of it; plain data so it crosses process boundaries."""
-
-    source: Path
-    out_dir: Path
-    formats: tuple[str, ...]
-    """Formats written directly (everything but pdf)."""
-    template: str | None = None
-    draft: bool = False
-    overwrite: bool = False
-    pdf_staging: Path | None = None
-    """Where to put the .docx that LibreOffice will convert; None when no PDF is wanted."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +42,7 @@ class Outcome:
     error: str | None = None
     """The full message (every problem, with field paths and lines)."""
     seconds: float = 0.0
-    pdf_source: Path | None = None
+    """When its last output was done, counted from the start of the run."""
 
     @property
     def ok(self) -> bool:
@@ -76,41 +59,6 @@ class Outcome:
         if len(first) > REASON_WIDTH:
             first = first[: REASON_WIDTH - 1].rstrip() + "…"
         return f"{first} (+{more} lỗi khác / more)" if more > 0 else first
-
-
-def _targets(job: Job) -> list[Path]:
-    stem = job.source.stem
-    names = [*job.formats, *(["pdf"] if job.pdf_staging else [])]
-    return [job.out_dir / f"{stem}.{fmt}" for fmt in names]
-
-
-def render_job(job: Job) -> Outcome:
-    """Render one input to every requested format; errors become the outcome, not exceptions."""
-    started = time.perf_counter()
-    written: list[Path] = []
-    pdf_source = None
-    error: str | None = None
-    try:
-        for target in _targets(job):
-            refuse_clobber(target, job.overwrite)
-        report = load(job.source)
-        docx: bytes | None = None
-        for fmt in job.formats:
-            data = render_bytes(report, fmt, job.template, draft=job.draft)
-            written.append(
-                atomic_write(job.out_dir / f"{job.source.stem}.{fmt}", data, overwrite=True)
-            )
-            if fmt == "docx":
-                docx = data
-        if job.pdf_staging is not None:
-            if docx is None:
-                docx = render_bytes(report, "docx", job.template, draft=job.draft)
-            pdf_source = atomic_write(job.pdf_staging / f"{job.source.stem}.docx", docx)
-    except BaocaoError as exc:
-        error = describe_error(exc, job.source)
-    except Exception as exc:  # an unexpected bug in one input must not stop the batch
-        error = f"{job.source}: {type(exc).__name__}: {exc}"
-    return Outcome(job.source, tuple(written), error, time.perf_counter() - started, pdf_source)
 
 
 def expand_inputs(args: Iterable[str]) -> tuple[list[Path], list[Outcome]]:
@@ -150,42 +98,40 @@ def _split_stems(files: Sequence[Path]) -> tuple[list[Path], list[Outcome]]:
     return keep, clash
 
 
-def run_jobs(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
-    """Outcomes as they complete: inline for one worker, else on a process pool."""
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(render_job, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(render_job, j) for j in jobs]
-        for fut in as_completed(futures):
-            yield fut.result()
-
-
-def _attach_pdfs(outcomes: list[Outcome], done: Conversion | str) -> list[Outcome]:
-    """Fold the LibreOffice result into each input's outcome."""
-    out = []
-    for o in outcomes:
-        if o.pdf_source is None or not o.ok:
-            out.append(o)
-        elif isinstance(done, str):
-            out.append(replace(o, error=f"{o.source}: PDF: {done}"))
-        elif o.pdf_source.resolve() in done.converted:
-            pdf = done.converted[o.pdf_source.resolve()]
-            out.append(replace(o, outputs=(*o.outputs, pdf)))
+def free_inputs(
+    files: Sequence[Path], out_dir: Path, formats: Sequence[str], force: bool
+) -> tuple[list[Path], list[Outcome]]:
+    """Inputs whose outputs are all free; without --force an existing output fails its input."""
+    free: list[Path] = []
+    taken: list[Outcome] = []
+    for f in files:
+        try:
+            for fmt in formats:
+                refuse_clobber(out_dir / f"{f.stem}.{fmt}", force)
+        except OutputError as exc:
+            taken.append(Outcome(f, error=f"{f}: {exc}"))
         else:
-            why = done.failed.get(o.pdf_source.resolve(), "no PDF")
-            out.append(replace(o, error=f"{o.source}: PDF: {why}"))
-    return out
+            free.append(f)
+    return free, taken
 
 
-@dataclass
-class _Summary:
-    outcomes: list[Outcome] = field(default_factory=list)
-    pdf_seconds: float | None = None
-    pdf_count: int = 0
+def _attach_pdfs(
+    outcomes: dict[Path, Outcome], sources: dict[Path, Path], done: Conversion | str, at: float
+) -> None:
+    """Fold the LibreOffice result into each input's outcome (``sources``: docx → input)."""
+    for docx, src in sources.items():
+        o = outcomes[src]
+        if isinstance(done, str):
+            outcomes[src] = replace(o, error=f"{src}: PDF: {done}", seconds=at)
+        elif docx.resolve() in done.converted:
+            pdf = done.converted[docx.resolve()]
+            outcomes[src] = replace(o, outputs=(*o.outputs, pdf), seconds=at)
+        else:
+            why = done.failed.get(docx.resolve(), "no PDF")
+            outcomes[src] = replace(o, error=f"{src}: PDF: {why}", seconds=at)
 
 
-def _print_summary(summary: _Summary, seconds: float) -> None:
+def _print_summary(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -196,29 +142,16 @@ def _print_summary(summary: _Summary, seconds: float) -> None:
     table.add_column("Tệp (file)", no_wrap=True)
     table.add_column("Kết quả (status)")
     table.add_column("Lý do (reason)", overflow="fold")
-    table.add_column("Thời gian (time)", justify="right")
-    for o in summary.outcomes:
+    table.add_column("Xong sau (done after)", justify="right")
+    for o in outcomes:
         status = "[green]rendered[/]" if o.ok else "[red]failed[/]"
         table.add_row(str(o.source), status, o.reason, f"{o.seconds:.2f} s")
     console.print(table)
-    good = sum(o.ok for o in summary.outcomes)
-    bad = len(summary.outcomes) - good
-    line = f"{good} rendered, {bad} failed in {seconds:.1f} s"
-    if summary.pdf_seconds is not None:
-        line += (
-            f"; PDF: {summary.pdf_count} file(s) in one LibreOffice run, "
-            f"{summary.pdf_seconds:.1f} s"
-        )
+    good = sum(o.ok for o in outcomes)
+    line = f"{good} rendered, {len(outcomes) - good} failed in {seconds:.1f} s"
+    if pdf is not None:
+        line += f"; PDF: {len(pdf.converted)} file(s) in one LibreOffice run, {pdf.seconds:.1f} s"
     console.print(line)
-
-
-def _render_all(jobs: list[Job], workers: int, report: Callable[[Outcome], None]) -> list[Outcome]:
-    outcomes = []
-    for o in run_jobs(jobs, workers):
-        outcomes.append(o)
-        report(o)
-    order = {j.source: i for i, j in enumerate(jobs)}
-    return sorted(outcomes, key=lambda o: order[o.source])
 
 
 @click.command("batch", short_help="Xuất hàng loạt (render many reports).")
@@ -277,53 +210,74 @@ def batch_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    wanted = [output_format(f.strip()) for f in formats.split(",") if f.strip()]
+    wanted = list(dict.fromkeys(output_format(f.strip()) for f in formats.split(",") if f.strip()))
     if not wanted:
         raise click.UsageError("--format needs at least one format")
-    want_pdf = "pdf" in wanted
-    direct = tuple(dict.fromkeys(f for f in wanted if f != "pdf"))
-    program = find_soffice(soffice) if want_pdf else None  # fail before any work
-    files, failures = expand_inputs(inputs)
+    direct = [f for f in wanted if f != "pdf"]
+    program = find_soffice(soffice) if "pdf" in wanted else None  # fail before any work
+    files, failed = expand_inputs(inputs)
     files, clashes = _split_stems(files)
-    failures += clashes
-    if not files and not failures:
+    files, taken = free_inputs(files, out_dir, wanted, force)
+    failed += clashes + taken
+    if not files and not failed:
         raise OutputError("không có tệp báo cáo nào (no report files to render)")
     workers = min(jobs or os.cpu_count() or 1, max(len(files), 1))
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    summary = _Summary()
+    outcomes = {f: Outcome(f) for f in files}
+    by_label = {str(f): f for f in files}
     err = Console(stderr=True, highlight=False)
-    with tempfile.TemporaryDirectory(prefix="baocao-batch-") as staging:
-        job_list = [
-            Job(f, out_dir, direct, template, draft, force, Path(staging) if want_pdf else None)
-            for f in files
-        ]
-        columns = (
-            "{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
-        )  # fmt: skip
+    pdf_run: Conversion | None = None
+    with tempfile.TemporaryDirectory(prefix=".baocao-batch-", dir=out_dir) as staging:
+        passes = [(fmt, out_dir) for fmt in direct]
+        if program is not None and "docx" not in direct:
+            passes.append(("docx", Path(staging)))  # LibreOffice's input only
+        columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err) as progress:
-            task = progress.add_task("Đang xuất (rendering)", total=len(job_list))
+            task = progress.add_task("Đang xuất (rendering)", total=len(files) * len(passes))
 
-            def report(o: Outcome) -> None:
-                if not o.ok:
-                    progress.console.print(o.error, markup=False)
+            def record(event: BatchProgress) -> None:
+                src = by_label[event.input]
+                o = outcomes[src]
+                at = time.perf_counter() - started
+                if event.error is not None:
+                    outcomes[src] = replace(o, error=event.error, seconds=at)
+                    progress.console.print(event.error, markup=False)
+                elif event.output is not None and event.output.parent == out_dir:
+                    outcomes[src] = replace(o, outputs=(*o.outputs, event.output), seconds=at)
                 progress.advance(task)
 
-            rendered = _render_all(job_list, workers, report)
-            sources = [o.pdf_source for o in rendered if o.ok and o.pdf_source is not None]
-            if want_pdf and sources:
+            for fmt, dest in passes:
+                todo = [f for f in files if outcomes[f].ok]
+                progress.advance(task, len(files) - len(todo))
+                if todo:
+                    render_many(
+                        todo,
+                        template,
+                        dest,
+                        jobs=workers,
+                        format=fmt,
+                        draft=draft,
+                        overwrite=True,
+                        progress=record,
+                    )
+            sources = {
+                (out_dir if "docx" in direct else Path(staging)) / f"{f.stem}.docx": f
+                for f in files
+                if outcomes[f].ok
+            }
+            if program is not None and sources:
                 pdf_task = progress.add_task("PDF (LibreOffice)", total=None)
                 done: Conversion | str
                 try:
-                    done = convert_to_pdf(sources, out_dir, soffice=program, overwrite=force)
-                    summary.pdf_seconds, summary.pdf_count = done.seconds, len(done.converted)
+                    done = pdf_run = convert_to_pdf(list(sources), out_dir, soffice=program)
                 except OutputError as exc:
                     done = str(exc)
-                rendered = _attach_pdfs(rendered, done)
+                _attach_pdfs(outcomes, sources, done, time.perf_counter() - started)
                 progress.update(pdf_task, total=1, completed=1)
-    summary.outcomes = [*failures, *rendered]
-    for o in failures:
+    for o in failed:
         err.print(o.error, markup=False)
-    _print_summary(summary, time.perf_counter() - started)
-    if any(not o.ok for o in summary.outcomes):
+    summary = [*failed, *outcomes.values()]
+    _print_summary(summary, time.perf_counter() - started, pdf_run)
+    if any(not o.ok for o in summary):
         sys.exit(1)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from baocao import layout, validate
 from baocao.engines.html import render_html
+
+from .test_engines_markdown import every_block
 
 NASTY = "A & B < C > D \"q\" 'q' <script>alert(\"x\")</script> <b onclick='x()'>b</b> &amp;"
 """User text that would be markup, entities or a script if it were not escaped."""
@@ -56,19 +55,9 @@ def _page(html: str) -> _Page:
     return page
 
 
-EVERY_BLOCK = Path(__file__).parent / "fixtures" / "engines" / "every-block.yaml"
-
-
-def _doc(**extra: Any) -> dict[str, Any]:
-    """The every-block fixture as data, with some fields replaced."""
-    data: dict[str, Any] = yaml.safe_load(EVERY_BLOCK.read_text(encoding="utf-8"))
-    data.update(extra)
-    return data
-
-
 def test_page_is_standalone_vietnamese_utf8() -> None:
     """Doctype, lang="vi", a UTF-8 meta, inline CSS and nothing loaded from elsewhere."""
-    out = render_html(validate(_doc()))
+    out = render_html(validate(every_block()))
     page = _page(out)
     assert out.startswith("<!DOCTYPE html>")
     assert ("html", {"lang": "vi"}) in page.tags
@@ -80,7 +69,7 @@ def test_page_is_standalone_vietnamese_utf8() -> None:
 
 def test_page_is_well_formed() -> None:
     """Every element is closed in order, for the seed and for a document with every block."""
-    for report in (_doc(), _doc(preamble=[NASTY])):
+    for report in (every_block(), every_block(preamble=[NASTY])):
         page = _page(render_html(validate(report)))
         assert page.errors == []
         assert page.stack == []
@@ -88,7 +77,7 @@ def test_page_is_well_formed() -> None:
 
 def test_user_text_is_escaped_everywhere() -> None:
     """&, <, >, quotes and a <script> in any field show as text and add no element."""
-    report = validate(_doc(preamble=[NASTY], closing=NASTY))
+    report = validate(every_block(preamble=[NASTY], closing=NASTY))
     out = render_html(report)
     page = _page(out)
     assert page.shown().count(NASTY) == 2
@@ -103,13 +92,13 @@ def test_user_text_is_escaped_everywhere() -> None:
 
 def test_title_is_escaped_too() -> None:
     """The <title> carries the doc type and subject, escaped like the body."""
-    page = _page(render_html(validate(_doc())))
+    page = _page(render_html(validate(every_block())))
     assert page.shown("title") == "BÁO CÁO Kết quả *cải cách* hành chính năm 2025"
 
 
 def test_structure_follows_the_layout() -> None:
     """Headings by level with their labels, lists, table, emphasis, signer and recipients."""
-    report = validate(_doc())
+    report = validate(every_block())
     page = _page(render_html(report))
     names = page.names()
     assert names.count("h1") == 1 and page.shown("h1") == "BÁO CÁO"

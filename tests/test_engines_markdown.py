@@ -61,7 +61,7 @@ def _shown(markdown: str) -> tuple[str, list[str]]:
 EVERY_BLOCK = Path(__file__).parent / "fixtures" / "engines" / "every-block.yaml"
 
 
-def _doc(**extra: Any) -> dict[str, Any]:
+def every_block(**extra: Any) -> dict[str, Any]:
     """The every-block fixture as data, with some fields replaced."""
     data: dict[str, Any] = yaml.safe_load(EVERY_BLOCK.read_text(encoding="utf-8"))
     data.update(extra)
@@ -70,7 +70,7 @@ def _doc(**extra: Any) -> dict[str, Any]:
 
 def test_special_characters_print_literally() -> None:
     """Markdown/HTML specials in user text show as typed: no emphasis, link, code or raw HTML."""
-    md = render_markdown(validate(_doc(preamble=[NASTY], closing=NASTY)))
+    md = render_markdown(validate(every_block(preamble=[NASTY], closing=NASTY)))
     shown, tags = _shown(md)
     assert shown.count(NASTY) == 2
     assert not {"script", "a", "code", "del", "img"} & set(tags)
@@ -80,7 +80,7 @@ def test_special_characters_print_literally() -> None:
 @pytest.mark.parametrize("start", LINE_STARTS)
 def test_line_start_marks_stay_text(start: str) -> None:
     """A paragraph that begins like a list, heading, quote or code block stays one paragraph."""
-    md = render_markdown(validate(_doc(preamble=[start])))
+    md = render_markdown(validate(every_block(preamble=[start])))
     tokens = _md().parse(md)
     i = next(i for i, t in enumerate(tokens) if t.type == "inline" and "không" in t.content)
     assert tokens[i - 1].type == "paragraph_open"
@@ -90,7 +90,7 @@ def test_line_start_marks_stay_text(start: str) -> None:
 
 def test_runs_split_before_a_list_mark_do_not_open_a_list() -> None:
     """Runs "1" + ". text" join into a paragraph, not an ordered list."""
-    md = render_markdown(validate(_doc(preamble=[{"spans": ["1", ". tiếp theo"]}])))
+    md = render_markdown(validate(every_block(preamble=[{"spans": ["1", ". tiếp theo"]}])))
     tokens = _md().parse(md)
     i = next(i for i, t in enumerate(tokens) if t.type == "inline" and "tiếp theo" in t.content)
     assert tokens[i - 1].type == "paragraph_open" and tokens[i - 1].level == 0
@@ -120,7 +120,7 @@ def test_headings_carry_numbering_and_level(seed_report: Any) -> None:
 
 def test_emphasis_lists_and_tables_are_markdown_structures() -> None:
     """Bold/italic runs, bullet and numbered lists and tables come out as their Markdown forms."""
-    tokens = _md().parse(render_markdown(validate(_doc())))
+    tokens = _md().parse(render_markdown(validate(every_block())))
     types = [t.type for t in tokens]
     assert types.count("bullet_list_open") == 1
     assert types.count("ordered_list_open") == 1
@@ -140,7 +140,7 @@ def test_emphasis_lists_and_tables_are_markdown_structures() -> None:
 
 def test_header_signer_and_recipients_are_present() -> None:
     """Issuer, symbol, motto, date, subject, recipients and signer all appear, in order."""
-    shown, _ = _shown(render_markdown(validate(_doc())))
+    shown, _ = _shown(render_markdown(validate(every_block())))
     order = [
         "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
         'SỞ <NỘI> & "VỤ"',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +120,14 @@ def test_jobs_must_be_positive(tmp_path: Path) -> None:
     """jobs=0 is refused with a clear error."""
     with pytest.raises(OutputError, match="jobs must be at least 1"):
         render_many(_reports(1), None, tmp_path, jobs=0)
+
+
+def test_a_broken_executor_is_one_clear_error(tmp_path: Path) -> None:
+    """When the executor breaks, render_many says so and how many documents it wrote."""
+
+    class Broken(ThreadPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            raise BrokenExecutor("mất kết nối")
+
+    with Broken() as pool, pytest.raises(OutputError, match=r"workers stopped .*0 documents"):
+        render_many(_reports(1), None, tmp_path, executor=pool)

@@ -13,10 +13,13 @@ Layers, each importing only those below it::
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .batch import render_many
-from .checker import Diagnostic, check
 from .errors import (
     BaocaoError,
     CitationError,
@@ -28,22 +31,72 @@ from .errors import (
     TemplateError,
     TemplateRenderError,
 )
-from .layout import Layout, layout
-from .loading import json_schema, load, loads, validate
-from .model import (
-    Citation,
-    Document,
-    DocumentSymbol,
-    Header,
-    ImplementationReport,
-    Ratio,
-    Report,
-    Section,
-    Signer,
-    Tally,
-)
-from .packs import TemplateIssue, TemplatePack, available_packs, get_pack
-from .rendering import render, render_bytes
+
+if TYPE_CHECKING:
+    from .batch import render_many
+    from .checker import Diagnostic, check
+    from .layout import Layout, layout
+    from .loading import json_schema, load, loads, validate
+    from .model import (
+        Citation,
+        Document,
+        DocumentSymbol,
+        Header,
+        ImplementationReport,
+        Ratio,
+        Report,
+        Section,
+        Signer,
+        Tally,
+    )
+    from .packs import TemplateIssue, TemplatePack, available_packs, get_pack
+    from .rendering import render, render_bytes
+
+# Why lazy: importing the model, docxtpl and the checker costs most of a second;
+# ``import baocao`` should not pay it for names a script never uses. Each name
+# below is imported from its module on first use (PEP 562).
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "batch": ("render_many",),
+    "checker": ("Diagnostic", "check"),
+    "layout": ("Layout", "layout"),
+    "loading": ("json_schema", "load", "loads", "validate"),
+    "model": (
+        *("Citation", "Document", "DocumentSymbol", "Header", "ImplementationReport"),
+        *("Ratio", "Report", "Section", "Signer", "Tally"),
+    ),
+    "packs": ("TemplateIssue", "TemplatePack", "available_packs", "get_pack"),
+    "rendering": ("render", "render_bytes"),
+}
+_LAZY = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+class _Package(types.ModuleType):
+    """Keeps ``baocao.layout`` the function when the ``baocao.layout`` module gets imported.
+
+    Python sets a package attribute for each submodule imported; the eager
+    imports used to rebind the name to the function right after.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "BaocaoError",

@@ -18,8 +18,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path, PurePath
@@ -244,23 +243,26 @@ def render_many(
             )
 
     work = _units(reports, planner, make)
-    if executor is None and workers == 1:
-        for unit in work:
-            for outcome in _render_unit(unit) if isinstance(unit, _Unit) else [unit]:
-                record(outcome)
-    elif executor is not None:
-        _run_on(executor, work, record, in_flight=2 * workers)
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers)
-        try:
-            _run_on(pool, work, record, in_flight=2 * workers)
-        except BrokenProcessPool as exc:
-            raise OutputError(
-                f"the worker processes stopped ({exc}); {result.written} documents were "
-                f"written to {out} before that"
-            ) from None
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    try:
+        if executor is None and workers == 1:
+            for unit in work:
+                for outcome in _render_unit(unit) if isinstance(unit, _Unit) else [unit]:
+                    record(outcome)
+        elif executor is not None:
+            _run_on(executor, work, record, in_flight=2 * workers)
+        else:
+            from concurrent.futures import ProcessPoolExecutor  # multiprocessing when used
+
+            pool = ProcessPoolExecutor(max_workers=workers)
+            try:
+                _run_on(pool, work, record, in_flight=2 * workers)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+    except BrokenExecutor as exc:
+        raise OutputError(
+            f"the workers stopped ({exc or type(exc).__name__}); {result.written} documents "
+            f"were written to {out} before that"
+        ) from None
     result.seconds = time.perf_counter() - started
     return result
 
@@ -280,7 +282,7 @@ def _run_on(
             unit = pending.pop(future)
             try:
                 outcomes = future.result()
-            except BrokenProcessPool:
+            except BrokenExecutor:
                 raise
             except Exception as exc:  # the unit could not be sent or its worker failed
                 message = f"worker failed: {type(exc).__name__}: {exc}"

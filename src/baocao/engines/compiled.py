@@ -146,7 +146,8 @@ class CompiledDocx:
             return str(tpl.render_xml_part(source, None, {}, env))
 
         prepare(_DOCUMENT, "body", body_source)
-        self.reparse_reason = prove_balanced(env.parse(recorder.last_source))
+        assert recorder.last_tree is not None
+        self.reparse_reason = prove_balanced(recorder.last_tree)
         """Why every body of this template takes docxtpl's full parse (None: only when needed)."""
         for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
             for rel_key, part in list(tpl.get_headers_footers(uri)):

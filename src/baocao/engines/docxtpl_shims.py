@@ -25,7 +25,7 @@ from typing import Any
 import docxtpl
 from docx.opc.coreprops import CoreProperties
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Environment, Template
+from jinja2 import Environment, Template, nodes
 from lxml import etree
 
 __all__ = [
@@ -83,9 +83,12 @@ class Recorder:
         self.env = env
         self.templates: dict[str, Template] = {}
         self.last_source = ""
+        self.last_tree: nodes.Template | None = None
+        """The syntax tree of the last source, kept for checks on it (parsed once)."""
 
     def from_string(self, source: str) -> _Silent:
-        self.templates[source] = self.env.from_string(source)
+        self.last_tree = self.env.parse(source)
+        self.templates[source] = self.env.from_string(self.last_tree)
         self.last_source = source
         return _Silent()
 

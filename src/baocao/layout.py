@@ -23,7 +23,7 @@ from .model import (
     Table,
     Tally,
 )
-from .vi import place_date, upper_vi
+from .vi import format_number, place_date, upper_vi
 
 __all__ = [
     "MOTTOS",
@@ -150,7 +150,7 @@ def _runs(p: Paragraph) -> tuple[Run, ...]:
         if isinstance(piece, Span):
             out.append(Run(piece.text, piece.bold, piece.italic))
         elif isinstance(piece, (Tally, Ratio)):
-            out.append(Run(piece.sentence()))
+            out.append(Run(piece.sentence(format_number)))
     return tuple(out)
 
 

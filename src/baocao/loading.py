@@ -142,6 +142,15 @@ def validate(
         raise InputError(f"{where}dữ liệu báo cáo có {n} lỗi", problems) from None
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """The parser's own description of what is wrong, not its context line."""
+    problem = getattr(exc, "problem", None)
+    context = getattr(exc, "context", None)
+    if problem and context:
+        return f"{problem} ({context})"
+    return str(problem or exc).splitlines()[0]
+
+
 def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     loader = yaml.SafeLoader(text)
     try:
@@ -151,7 +160,7 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise LoadError(
-            f"{source}: không đọc được YAML", [Problem("", str(exc).splitlines()[0], line)]
+            f"{source}: không đọc được YAML", [Problem("", _yaml_problem(exc), line)]
         ) from None
     finally:
         loader.dispose()

@@ -7,6 +7,7 @@ sentence forms reproduce the seed's wording, e.g.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -24,9 +25,9 @@ class TallyPart(Model):
     noun: Text | None = None
     """Overrides the tally's noun for this part (the seed writes "kiến nghị đề xuất" once)."""
 
-    def sentence(self, default_noun: str) -> str:
+    def sentence(self, default_noun: str, number: Callable[[int], str] = str) -> str:
         noun = self.noun if self.noun is not None else default_noun
-        return " ".join(p for p in (str(self.count), noun, self.scope) if p)
+        return " ".join(p for p in (number(self.count), noun, self.scope) if p)
 
 
 class Tally(Model):
@@ -48,11 +49,12 @@ class Tally(Model):
                 raise ValueError(f"{terms} ≠ {self.total}")
         return self
 
-    def sentence(self) -> str:
-        head = f"{self.total} {self.noun}"
+    def sentence(self, number: Callable[[int], str] = str) -> str:
+        """The seed's wording; ``number`` formats counts (the layout passes ``1.250`` style)."""
+        head = f"{number(self.total)} {self.noun}"
         if not self.parts:
             return head
-        inner = "; ".join(p.sentence(self.noun) for p in self.parts)
+        inner = "; ".join(p.sentence(self.noun, number) for p in self.parts)
         return f"{head} ({self.lead} {inner})"
 
 
@@ -71,6 +73,6 @@ class Ratio(Model):
             raise ValueError(f"{self.value}/{self.of}: {self.value} > {self.of}")
         return self
 
-    def sentence(self) -> str:
-        head = f"{self.value}/{self.of}"
+    def sentence(self, number: Callable[[int], str] = str) -> str:
+        head = f"{number(self.value)}/{number(self.of)}"
         return f"{head} {self.noun}" if self.noun else head

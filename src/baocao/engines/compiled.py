@@ -58,6 +58,7 @@ from .docxtpl_shims import (
     Recorder,
     after_render,
     after_render_matches_docxtpl,
+    has_listing_bytes,
     refusing_live,
 )
 from .grids import grid_is_settled, top_level_tables
@@ -198,19 +199,22 @@ class CompiledDocx:
         core = (self._core_member,) if self._core_member else ()
         return (*(p.member for p in self._parts), *core)
 
-    def _xml(self, part: _Part, context: Mapping[str, Any], state: DocumentState) -> str:
-        """docxtpl's ``render_xml_part`` for ``part``, with its per-source work done once."""
-        if self._own_steps:
-            return state.resolve_listing(after_render(part.template.render(context)))
-        return str(DocxTemplate.render_xml_part(state, part.source, None, context, self._env))
+    def _rendered(self, part: _Part, context: Mapping[str, Any], state: DocumentState) -> bytes:
+        """docxtpl's ``render_xml_part`` for ``part`` (in UTF-8), its per-source work done once."""
+        if not self._own_steps:
+            xml = DocxTemplate.render_xml_part(state, part.source, None, context, self._env)
+            return str(xml).encode("utf-8")
+        data = after_render(part.template.render(context).encode("utf-8"))
+        if has_listing_bytes(data):
+            data = state.resolve_listing(data.decode("utf-8")).encode("utf-8")
+        return data
 
     def _render_body(self, part: _Part, context: Mapping[str, Any], *, reparse: bool) -> bytes:
         state = DocumentState()
         if reparse or self.reparse_reason is not None:
-            return self._reparsed(state, self._xml(part, context, state).encode("utf-8"))
+            return self._reparsed(state, self._rendered(part, context, state))
         with watching() as notes:
-            xml = self._xml(part, context, state)
-        data = xml.encode("utf-8")
+            data = self._rendered(part, context, state)
         if (
             notes
             or b"docPr" in data
@@ -251,10 +255,12 @@ class CompiledDocx:
     def _render_part(self, part: _Part, context: Mapping[str, Any], *, reparse: bool) -> bytes:
         if part.kind == "body":
             return self._render_body(part, context, reparse=reparse)
-        xml = self._xml(part, context, DocumentState())
+        data = self._rendered(part, context, DocumentState())
         if part.kind == "header":
-            return bytes(serialize_part_xml(parse_xml(xml.encode(part.encoding))))
-        return xml.encode("utf-8")
+            if part.encoding.lower() not in ("utf-8", "utf8"):
+                data = data.decode("utf-8").encode(part.encoding)
+            return bytes(serialize_part_xml(parse_xml(data)))
+        return data
 
     def _render_core(self, context: Mapping[str, Any]) -> bytes:
         assert self._core_element is not None

@@ -36,6 +36,7 @@ __all__ = [
     "Recorder",
     "after_render",
     "after_render_matches_docxtpl",
+    "has_listing_bytes",
     "refusing_live",
 ]
 
@@ -122,6 +123,11 @@ def has_listing_chars(xml: str) -> bool:
     return any(char in xml for char in LISTING_CHARS)
 
 
+def has_listing_bytes(xml: bytes) -> bool:
+    """``has_listing_chars`` on UTF-8 (the characters are ASCII)."""
+    return any(code in xml for code in LISTING_CHARS.encode("ascii"))
+
+
 class DocumentState:
     """Stands in for docxtpl's ``self`` in the methods run for each document.
 
@@ -161,18 +167,20 @@ class DocumentState:
         return "".join(out)
 
 
-def after_render(xml: str) -> str:
-    """Jinja's output as ``render_xml_part`` hands it to ``resolve_listing``.
+def after_render(xml: bytes) -> bytes:
+    """Jinja's output (UTF-8) as ``render_xml_part`` hands it to ``resolve_listing``.
 
     docxtpl puts a newline before each ``<w:p`` of the source (so Jinja's line
     numbers count paragraphs) and takes it out again after rendering, then
     turns the escaped tag marks ``{_{`` ``}_}`` ``{_%`` ``%_}`` back. Its regex for
     the newlines and its four replaces run over the whole part per document;
-    these plain replaces do the same, and skip the marks when there are none.
+    these plain replaces on the encoded bytes do the same (every mark is ASCII,
+    which UTF-8 never uses inside another character), and skip the marks when
+    there are none.
     """
-    xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
-    if "{_" in xml or "_}" in xml:
-        for escaped, mark in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+    xml = xml.replace(b"\n<w:p>", b"<w:p>").replace(b"\n<w:p ", b"<w:p ")
+    if b"_" in xml and (b"{_" in xml or b"_}" in xml):  # one fast scan first
+        for escaped, mark in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
             xml = xml.replace(escaped, mark)
     return xml
 
@@ -204,4 +212,4 @@ def after_render_matches_docxtpl() -> bool:
     """Whether ``after_render`` does what the installed docxtpl does, on a probe of every case."""
     probe = '\n<w:p>a\n<w:p w:x="1">\n\n<w:p>\n<w:pPr/>{_{ x }_}{_% y %_} {_ _}\n<w:p\n'
     theirs = DocxTemplate.render_xml_part(_AsIs(), "<w:p>", None, {}, _Echo(probe))
-    return bool(theirs == after_render(probe))
+    return bool(theirs.encode("utf-8") == after_render(probe.encode("utf-8")))

@@ -49,7 +49,8 @@ def has_forbidden_chars(data: bytes) -> bool:
     """Whether UTF-8 ``data`` holds a character of ``NOT_XML`` (C-speed byte scans)."""
     if len(data.translate(None, _CONTROL_BYTES)) != len(data):
         return True
-    return any(mark in data for mark in _NONCHARACTERS)
+    # U+FFFE/U+FFFF start with the byte EF, which Vietnamese text hardly uses: scan for it first
+    return b"\xef" in data and any(mark in data for mark in _NONCHARACTERS)
 
 
 _NAME = re.compile(r"[^\s/>]+")

@@ -41,40 +41,38 @@ SEED = ROOT / "examples" / "bao-cao-quy-dinh-02.yaml"
 COMMUNES = ["Minh Tân", "Thanh Hà", "Đồng Xuân", "Phú Lộc", "Yên Bình", "Hòa Bình", "Tân Lập"]
 
 
-def make_reports(n: int, scale: int = 1) -> Iterator[dict[str, Any]]:
-    """``n`` seed-like reports, each ``scale`` times as long; built lazily, sharing the text."""
-    base = yaml.safe_load(SEED.read_text(encoding="utf-8"))
-    results = base["results"]
-    assessment = base["assessment"]
-    if scale > 1:
-        results = {**results, "sections": results["sections"] * scale}
-        assessment = {
-            **assessment,
-            "strengths": {
-                **assessment["strengths"],
-                "blocks": assessment["strengths"]["blocks"] * scale,
-            },
-            "limitations": {
-                **assessment["limitations"],
-                "groups": assessment["limitations"]["groups"] * scale,
-            },
-            "causes": {**assessment["causes"], "blocks": assessment["causes"]["blocks"] * scale},
+def _scaled(base: dict[str, Any], scale: int) -> dict[str, Any]:
+    """The report with its repeatable content (sections, blocks, items) ``scale`` times over."""
+    if scale == 1:
+        return base
+    out = dict(base)
+    if "sections" in base:  # kind: document
+        out["sections"] = base["sections"] * scale
+    if "results" in base:  # kind: bao_cao_thuc_hien
+        out["results"] = {**base["results"], "sections": base["results"]["sections"] * scale}
+        a = base["assessment"]
+        out["assessment"] = {
+            **a,
+            "strengths": {**a["strengths"], "blocks": a["strengths"]["blocks"] * scale},
+            "limitations": {**a["limitations"], "groups": a["limitations"]["groups"] * scale},
+            "causes": {**a["causes"], "blocks": a["causes"]["blocks"] * scale},
         }
-    tasks = {**base["tasks"], "items": base["tasks"]["items"] * scale}
+        out["tasks"] = {**base["tasks"], "items": base["tasks"]["items"] * scale}
+    return out
+
+
+def make_reports(n: int, scale: int = 1, seed: Path = SEED) -> Iterator[dict[str, Any]]:
+    """``n`` reports like ``seed``, each ``scale`` times as long; built lazily, sharing the text."""
+    base = _scaled(yaml.safe_load(seed.read_text(encoding="utf-8")), scale)
+    issuer = base["header"]["issuer"]
     for i in range(n):
         commune = f"{COMMUNES[i % len(COMMUNES)]} {i // len(COMMUNES) + 1}"
         header = {
             **base["header"],
-            "issuer": {"parent": f"ĐẢNG ỦY XÃ {commune.upper()}", "name": "BAN TỔ CHỨC"},
+            "issuer": {**issuer, "parent": f"{issuer['parent']} – {commune.upper()}"},
             "place": commune,
         }
-        yield {
-            **base,
-            "header": header,
-            "results": results,
-            "assessment": assessment,
-            "tasks": tasks,
-        }
+        yield {**base, "header": header}
 
 
 def _peak_rss_mb() -> float:
@@ -92,7 +90,9 @@ def _rate(fn: Callable[[], None], docs: int) -> float:
     return docs / (time.perf_counter() - start)
 
 
-def compare(n: int, scale: int, rounds: int, template: str | None) -> dict[str, Any]:
+def compare(
+    n: int, scale: int, rounds: int, template: str | None, seed: Path = SEED
+) -> dict[str, Any]:
     """docs/s of baocao and of the plain docxtpl loop on the same template and contexts."""
     from docxtpl import DocxTemplate
 
@@ -102,7 +102,7 @@ def compare(n: int, scale: int, rounds: int, template: str | None) -> dict[str, 
     from baocao.packs.environment import make_environment
     from baocao.rendering import resolve_template, template_bytes
 
-    reports = [baocao.validate(d) for d in make_reports(n, scale)]
+    reports = [baocao.validate(d) for d in make_reports(n, scale, seed)]
     pack = resolve_template(reports[0], template)
     tpl_bytes = template_bytes(pack)
     contexts = [docx_context(r) for r in reports]
@@ -241,7 +241,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-n", type=int, default=40, help="reports per size (default 40)")
     parser.add_argument("--scale", type=int, default=10, help="size of the large report (10)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds (5)")
-    parser.add_argument("--template", default=None, help="pack id or folder (default: dang)")
+    parser.add_argument("--template", default=None, help="pack id or folder (default: family's)")
+    parser.add_argument(
+        "--seed", type=Path, default=SEED, help="report the others are made from (the seed example)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--batch", type=int, default=0, help="render_many over this many docs")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="jobs values (1 2)")
@@ -268,8 +271,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  jobs=2 / jobs=1: {report['speedup_2_over_1']}x")
         return
 
-    seed = compare(args.n, 1, args.rounds, args.template)
-    large = compare(max(args.n // args.scale, 4), args.scale, args.rounds, args.template)
+    seed = compare(args.n, 1, args.rounds, args.template, args.seed)
+    large = compare(max(args.n // args.scale, 4), args.scale, args.rounds, args.template, args.seed)
     growth = large["baocao_ms_per_doc"] / seed["baocao_ms_per_doc"]
     content = large["document_xml_kb"] / seed["document_xml_kb"]
     if args.json:

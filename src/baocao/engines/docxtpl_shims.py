@@ -157,14 +157,35 @@ class DocumentState:
             return xml
         out: list[str] = []
         done = 0
-        for match in _PARAGRAPH.finditer(xml):
-            if has_listing_chars(match.group(0)):
-                rewritten = str(DocxTemplate.resolve_listing(self, match.group(0)))
-                out += [xml[done : match.start()], rewritten]
-                self.rewritten.append(rewritten)
-                done = match.end()
+        for start, end in _paragraphs_with_listing_chars(xml):
+            rewritten = str(DocxTemplate.resolve_listing(self, xml[start:end]))
+            out += [xml[done:start], rewritten]
+            self.rewritten.append(rewritten)
+            done = end
         out.append(xml[done:])
         return "".join(out)
+
+
+def _paragraphs_with_listing_chars(xml: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs (as ``resolve_listing`` matches them) holding a listing character.
+
+    Without text boxes (``w:txbxContent``) paragraphs do not nest, so the one
+    around a character runs from the last ``<w:p>`` opening before it to the
+    first ``</w:p>`` after that opening: found from the few characters, not by
+    walking every paragraph. With text boxes, every paragraph is walked.
+    """
+    if "txbxContent" in xml:
+        return [m.span() for m in _PARAGRAPH.finditer(xml) if has_listing_chars(m.group(0))]
+    spans: set[tuple[int, int]] = set()
+    for char in LISTING_CHARS:
+        at = xml.find(char)
+        while at >= 0:
+            start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
+            end = xml.find("</w:p>", start) if start >= 0 else -1
+            if end >= at:
+                spans.add((start, end + len("</w:p>")))
+            at = xml.find(char, at + 1)
+    return sorted(spans)
 
 
 def after_render(xml: bytes) -> bytes:

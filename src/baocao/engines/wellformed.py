@@ -13,8 +13,9 @@ together make it unnecessary:
   its values;
 * per document, ``ValueWatch`` (the environment's ``finalize``, which sees each
   printed value) notes markup (``__html__``) that is not a well-formed fragment,
-  parsing it on its own, once; text is escaped by Jinja and docxtpl's own
-  builders (``RichText``, ``RichTextParagraph``, ``Listing``) escape theirs.
+  parsing it on its own, once; text is escaped by Jinja, and docxtpl's own
+  builders (``RichText``, ``RichTextParagraph``, ``Listing``) and baocao's
+  ``WordTable`` escape theirs.
   Characters XML forbids are looked for once, in the encoded result
   (``has_forbidden_chars``), which is faster than asking each value.
 
@@ -34,6 +35,8 @@ from docxtpl import Listing, RichText, RichTextParagraph
 from jinja2 import Undefined, nodes
 from lxml import etree
 from markupsafe import Markup
+
+from .docx_context import WordTable
 
 __all__ = ["ValueWatch", "fragment_ok", "has_forbidden_chars", "prove_balanced", "watching"]
 
@@ -168,8 +171,8 @@ def prove_balanced(template: nodes.Template) -> str | None:
 
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("baocao_value_notes", default=None)
-_SAFE = frozenset({int, float, bool, type(None), RichText, RichTextParagraph, Listing})
-"""Printed as escaped text, or built by docxtpl from escaped text."""
+_SAFE = frozenset({int, float, bool, type(None), RichText, RichTextParagraph, Listing, WordTable})
+"""Printed as escaped text, or built from escaped text by docxtpl or by baocao (``WordTable``)."""
 
 
 @contextmanager

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
@@ -217,11 +217,11 @@ def render_cmd(
         program = find_soffice(soffice)
         data = docx_to_pdf(render_bytes(report, "docx", template, draft=draft), soffice=program)
         if to_stdout:
-            click.get_binary_stream("stdout").write(data)
+            sys.stdout.buffer.write(data)
         else:
             atomic_write(target, data, overwrite=force)
     else:
-        sink = click.get_binary_stream("stdout") if to_stdout else target
+        sink: Path | BinaryIO = sys.stdout.buffer if to_stdout else target
         render(report, sink, template, format=chosen, draft=draft, overwrite=force)
     if not to_stdout:
         click.echo(f"đã ghi (wrote) {target}")

@@ -43,7 +43,7 @@ from pydantic import ValidationError, field_validator, model_validator
 
 from ..errors import CitationError
 from .symbols import DocumentSymbol
-from .types import Family, Model, nfc
+from .types import Family, TextForm, nfc
 
 __all__ = ["ABOUT_CONNECTORS", "KINDS", "Citation", "DateForm", "find_citations"]
 
@@ -109,7 +109,7 @@ _ISSUER_WORDS = frozenset(
 _NOT_LAST = frozenset({"khóa", "khoá", "và", "-"})
 
 
-class Citation(Model):
+class Citation(TextForm):
     """A document cited in the body, in the form it was written.
 
     >>> c = Citation.parse("Kết luận số 18-KL/TW, ngày 22/9/2017 của Ban Bí thư")
@@ -138,15 +138,6 @@ class Citation(Model):
     """Day below 10 written "06"; ``None`` = yes (the rule)."""
     month_padded: bool | None = None
     """Month below 10 written "03"; ``None`` = the rule (only months 1 and 2 padded)."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, data: Any) -> Any:
-        """Accept the whole citation as one string, so YAML lists can be plain text."""
-        if isinstance(data, str):
-            parsed = cls.parse(data)
-            return {name: getattr(parsed, name) for name in type(parsed).model_fields}
-        return data
 
     @field_validator("kind")
     @classmethod

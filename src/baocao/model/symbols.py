@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import ValidationError, field_validator, model_validator
 
 from ..errors import CitationError
-from .types import Family, Model, nfc
+from .types import Family, TextForm, nfc
 
 __all__ = ["BLANK_NUMBER", "STATE_TYPE_CODES", "DocumentSymbol"]
 
@@ -85,7 +85,7 @@ def _is_issuer_code(code: str) -> bool:
     return all(_is_code_part(part) for part in code.split("-"))
 
 
-class DocumentSymbol(Model):
+class DocumentSymbol(TextForm):
     """Số và ký hiệu of a document, in the Party or the State form.
 
     >>> str(DocumentSymbol.parse("18-KL/TW"))
@@ -106,15 +106,6 @@ class DocumentSymbol(Model):
     """``KL``, ``QĐi``, ``BC``, ``NĐ``; ``None`` for a State công văn or a bare number."""
     issuer_code: str | None = None
     """``TW``, ``BTCHU``, ``CP``, ``UBND``, ``BNV-VP``, joint Party ``BTCTU-BDVTU``."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, data: Any) -> Any:
-        """Accept the whole symbol as one string: ``number: "12-BC/BTCHU"`` in YAML."""
-        if isinstance(data, str):
-            parsed = cls.parse(data)
-            return {name: getattr(parsed, name) for name in type(parsed).model_fields}
-        return data
 
     @field_validator("number", mode="before")
     @classmethod

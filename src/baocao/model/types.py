@@ -10,8 +10,9 @@ import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
+from typing_extensions import Self
 
-__all__ = ["Family", "Model", "NonEmptyText", "Text", "nfc", "nfc_deep"]
+__all__ = ["Family", "Model", "NonEmptyText", "Text", "TextForm", "nfc", "nfc_deep"]
 
 Family = Literal["dang", "nha_nuoc"]
 """Document family: ``dang`` (Party, Hướng dẫn 36-HD/VPTW) or ``nha_nuoc`` (State, NĐ 30/2020)."""
@@ -54,3 +55,24 @@ class Model(BaseModel):
     def _normalize_input(cls, data: Any) -> Any:
         """Normalize all incoming text to NFC before field validation."""
         return nfc_deep(data)
+
+
+class TextForm(Model):
+    """A model that has a canonical text form and accepts it as input.
+
+    Subclasses define ``parse(text)``; YAML can then give the whole object as
+    one string (``number: "12-BC/BTCHU"``) instead of its fields.
+    """
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        raise NotImplementedError(f"{cls.__name__} does not define parse()")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        """Accept the whole object as its text form, read by ``parse``."""
+        if isinstance(data, str):
+            parsed = cls.parse(data)
+            return {name: getattr(parsed, name) for name in type(parsed).model_fields}
+        return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pickle
 from collections.abc import Iterator
 from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -131,3 +132,19 @@ def test_a_broken_executor_is_one_clear_error(tmp_path: Path) -> None:
 
     with Broken() as pool, pytest.raises(OutputError, match=r"workers stopped .*0 documents"):
         render_many(_reports(1), None, tmp_path, executor=pool)
+
+
+def test_work_units_cross_process_boundaries(tmp_path: Path) -> None:
+    """What an executor receives pickles (as spawn, Dask and Ray workers need) and still runs."""
+    captured: list[tuple[Any, ...]] = []
+
+    class Capturing(ThreadPoolExecutor):
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            fn, args = pickle.loads(pickle.dumps((fn, args)))
+            captured.append(args)
+            return super().submit(fn, *args, **kwargs)
+
+    with Capturing(max_workers=1) as pool:
+        result = render_many([SEED], baocao.get_pack("dang"), tmp_path, executor=pool)
+    assert result.ok and len(captured) == 1
+    assert (tmp_path / "bao-cao-quy-dinh-02.docx").stat().st_size > 0

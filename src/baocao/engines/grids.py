@@ -63,13 +63,16 @@ def grid_is_settled(table: bytes) -> bool:
     if _count(table, b"<w:tbl>", b"<w:tbl ") != 1 or any(m in table for m in _UNREAD):
         return False
     columns = _count(table, b"<w:gridCol ", b"<w:gridCol/")
+    spanned = b"<w:gridSpan" in table
     widest = 0
     for row in _rows(table):
         cells = _count(row, b"<w:tc>", b"<w:tc ")
         if cells > columns:
             return False
-        spans = _GRID_SPAN.findall(row)
-        if len(spans) != row.count(b"<w:gridSpan"):
-            return False
-        widest = max(widest, cells + sum(int(span) - 1 for span in spans))
+        if spanned:
+            spans = _GRID_SPAN.findall(row)
+            if len(spans) != row.count(b"<w:gridSpan"):
+                return False
+            cells += sum(int(span) - 1 for span in spans)
+        widest = max(widest, cells)
     return widest >= columns

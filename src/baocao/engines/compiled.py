@@ -5,10 +5,11 @@ a fresh Jinja template for every XML part (and each core property) and
 re-serializes and re-compresses every part, for every document. For one
 template and thousands of reports that is repeated work. ``CompiledDocx`` does
 the preparation once, with docxtpl's own functions (``patch_xml``,
-``render_xml_part``, ``fix_tables``, ``fix_docpr_ids``, ``resolve_listing``,
-``render_properties``), and per document only renders the parts that carry
-tags and appends them to a zip of the unchanged parts, whose compressed bytes
-are copied as they are.
+``render_xml_part``, ``render_properties``), and per document only renders the
+parts that carry tags, with docxtpl's ``fix_tables``, ``fix_docpr_ids`` and
+``resolve_listing`` (and ``render_xml_part``'s few steps after Jinja, run on
+the bytes once checked equal to the installed docxtpl's), and appends them to a
+zip of the unchanged parts, whose compressed bytes are copied as they are.
 
 The result is the document docxtpl would produce: the unchanged parts are
 what python-docx saves after docxtpl's preparation, and each rendered part goes

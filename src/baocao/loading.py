@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, LoadError, Problem
 from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
+from .yamlread import SafeLoader
 
 __all__ = [
     "format_path",
@@ -152,7 +153,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

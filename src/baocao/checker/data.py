@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from ..errors import BaocaoError
 from ..loading import format_path
 from ..model import Family, Model, NonEmptyText
+from ..yamlread import read_yaml
 
 __all__ = [
     "Abbreviation",
@@ -141,7 +142,7 @@ def _read(name: str) -> Any:
     folder = resources.files(_PACKAGE).joinpath("data")
     text = folder.joinpath(name).read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text)
+        return read_yaml(text)
     except yaml.YAMLError as exc:
         raise BaocaoError(f"checker data file {name}: {exc}") from None
 

@@ -6,20 +6,48 @@ message and exit status 1 (2 for usage errors), never a traceback.
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from .. import __version__
-from .batch import batch_cmd
-from .check import check_cmd
-from .conformance import conformance_cmd
-from .core import render_cmd, schema_cmd, validate_cmd
-from .init import init_cmd
-from .templates import templates_cmd
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS = {
+    "validate": "core:validate_cmd",
+    "render": "core:render_cmd",
+    "batch": "batch:batch_cmd",
+    "schema": "core:schema_cmd",
+    "init": "init:init_cmd",
+    "templates": "templates:templates_cmd",
+    "conformance": "conformance:conformance_cmd",
+    "check": "check:check_cmd",
+}
+"""Command name → ``module:object`` in this package, imported only when used."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs.
+
+    Why: ``baocao render`` should not pay for importing the checker, the
+    conformance checker, rich and the template tools.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        command = getattr(importlib.import_module(f".{module}", __name__), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="baocao")
 def main() -> None:
     """baocao: báo cáo hành chính từ dữ liệu (Vietnamese official reports from data).
@@ -32,13 +60,3 @@ def main() -> None:
       baocao schema > baocao.schema.json
       baocao init -o bao-cao.yaml
     """
-
-
-main.add_command(validate_cmd)
-main.add_command(render_cmd)
-main.add_command(batch_cmd)
-main.add_command(schema_cmd)
-main.add_command(init_cmd)
-main.add_command(templates_cmd)
-main.add_command(conformance_cmd)
-main.add_command(check_cmd)

@@ -11,6 +11,7 @@ from pydantic import Field, ValidationError
 from ..errors import ManifestError
 from ..loading import format_path
 from ..model import Model, Text
+from ..yamlread import read_yaml
 
 __all__ = ["MANIFEST_NAME", "Manifest", "load_manifest"]
 
@@ -42,7 +43,7 @@ class Manifest(Model):
 def load_manifest(path: Path) -> Manifest:
     """Read and validate a manifest file; errors name the file and the field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ManifestError(f"{path}: cannot read manifest: {exc}") from None
     if not isinstance(data, dict):

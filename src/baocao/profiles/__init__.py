@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from ..errors import TemplateError
 from ..loading import format_path
 from ..model import Document, Family, ImplementationReport
+from ..yamlread import read_yaml
 from .model import (
     Align,
     Case,
@@ -75,7 +76,7 @@ def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def _read(path: Path, chain: tuple[str, ...] = ()) -> dict[str, Any]:
     """The profile's fields, its ``extends`` parent's laid underneath."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"{path}: cannot read format profile: {exc}") from None
     if not isinstance(data, dict):

@@ -26,7 +26,7 @@ from jinja2 import UndefinedError
 from jinja2.exceptions import SecurityError
 from lxml.etree import LxmlError
 
-from ..errors import TemplateError, TemplateRenderError
+from ..errors import BaocaoError, TemplateError, TemplateRenderError
 from ..packs.environment import make_environment
 from .compiled import compile_docx
 from .docxtpl_shims import NeedsDocxtpl
@@ -50,6 +50,14 @@ def _named_errors(name: str) -> Iterator[None]:
     except LxmlError as exc:
         raise TemplateRenderError(
             f"{name}: the rendered document is not valid XML: {exc}"
+        ) from None
+    except BaocaoError:
+        raise
+    except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
+        # Raised by a method or filter the template called with bad arguments
+        # (``{{ header.symbol.split(1) }}``): the template's fault, not a crash.
+        raise TemplateRenderError(
+            f"{name}: a call in the template failed: {type(exc).__name__}: {exc}"
         ) from None
 
 

@@ -74,7 +74,7 @@ def test_all_good_exits_zero_and_summary_has_times(inputs: Path, tmp_path: Path)
         "batch", inputs / "seed.yaml", inputs / "valid.yaml", "-o", tmp_path / "o", "-f", "txt"
     )
     assert result.exit_code == 0, result.output
-    assert "Tệp (file)" in result.output and "Xong sau (done after)" in result.output
+    assert "Tệp (file)" in result.output and "Thời gian (time)" in result.output
     for name in ("seed.yaml", "valid.yaml"):
         assert _row(result.output, name).rstrip(" │").endswith(" s")
 

@@ -68,6 +68,8 @@ class BatchProgress:
     """Documents written so far."""
     failed: int
     """Inputs failed so far."""
+    seconds: float = 0.0
+    """Time spent on this input (load, render, write), measured where it ran."""
 
 
 @dataclass
@@ -105,6 +107,7 @@ class _Outcome:
     input: str
     out: Path | None
     error: str | None
+    seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -123,16 +126,20 @@ def _render_one(item: _Item, unit: _Unit) -> _Outcome:
     from .loading import load
     from .rendering import render_bytes
 
+    started = time.perf_counter()
     try:
         source = item.source
         report = load(os.fspath(source)) if isinstance(source, (str, os.PathLike)) else source
         data = render_bytes(report, unit.format, unit.template, draft=unit.draft)
         atomic_write(item.out, data, overwrite=unit.overwrite)
     except BaocaoError as exc:
-        return _Outcome(item.index, item.input, None, str(exc))
+        error: str | None = str(exc)
     except Exception as exc:  # one broken input must not stop thousands of others
-        return _Outcome(item.index, item.input, None, f"{type(exc).__name__}: {exc}")
-    return _Outcome(item.index, item.input, item.out, None)
+        error = f"{type(exc).__name__}: {exc}"
+    else:
+        error = None
+    took = time.perf_counter() - started
+    return _Outcome(item.index, item.input, item.out if error is None else None, error, took)
 
 
 def _render_unit(unit: _Unit) -> list[_Outcome]:
@@ -239,6 +246,7 @@ def render_many(
                     outcome.error,
                     result.written,
                     len(result.failures),
+                    outcome.seconds,
                 )
             )
 

@@ -42,7 +42,8 @@ class Outcome:
     error: str | None = None
     """The full message (every problem, with field paths and lines)."""
     seconds: float = 0.0
-    """When its last output was done, counted from the start of the run."""
+    """Time spent rendering this input, summed over its formats (the shared
+    LibreOffice run for PDFs is reported once, in the summary line)."""
 
     @property
     def ok(self) -> bool:
@@ -116,19 +117,19 @@ def free_inputs(
 
 
 def _attach_pdfs(
-    outcomes: dict[Path, Outcome], sources: dict[Path, Path], done: Conversion | str, at: float
+    outcomes: dict[Path, Outcome], sources: dict[Path, Path], done: Conversion | str
 ) -> None:
     """Fold the LibreOffice result into each input's outcome (``sources``: docx → input)."""
     for docx, src in sources.items():
         o = outcomes[src]
         if isinstance(done, str):
-            outcomes[src] = replace(o, error=f"{src}: PDF: {done}", seconds=at)
+            outcomes[src] = replace(o, error=f"{src}: PDF: {done}")
         elif docx.resolve() in done.converted:
             pdf = done.converted[docx.resolve()]
-            outcomes[src] = replace(o, outputs=(*o.outputs, pdf), seconds=at)
+            outcomes[src] = replace(o, outputs=(*o.outputs, pdf))
         else:
             why = done.failed.get(docx.resolve(), "no PDF")
-            outcomes[src] = replace(o, error=f"{src}: PDF: {why}", seconds=at)
+            outcomes[src] = replace(o, error=f"{src}: PDF: {why}")
 
 
 def _print_summary(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion | None) -> None:
@@ -142,7 +143,7 @@ def _print_summary(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion 
     table.add_column("Tệp (file)", no_wrap=True)
     table.add_column("Kết quả (status)")
     table.add_column("Lý do (reason)", overflow="fold")
-    table.add_column("Xong sau (done after)", justify="right")
+    table.add_column("Thời gian (time)", justify="right")
     for o in outcomes:
         status = "[green]rendered[/]" if o.ok else "[red]failed[/]"
         table.add_row(str(o.source), status, o.reason, f"{o.seconds:.2f} s")
@@ -239,12 +240,15 @@ def batch_cmd(
             def record(event: BatchProgress) -> None:
                 src = by_label[event.input]
                 o = outcomes[src]
-                at = time.perf_counter() - started
+                took = o.seconds + event.seconds
                 if event.error is not None:
-                    outcomes[src] = replace(o, error=event.error, seconds=at)
+                    outcomes[src] = replace(o, error=event.error, seconds=took)
                     progress.console.print(event.error, markup=False)
                 elif event.output is not None and event.output.parent == out_dir:
-                    outcomes[src] = replace(o, outputs=(*o.outputs, event.output), seconds=at)
+                    outputs = (*o.outputs, event.output)
+                    outcomes[src] = replace(o, outputs=outputs, seconds=took)
+                else:
+                    outcomes[src] = replace(o, seconds=took)
                 progress.advance(task)
 
             for fmt, dest in passes:
@@ -273,7 +277,7 @@ def batch_cmd(
                     done = pdf_run = convert_to_pdf(list(sources), out_dir, soffice=program)
                 except OutputError as exc:
                     done = str(exc)
-                _attach_pdfs(outcomes, sources, done, time.perf_counter() - started)
+                _attach_pdfs(outcomes, sources, done)
                 progress.update(pdf_task, total=1, completed=1)
     for o in failed:
         err.print(o.error, markup=False)

@@ -161,17 +161,20 @@ def body_part(profile: FormatProfile) -> list[El]:
         para("BCBody", "{{r line.rich }}"),
         tag("{%p endfor %}"),
         tag("{%p for line in body %}"),
+        # One lookup of the role per line: the sandbox makes each attribute lookup
+        # costly, and this chain runs for every line of every document.
+        tag("{%p set role = line.role %}"),
     ]
     for level in range(1, levels + 1):
         test = f"line.level == {level}" if level < levels else f"line.level >= {level}"
         out += [
-            tag(f"{{%p {'if' if level == 1 else 'elif'} line.role == 'heading' and {test} %}}"),
+            tag(f"{{%p {'if' if level == 1 else 'elif'} role == 'heading' and {test} %}}"),
             para(f"BCHeading{level}", "{{r line.rich }}"),
         ]
     out += [
-        tag("{%p elif line.role == 'bullet' %}"),
+        tag("{%p elif role == 'bullet' %}"),
         para("BCBullet", "{{r line.rich }}"),
-        tag("{%p elif line.role == 'table' %}"),
+        tag("{%p elif role == 'table' %}"),
         tag("{%p if line.table.caption %}"),
         para("BCTableCaption", "{{ line.table.caption }}"),
         tag("{%p endif %}"),

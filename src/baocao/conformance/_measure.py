@@ -131,24 +131,18 @@ def _line_spacing(ls: LineSpacing) -> Measure:
     return measure
 
 
+_TOGGLES = (("bold", "b", "bold", "not bold"), ("italic", "i", "italic", "upright"))
+"""Run properties that are on or off: (format field, OOXML tag, word when on, when off)."""
+
+
 def checks(fmt: ElementFormat) -> Iterator[tuple[str, str, str, Measure]]:
     """(property, what, expected, measure) for every property the format sets."""
     if fmt.size is not None:
         yield "size", "font size", fmt.size.describe("pt"), _size(fmt.size)
-    if fmt.bold is not None:
-        yield (
-            "bold",
-            "bold",
-            "bold" if fmt.bold else "not bold",
-            _toggle("b", fmt.bold, "bold", "not bold"),
-        )
-    if fmt.italic is not None:
-        yield (
-            "italic",
-            "italic",
-            "italic" if fmt.italic else "upright",
-            _toggle("i", fmt.italic, "italic", "upright"),
-        )
+    for prop, tag, on, off in _TOGGLES:
+        want: bool | None = getattr(fmt, prop)
+        if want is not None:
+            yield prop, prop, on if want else off, _toggle(tag, want, on, off)
     if fmt.underline is not None:
         shown = "underlined" if fmt.underline else "none"
         yield "underline", "underline", shown, _underline(fmt.underline)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import baocao
 from baocao.layout import layout
 
@@ -89,3 +91,9 @@ def test_seed_layout_part_titles(seed_report) -> None:  # type: ignore[no-untype
     ]
     assert "2.3. Nguyên nhân của hạn chế, tồn tại" in [h.text for h in lay.headings]
     assert lay.header.is_draft
+
+
+def test_other_family_template_is_refused() -> None:
+    """A State report with the Party template is an error naming both families."""
+    with pytest.raises(baocao.TemplateError, match=r"header\.family is nha_nuoc"):
+        baocao.render_bytes(_doc(), "docx", "dang")

@@ -13,7 +13,7 @@ import baocao
 from baocao.engines.text import render_text
 from baocao.errors import LoadError
 
-from .conftest import SEED_YAML
+from .conftest import EXAMPLES, SEED_YAML
 
 
 def _seed_data() -> dict:  # type: ignore[type-arg]
@@ -132,3 +132,30 @@ def test_json_schema_covers_both_kinds() -> None:
     assert "period_year" in one["required"]
     with pytest.raises(baocao.InputError):
         baocao.json_schema("nope")
+
+
+def test_impossible_unquoted_date_names_field_and_line(tmp_path: Path) -> None:
+    """YAML's own date parsing is off: 2025-02-30 reaches the model, which names the field."""
+    text = (EXAMPLES / "bao-cao-ubnd-xa.yaml").read_text(encoding="utf-8")
+    assert "date: 2025-12-15" in text
+    p = _write(tmp_path, text.replace("date: 2025-12-15", "date: 2025-02-30", 1))
+    with pytest.raises(LoadError) as exc:
+        baocao.load(p)
+    (prob,) = exc.value.problems
+    assert prob.path == "header.date"
+    assert "not a calendar date" in prob.message
+    assert "2025-02-30" in p.read_text(encoding="utf-8").splitlines()[prob.line - 1]
+
+
+def test_unquoted_dates_still_load() -> None:
+    """A valid unquoted date is read as text and validated into the same model."""
+    r = baocao.load(EXAMPLES / "bao-cao-ubnd-xa.yaml")
+    assert (r.header.date.year, r.header.date.month, r.header.date.day) == (2025, 12, 15)
+
+
+def test_non_utf8_file_is_a_load_error(tmp_path: Path) -> None:
+    """A binary or Latin-1 file is refused as not UTF-8, naming the file."""
+    p = tmp_path / "latin1.yaml"
+    p.write_bytes("kind: document\nplace: Hà Nội\n".encode("latin-1", errors="replace") + b"\xff")
+    with pytest.raises(LoadError, match=r"latin1\.yaml: không phải tệp văn bản UTF-8"):
+        baocao.load(p)

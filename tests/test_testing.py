@@ -104,7 +104,7 @@ def test_full_check_skips_conformance_for_other_families(tmp_path: Path) -> None
 
 
 def test_full_check_without_a_sample_of_the_family_says_so(tmp_path: Path) -> None:
-    """No shipped Party `document` sample: another family's renders, and a note asks for -r."""
+    """No shipped Party `document` sample: nothing renders, and a note asks for -r."""
     folder = standalone_pack(tmp_path / "pk")
     manifest = folder / "baocao-template.yml"
     manifest.write_text(

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, LoadError, Problem
 from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
-from .yamlread import SafeLoader
+from .yamlread import ReportLoader
 
 __all__ = [
     "format_path",
@@ -153,7 +153,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> str:
 
 
 def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
-    loader = SafeLoader(text)
+    loader = ReportLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -222,6 +222,11 @@ def load_with_lines(path: str | Path) -> tuple[AnyReport, dict[Path_, int]]:
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise LoadError(f"{p}: không mở được tệp ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            f"{p}: không phải tệp văn bản UTF-8 (not UTF-8 text: byte {exc.start} "
+            f"is 0x{exc.object[exc.start]:02x}); lưu lại tệp với mã hóa UTF-8"
+        ) from None
     fmt = "json" if p.suffix.lower() == ".json" else "yaml"
     return loads_with_lines(text, format=fmt, source=str(p))
 

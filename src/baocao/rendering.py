@@ -39,6 +39,13 @@ def resolve_template(report: AnyReport, template: TemplateRef = None) -> Templat
         pack = template
     else:
         pack = get_pack(template if template is not None else default_pack_id(report.header.family))
+    family = report.header.family
+    if pack.family in ("dang", "nha_nuoc") and pack.family != family:
+        raise TemplateError(
+            f"template {pack.id!r} lays out {pack.family} documents, but this report's "
+            f"header.family is {family}: use a {family} template (default: "
+            f"{default_pack_id(family)!r}) or change the family"
+        )
     kind = report.kind
     if kind not in pack.kinds:
         raise TemplateError(

@@ -199,6 +199,18 @@ def check_pack(
         )
         return issues
     own = extra or sample_reports(pack)
+    if not own and pack.family in ("dang", "nha_nuoc"):
+        # A pack of one family refuses reports of the other, so there is nothing to render.
+        issues.append(
+            TemplateIssue(
+                "conformance-skipped",
+                f"no sample report of family {pack.family!r} and kind "
+                f"{', '.join(pack.kinds)}: give a report (`-r REPORT`) to render it "
+                "and measure the layout",
+                "note",
+            )
+        )
+        return issues
     reports = own or sample_reports(pack, any_family=True)
     if not reports:
         issues.append(

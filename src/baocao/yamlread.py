@@ -11,9 +11,25 @@ from typing import Any
 
 import yaml
 
-__all__ = ["SafeLoader", "read_yaml"]
+__all__ = ["ReportLoader", "SafeLoader", "read_yaml"]
 
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class ReportLoader(SafeLoader):  # type: ignore[valid-type,misc]
+    """The safe loader without YAML's own date parsing, for report files.
+
+    Why: YAML turns ``date: 2025-02-30`` into a Python error before the model
+    sees it; read as text, the model refuses it with the field path and line.
+    """
+
+
+ReportLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def read_yaml(text: str) -> Any:

@@ -13,6 +13,7 @@ import click
 from ..checker import RULES, Severity, check, known_profiles
 from ..errors import BaocaoError
 from ..loading import load_with_lines
+from .core import fail_cleanly
 
 __all__ = ["check_cmd"]
 
@@ -59,6 +60,7 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="Format profile for type codes (dang-hd36, dang-hd05, nha-nuoc-nd30); "
     "default: the one in force on the report's date.",
 )
+@fail_cleanly
 def check_cmd(files: tuple[Path, ...], fmt: str, disable: list[str], profile: str | None) -> None:
     """Check report files for the mistakes a reviewer would mark; exit 1 if any error.
 

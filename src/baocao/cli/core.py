@@ -113,6 +113,7 @@ def output_format(name: str) -> str:
 @click.command("validate", short_help="Kiểm tra tệp báo cáo (check report files).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@fail_cleanly
 def validate_cmd(files: tuple[Path, ...], as_json: bool) -> None:
     """Kiểm tra tệp báo cáo: check report files and list every problem at once.
 

@@ -49,6 +49,7 @@ def test_context_keeps_the_documented_keys(ubnd: baocao.Document) -> None:
         "place_date",
         "doc_type",
         "subject",
+        "addressees",
     }
     assert ctx["header"]["symbol"] == "Số: 245/BC-UBND"
     assert ctx["family"] == "nha_nuoc" and ctx["draft"] is False

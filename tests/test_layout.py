@@ -97,3 +97,16 @@ def test_other_family_template_is_refused() -> None:
     """A State report with the Party template is an error naming both families."""
     with pytest.raises(baocao.TemplateError, match=r"header\.family is nha_nuoc"):
         baocao.render_bytes(_doc(), "docx", "dang")
+
+
+def test_addressees_print_after_the_subject() -> None:
+    """Kính gửi lines reach the header view and the plain text, right after the title block."""
+    from baocao.engines.text import render_text
+
+    doc = _doc()
+    data = doc.model_dump()
+    data["header"]["addressees"] = ["Ủy ban nhân dân tỉnh X"]
+    doc2 = baocao.Document.model_validate(data)
+    assert layout(doc2).header.addressees == ("Kính gửi: Ủy ban nhân dân tỉnh X",)
+    text = render_text(doc2)
+    assert "Về tình hình kinh tế\n\nKính gửi: Ủy ban nhân dân tỉnh X\n\n" in text

@@ -56,3 +56,18 @@ def test_symbol_family_must_match() -> None:
     """A State number in a Party header is refused, naming both forms."""
     with pytest.raises(ValidationError, match="header family is dang"):
         Header.model_validate(_header(number="12/BC-UBND"))
+
+
+def test_addressee_lines_one_and_several() -> None:
+    """One addressee shares the Kính gửi line; several go below it, "- …;" and a final "."."""
+    one = Header.model_validate(_header(addressees=["Ban Thường vụ Huyện ủy"]))
+    assert one.addressee_lines() == ["Kính gửi: Ban Thường vụ Huyện ủy"]
+    many = Header.model_validate(_header(addressees=["Ủy ban nhân dân tỉnh", "Bộ Nội vụ"]))
+    assert many.addressee_lines() == ["Kính gửi:", "- Ủy ban nhân dân tỉnh;", "- Bộ Nội vụ."]
+    assert Header.model_validate(_header()).addressee_lines() == []
+
+
+def test_blank_addressee_is_refused() -> None:
+    """An empty Kính gửi entry is a mistake, not a blank line."""
+    with pytest.raises(ValidationError):
+        Header.model_validate(_header(addressees=["  "]))

@@ -151,6 +151,17 @@ def title_part(profile: FormatProfile) -> list[El]:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
         out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
+    # Kính gửi (format-rules.md §12): "Kính gửi: A" centred; with several bodies,
+    # "Kính gửi:" centred and the "- A;" lines aligned under it.
+    out += [
+        tag("{%p for line in header.addressees %}"),
+        tag("{%p if loop.first %}"),
+        para("BCAddressee", "{{ line }}"),
+        tag("{%p else %}"),
+        para("BCAddresseeItem", "{{ line }}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+    ]
     return out
 
 

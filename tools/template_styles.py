@@ -39,9 +39,12 @@ def _ppr(
         bdr = w(
             "pBdr", None, w("bottom", {"val": "single", "sz": 6, "space": 1, "color": "000000"})
         )
-    ind = None
+    indents: dict[str, str | int] = {}
+    if fmt.left_indent_mm is not None:
+        indents["left"] = mm_to_twips(fmt.left_indent_mm.value)
     if fmt.first_line_indent_mm is not None:
-        ind = w("ind", {"firstLine": mm_to_twips(fmt.first_line_indent_mm.value)})
+        indents["firstLine"] = mm_to_twips(fmt.first_line_indent_mm.value)
+    ind = w("ind", indents) if indents else None
     return w(
         "pPr",
         None,
@@ -162,6 +165,20 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
             "BC Title", _fmt(e.title, space_before_pt={"value": 18, "max": 18}), keep_next=True
         ),
         StyleSpec("BC Subject", e.subject, keep_next=True),
+        StyleSpec(
+            "BC Addressee",
+            _fmt(body, align="center", first_line_indent_mm={"value": 0}),
+            based_on="Normal",
+            keep_next=True,
+        ),
+        StyleSpec(
+            "BC Addressee Item",
+            _fmt(
+                body, align="left", first_line_indent_mm={"value": 0}, left_indent_mm={"value": 60}
+            ),
+            based_on="Normal",
+            keep_next=True,
+        ),
         StyleSpec("BC Body", body, based_on="Normal"),
         *(
             StyleSpec(

@@ -105,6 +105,8 @@ class HeaderView:
     place_date: str
     doc_type: str
     subject: tuple[str, ...]
+    addressees: tuple[str, ...]
+    """Kính gửi lines as printed (empty when the report names no addressee)."""
     is_draft: bool
 
 
@@ -230,6 +232,7 @@ def _header(doc: Document) -> HeaderView:
         place_date=place_date(h.place, h.date.day, h.date.month, h.date.year),
         doc_type=h.doc_type,
         subject=tuple(h.subject_lines),
+        addressees=tuple(h.addressee_lines()),
         is_draft=h.date.is_draft or h.number.number is None,
     )
 

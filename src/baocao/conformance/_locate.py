@@ -10,6 +10,8 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
   issuer lines, the Party ``*`` or State short rule, and the ``Số`` line;
 * title: the first non-empty paragraph after that table; the subject lines are
   the centred paragraphs that follow, up to the Party ``-----`` or the State rule;
+* addressees: a "Kính gửi" line right after the subject, and the "- …" lines
+  under a bare "Kính gửi:", are neither subject nor body;
 * signature: the last top-level table with a "Nơi nhận" label; the label's cell
   holds the recipient lines, the last cell the signer lines (authority lines
   start with a signing form such as ``T/M`` or ``TM.``; the last line is the name);
@@ -222,6 +224,7 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
             break
         leading.append(b)
     used = _title(doc, leading, found, text_width)
+    used += _addressee_count(middle[used:])
     rest = middle[used:]
     for k, b in enumerate(rest):
         if b.tag != f"{W}p":
@@ -233,3 +236,15 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
         level = _heading_level(doc, b, text)
         found.add(f"heading{level}" if level else "body", Paragraph(b, text_of(b)))
     return found
+
+
+def _addressee_count(blocks: list[El]) -> int:
+    """How many paragraphs at the start are the Kính gửi block."""
+    texts = [text_of(b).strip() if b.tag == f"{W}p" else "" for b in blocks]
+    if not texts or not texts[0].startswith("Kính gửi"):
+        return 0
+    n = 1
+    if texts[0] == "Kính gửi:":
+        while n < len(texts) and texts[n].startswith("- "):
+            n += 1
+    return n

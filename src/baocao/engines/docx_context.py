@@ -158,6 +158,7 @@ def docx_context(
             "place_date": h.place_date,
             "doc_type": h.doc_type,
             "subject": list(h.subject),
+            "addressees": list(h.addressees),
         },
         "preamble": [line_context(ln, width) for ln in lay.preamble],
         "body": [line_context(ln, width) for ln in lay.body],

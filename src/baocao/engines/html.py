@@ -33,6 +33,7 @@ body { background: #f3f3f0; margin: 0; color: #000; }
 .place-date { font-style: italic; padding-top: 6pt; }
 h1 { text-align: center; font-size: 15pt; margin: 12pt 0 0; }
 .subject { text-align: center; font-weight: bold; }
+.addressees { text-align: center; margin: 12pt 0 6pt; }
 .body p, .body li { text-align: justify; text-indent: 1cm; }
 .body h2, .body h3, .body h4, .body h5, .body h6 { font-size: 1em; margin: 6pt 0;
   text-indent: 1cm; text-align: justify; }
@@ -146,6 +147,8 @@ def html_body(lay: Layout) -> str:
     ]
     if h.subject:
         parts.append(f'<p class="subject">{"<br>".join(_esc(s) for s in h.subject)}</p>')
+    if h.addressees:
+        parts.append(f'<p class="addressees">{"<br>".join(_esc(s) for s in h.addressees)}</p>')
     parts.append('<div class="body">')
     parts.extend(_body(lay.lines()))
     parts.append("</div>")

@@ -152,6 +152,8 @@ def markdown_blocks(lay: Layout) -> list[str]:
     blocks = [_stack(left), _stack(right), f"# {escape_markdown(h.doc_type)}"]
     if h.subject:
         blocks.append(_stack(_hard_lines(h.subject, bold=True)))
+    if h.addressees:
+        blocks.append(_stack(_hard_lines(h.addressees)))
     blocks.extend(_body(lay.lines()))
     if lay.recipients is not None:
         r = lay.recipients

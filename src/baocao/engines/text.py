@@ -35,6 +35,8 @@ def text_blocks(lay: Layout) -> list[str]:
     head.append(h.symbol)
     blocks = ["\n".join(head), "\n".join([*h.motto, h.place_date])]
     blocks.append("\n".join([h.doc_type, *h.subject]))
+    if h.addressees:
+        blocks.append("\n".join(h.addressees))
     for line in lay.lines():
         blocks.append(_table_lines(line) if line.role == "table" else line.text)
     if lay.recipients is not None:

@@ -102,6 +102,8 @@ class Header(Model):
     doc_type: NonEmptyText = "BÁO CÁO"
     subject: NonEmptyText
     """Trích yếu; a line break marks where the printed subject wraps."""
+    addressees: list[NonEmptyText] = Field(default_factory=list)
+    """Kính gửi: the higher bodies a report is sent up to (format-rules.md §12)."""
 
     @model_validator(mode="after")
     def _symbol_matches_family(self) -> Header:
@@ -112,6 +114,15 @@ class Header(Model):
                 f"but the header family is {self.family}"
             )
         return self
+
+    def addressee_lines(self) -> list[str]:
+        """``Kính gửi: A`` for one body; ``Kính gửi:`` then ``- A;`` … ``- B.`` for several."""
+        if not self.addressees:
+            return []
+        if len(self.addressees) == 1:
+            return [f"Kính gửi: {self.addressees[0]}"]
+        items = [f"- {a};" for a in self.addressees[:-1]] + [f"- {self.addressees[-1]}."]
+        return ["Kính gửi:", *items]
 
     @property
     def subject_lines(self) -> list[str]:

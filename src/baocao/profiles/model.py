@@ -110,6 +110,8 @@ class ElementFormat(Model):
     case: Case | None = None
     align: Align | None = None
     first_line_indent_mm: Quantity | None = None
+    left_indent_mm: Quantity | None = None
+    """Indent of the whole paragraph from the left margin (the Kính gửi list)."""
     space_before_pt: Quantity | None = None
     space_after_pt: Quantity | None = None
     line_spacing: LineSpacing | None = None

@@ -122,16 +122,21 @@ class _Unit:
 
 
 def _render_one(item: _Item, unit: _Unit) -> _Outcome:
-    from .atomic import atomic_write
     from .loading import load
-    from .rendering import render_bytes
+    from .rendering import render
 
     started = time.perf_counter()
     try:
         source = item.source
         report = load(os.fspath(source)) if isinstance(source, (str, os.PathLike)) else source
-        data = render_bytes(report, unit.format, unit.template, draft=unit.draft)
-        atomic_write(item.out, data, overwrite=unit.overwrite)
+        render(
+            report,
+            item.out,
+            unit.template,
+            format=unit.format,
+            draft=unit.draft,
+            overwrite=unit.overwrite,
+        )
     except BaocaoError as exc:
         error: str | None = str(exc)
     except Exception as exc:  # one broken input must not stop thousands of others

@@ -27,7 +27,7 @@ from .model import Document, ImplementationReport
 from .packs import TemplatePack, compose, get_pack
 from .packs.registry import default_pack_id
 
-__all__ = ["OUTPUT_FORMATS", "render", "render_bytes", "resolve_template"]
+__all__ = ["OUTPUT_FORMATS", "pack_context", "render", "render_bytes", "resolve_template"]
 
 AnyReport = Document | ImplementationReport
 TemplateRef = str | os.PathLike[str] | TemplatePack | None
@@ -66,7 +66,8 @@ def template_bytes(pack: TemplatePack) -> bytes:
     return _composed(pack, stamp)
 
 
-def _context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
+def pack_context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
+    """The context the pack's templates receive for ``report``: docx_context plus its hook."""
     ctx = docx_context(report)
     hook = pack.hook_function()
     return hook(report, ctx) if hook is not None else ctx
@@ -75,7 +76,7 @@ def _context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
 def _docx(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
     pack = resolve_template(report, template)
     return render_docx_bytes(
-        template_bytes(pack), _context(report, pack), name=pack.id, draft=draft
+        template_bytes(pack), pack_context(report, pack), name=pack.id, draft=draft
     )
 
 

@@ -29,7 +29,6 @@ from typing import Any
 
 from lxml import etree
 
-from .engines.docx_context import docx_context
 from .errors import TemplateError
 from .loading import load, loads
 from .model import Document, ImplementationReport
@@ -37,7 +36,7 @@ from .packs.check import TemplateIssue, errors_only
 from .packs.check import check_pack as static_check
 from .packs.docxscan import read_parts
 from .packs.registry import TemplatePack, get_pack
-from .rendering import render_bytes
+from .rendering import pack_context, render_bytes
 
 __all__ = [
     "SEED_NAME",
@@ -95,13 +94,6 @@ def sample_reports(
     if not any_family and pack.family != "khac":
         out = [r for r in out if r.header.family == pack.family]
     return out
-
-
-def pack_context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
-    """The context the pack's templates receive for ``report``: docx_context plus its hook."""
-    ctx = docx_context(report)
-    hook = pack.hook_function()
-    return hook(report, ctx) if hook is not None else ctx
 
 
 def sample_contexts(

@@ -7,7 +7,7 @@ once, here. Each line keeps the model path it came from, for diagnostics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from .model import (
@@ -138,7 +138,11 @@ class Layout:
     closing: Line | None
     signer: SignerView | None
     recipients: RecipientsView | None
-    headings: tuple[Line, ...] = field(default=())
+
+    @property
+    def headings(self) -> tuple[Line, ...]:
+        """The heading lines of the body, in order."""
+        return tuple(ln for ln in self.body if ln.role == "heading")
 
     def lines(self) -> tuple[Line, ...]:
         """Preamble, body and closing in reading order."""
@@ -266,5 +270,4 @@ def layout(report: Document | ImplementationReport) -> Layout:
         closing=closing,
         signer=signer,
         recipients=recipients,
-        headings=tuple(ln for ln in body if ln.role == "heading"),
     )

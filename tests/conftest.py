@@ -9,24 +9,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEED_YAML = EXAMPLES / "bao-cao-quy-dinh-02.yaml"
-
-
-def find_shared(name: str) -> Path | None:
-    """``shared/reference/<name>`` beside the repository (CI lays a copy of shared/ there)."""
-    for parent in [ROOT, *ROOT.parents]:
-        candidate = parent / "shared" / "reference" / name
-        if candidate.is_file():
-            return candidate
-    return None
+# A copy of shared/reference/seed-report.txt shipped with the tests (tests/data/README.md).
+SEED_TEXT = ROOT / "tests" / "data" / "seed-report.txt"
 
 
 @pytest.fixture
 def seed_text() -> str:
-    """The seed report's text; tests needing it skip when shared/ is not beside the repo."""
-    path = find_shared("seed-report.txt")
-    if path is None:
-        pytest.skip("shared/reference/seed-report.txt not found beside the repository")
-    return path.read_text(encoding="utf-8")
+    """The seed report's text, from the copy kept in tests/data."""
+    return SEED_TEXT.read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from baocao.errors import CitationError
 from baocao.model.citations import ABOUT_CONNECTORS, KINDS, Citation, find_citations
 from baocao.model.symbols import STATE_TYPE_CODES, DocumentSymbol
 
-SEED_RELATIVE = Path("shared") / "reference" / "seed-report.txt"
+SEED_TEXT = Path(__file__).resolve().parent / "data" / "seed-report.txt"
 EXPECTED = 'expected "<kind> số <number>[-<type>/<issuer>][, ngày d/m/yyyy][ của <issuer>][ về …]"'
 
 # Every citation in the seed report, as written there, with how often it occurs
@@ -63,25 +63,10 @@ SEED_CITATIONS: dict[str, int] = {
 }
 
 
-def _find_seed() -> Path | None:
-    """Walk up from this file to the directory that holds ``shared/reference``."""
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / SEED_RELATIVE
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    """The seed report's text, or a skip when shared/ is not beside the repository."""
-    path = _find_seed()
-    if path is None:
-        pytest.skip(
-            f"{SEED_RELATIVE} not found in any parent of {Path(__file__).parent}; "
-            "place a copy of shared/ beside the repository to run the seed tests"
-        )
-    return path.read_text(encoding="utf-8")
+    """The seed report's text, from the copy kept in tests/data."""
+    return SEED_TEXT.read_text(encoding="utf-8")
 
 
 # --- the seed -------------------------------------------------------------------

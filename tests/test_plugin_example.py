@@ -2,8 +2,11 @@
 
 One venv per module: baocao (built from this checkout) and the plugin are pip
 installed into it without network (``--no-deps --no-build-isolation``; the
-dependencies come from the interpreter running the tests through
-``--system-site-packages``), then the venv's own ``baocao`` lists and renders.
+dependencies come from the interpreter running the tests, whose site-packages
+the new venv sees through a ``.pth`` file), then the venv's own ``baocao``
+lists and renders. ``--system-site-packages`` would not do: when the tests run
+inside a virtual environment it exposes the *base* interpreter's packages, not
+the outer venv's where pytest and hatchling are installed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import importlib.util
 import io
 import os
 import runpy
+import site
 import subprocess
 import sys
 import zipfile
@@ -43,11 +47,14 @@ def _run(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProces
 def venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A fresh venv holding baocao and baocao-to-huyen, installed by pip."""
     where = tmp_path_factory.mktemp("venv") / "v"
-    made = _run(
-        [sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(where)]
-    )
+    made = _run([sys.executable, "-m", "venv", "--without-pip", str(where)])
     assert made.returncode == 0, made.stderr
     python = where / ("Scripts" if os.name == "nt" else "bin") / "python"
+    inner = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
+    outer = [*site.getsitepackages(), site.getusersitepackages()]
+    (Path(inner.stdout.strip()) / "outer-site.pth").write_text(
+        "".join(f"{p}\n" for p in outer if Path(p).is_dir()), encoding="utf-8"
+    )
     install = ["install", "-q", "--no-deps", "--no-build-isolation", str(ROOT), str(PLUGIN)]
     pip = _run([sys.executable, "-m", "pip", "--python", str(python), *install])
     if "no such option: --python" in pip.stderr:  # pip < 22.3: give the venv its own pip

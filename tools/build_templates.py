@@ -108,6 +108,11 @@ def rule(width_mm: float, length_mm: float) -> El:
     return para("BCRule", ppr=[indents(side, side)])
 
 
+def fitted_rule(width_mm: float, key: str) -> El:
+    """A drawn line sized per report (a fraction of its line, ``DrawnLine``), centred."""
+    return tag(f"{{{{p header.rules.{key}.within({mm_to_twips(width_mm)}) }}}}")
+
+
 # ---------------------------------------------------------------- parts
 
 
@@ -123,13 +128,14 @@ def header_part(profile: FormatProfile) -> list[El]:
     ]
     number = [para("BCNumber", "{{ header.symbol }}")]
     place_date = [para("BCPlaceDate", "{{ header.place_date }}")]
+    assert d.motto_rule.length_mm is not None
     motto_rule = rule(right_w, d.motto_rule.length_mm.value)
     if profile.family == "dang":
         left = [*issuer, para("BCStar", d.star or "*"), *number]
         right = [para("BCMotto", "{{ header.motto[0] }}"), motto_rule, *place_date]
         return [layout_table(geo.header, [[left, right]])]
     assert d.issuer_rule is not None
-    top_left = [*issuer, rule(left_w, d.issuer_rule.length_mm.value)]
+    top_left = [*issuer, fitted_rule(left_w, "issuer")]
     top_right = [
         para("BCMotto", "{{ header.motto[0] }}"),
         para("BCSlogan", "{{ header.motto[1] }}"),
@@ -150,7 +156,7 @@ def title_part(profile: FormatProfile) -> list[El]:
     if d.subject_separator is not None:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
-        out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
+        out.append(fitted_rule(profile.page.text_width_mm, "subject"))
     # Kính gửi (format-rules.md §12): "Kính gửi: A" centred; with several bodies,
     # "Kính gửi:" centred and the "- A;" lines aligned under it.
     out += [

@@ -24,12 +24,12 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..layout import MOTTOS
 from ..model import AUTHORITY_FORMS, Family
-from ..profiles.units import twips_to_mm
+from ._found import Located, has_bottom_border, rule_length_mm
 from ._ooxml import Docx, El, Paragraph, W, text_of
+from ._roles import by_role
 
 __all__ = ["Located", "find_date", "locate"]
 
@@ -38,48 +38,20 @@ _DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s
 _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
-
-
-@dataclass
-class Located:
-    """What was found, by element name (the names of the profile's elements)."""
-
-    elements: dict[str, list[Paragraph]] = field(default_factory=dict)
-    rules: dict[str, float] = field(default_factory=dict)
-    """Drawn rules found, by divider name, with their length in mm."""
-    marks: set[str] = field(default_factory=set)
-    """Text marks found: ``star``, ``subject_separator``."""
-    recipients_cell: tuple[int, int] | None = None
-    """(cell index, cells in the row) of the "Nơi nhận" label."""
-    signer_cell: tuple[int, int] | None = None
-
-    def add(self, name: str, para: Paragraph) -> None:
-        self.elements.setdefault(name, []).append(para)
+_NOTE = re.compile(r"^\(.*\)$|^đã ký\b", re.IGNORECASE)
+"""A note in the signer column, not a title or a name: "(Đã ký)", "(Đã ký và đóng dấu)"."""
 
 
 def _casefold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _has_bottom_border(doc: Docx, p: El) -> bool:
-    edge = doc.para_el(p, "pBdr/bottom")
-    return edge is not None and edge.get(f"{W}val", "nil") not in ("nil", "none")
-
-
-def _rule_length_mm(doc: Docx, p: El, width: int | None) -> float | None:
-    if width is None:
-        return None
-    left = float(doc.para_attr(p, "ind", "left") or doc.para_attr(p, "ind", "start") or 0)
-    right = float(doc.para_attr(p, "ind", "right") or doc.para_attr(p, "ind", "end") or 0)
-    return twips_to_mm(width - left - right)
-
-
 def _rule_after(doc: Docx, paras: list[Paragraph], start: int, width: int | None) -> float | None:
     """Length of the drawn rule on ``paras[start]`` or on the empty paragraph after it."""
     for k in (start, start + 1):
-        ruled = k < len(paras) and _has_bottom_border(doc, paras[k].el)
+        ruled = k < len(paras) and has_bottom_border(doc, paras[k].el)
         if ruled and (k == start or not paras[k].text.strip()):
-            return _rule_length_mm(doc, paras[k].el, width)
+            return rule_length_mm(doc, paras[k].el, width)
     return None
 
 
@@ -110,8 +82,8 @@ def _header(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> N
             found.add("number", p)
         elif text == "*":
             found.marks.add("star")
-        elif not text and _has_bottom_border(doc, p.el) and issuer:
-            length = _rule_length_mm(doc, p.el, p.cell_width)
+        elif not text and has_bottom_border(doc, p.el) and issuer:
+            length = rule_length_mm(doc, p.el, p.cell_width)
             if length is not None:
                 found.rules["issuer_rule"] = length
         elif text and "number" not in found.elements:
@@ -151,8 +123,8 @@ def _title(doc: Docx, paras: list[El], found: Located, text_width: int) -> int:
         if _SEPARATOR.match(text):
             found.marks.add("subject_separator")
             return k + 1
-        if not text and _has_bottom_border(doc, p):
-            length = _rule_length_mm(doc, p, text_width)
+        if not text and has_bottom_border(doc, p):
+            length = rule_length_mm(doc, p, text_width)
             if length is not None:
                 found.rules["subject_rule"] = length
             return k + 1
@@ -185,7 +157,11 @@ def _signature(doc: Docx, family: Family, tbl: El, index: int, found: Located) -
     signer = [
         p
         for p in paras
-        if p.row == label.row and p.cell == signer_cell and p.cell != label.cell and p.text.strip()
+        if p.row == label.row
+        and p.cell == signer_cell
+        and p.cell != label.cell
+        and p.text.strip()
+        and not _NOTE.match(p.text.strip())
     ]
     if not signer:
         return
@@ -197,12 +173,15 @@ def _signature(doc: Docx, family: Family, tbl: El, index: int, found: Located) -
         found.add("signer_authority" if p.text.strip().startswith(forms) else "signer_title", p)
 
 
-def locate(doc: Docx, family: Family, text_width: int) -> Located:
-    """Find every element of the family's layout in ``doc``."""
-    found = Located()
-    blocks = list(doc.blocks())
-    tables = [b for b in blocks if b.tag == f"{W}tbl"]
+def _tables(doc: Docx, blocks: list[El], family: Family) -> tuple[int | None, int | None]:
+    """Block indexes of the header table (first with the motto) and the signature table.
+
+    The signature table is the first after the header whose "Nơi nhận" label has
+    "- …" lines under it in its cell: an appendix table printing "Nơi nhận" as a
+    column heading has none, and comes after the signature anyway.
+    """
     header_at = sig_at = None
+    labelled: list[int] = []
     motto = MOTTOS[family][0].casefold()
     for i, b in enumerate(blocks):
         if b.tag != f"{W}tbl":
@@ -210,14 +189,40 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
         texts = [text_of(p).strip() for p in b.iter(f"{W}p")]
         if header_at is None and any(_casefold(t) == motto for t in texts):
             header_at = i
-            _header(doc, family, b, tables.index(b), found)
-        if any(_RECIPIENTS.match(t) for t in texts):
-            sig_at = i
+            continue
+        for tc in b.iter(f"{W}tc"):
+            cell = [text_of(p).strip() for p in tc.findall(f"{W}p")]
+            cell = [t for t in cell if t]
+            if cell and _RECIPIENTS.match(cell[0]):
+                labelled.append(i)
+                if sig_at is None and any(t.startswith(("-", "–")) for t in cell[1:]):
+                    sig_at = i
+    if sig_at is None and labelled:
+        sig_at = labelled[-1]
+    return header_at, sig_at
+
+
+def locate(doc: Docx, family: Family, text_width: int) -> Located:
+    """Find every element of the family's layout in ``doc``: by style role, else by text."""
+    blocks = list(doc.blocks())
+    tables = [b for b in blocks if b.tag == f"{W}tbl"]
+    header_at, sig_at = _tables(doc, blocks, family)
+    found = by_role(doc, blocks, text_width)
+    if found is not None:
+        if "motto" not in found.elements and header_at is not None:
+            _header(doc, family, blocks[header_at], tables.index(blocks[header_at]), found)
+        if "recipients_label" not in found.elements and sig_at is not None:
+            _signature(doc, family, blocks[sig_at], tables.index(blocks[sig_at]), found)
+        return found
+    found = Located()
+    if header_at is not None:
+        _header(doc, family, blocks[header_at], tables.index(blocks[header_at]), found)
     if sig_at is not None:
         _signature(doc, family, blocks[sig_at], tables.index(blocks[sig_at]), found)
     start = header_at + 1 if header_at is not None else 0
     end = sig_at if sig_at is not None and sig_at > start else len(blocks)
     middle = blocks[start:end]
+    found.body_tables = [b for b in middle if b.tag == f"{W}tbl"]
     leading = []
     for b in middle:
         if b.tag != f"{W}p":

@@ -154,49 +154,6 @@ def font_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]:
     )
 
 
-def divider_rules(profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
-    d = profile.dividers
-    labels = {
-        "motto_rule": "drawn rule under the tiêu đề / tiêu ngữ",
-        "issuer_rule": "short rule under the issuing body",
-        "subject_rule": "short rule under the subject",
-    }
-    for name, label in labels.items():
-        spec = getattr(d, name)
-        if spec is None:
-            continue
-        length = found.rules.get(name)
-        if length is None:
-            yield RuleResult(
-                f"{name}.length",
-                f"{label}: length",
-                False,
-                "no rule found",
-                spec.length_mm.describe("mm"),
-            )
-        else:
-            yield RuleResult(
-                f"{name}.length",
-                f"{label}: length",
-                spec.length_mm.accepts(length, MM_TOL),
-                f"{num(length)} mm",
-                spec.length_mm.describe("mm"),
-            )
-    for name, mark, label in (
-        ("star", d.star, "mark under the issuer"),
-        ("subject_separator", d.subject_separator, "line under the subject"),
-    ):
-        if mark is not None:
-            present = name in found.marks
-            yield RuleResult(
-                f"{name}.present",
-                f'{label} "{mark}"',
-                present,
-                "present" if present else "not found",
-                "present",
-            )
-
-
 def layout_rules(found: Located) -> Iterator[RuleResult]:
     rec, sig = found.recipients_cell, found.signer_cell
     rec_shown = f"column {rec[0] + 1} of {rec[1]}" if rec else "no Nơi nhận table"
@@ -256,11 +213,13 @@ def page_number_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]
 
 def all_rules(doc: Docx, profile: FormatProfile, found: Located) -> list[RuleResult]:
     """Every rule, in reading order: page, fonts, header to signature, page numbers."""
+    from ._placement import placement_rules  # it builds on RuleResult, defined here
+
     return [
         *page_rules(doc, profile),
         *font_rules(doc, profile),
         *element_rules(doc, profile, found),
-        *divider_rules(profile, found),
+        *placement_rules(doc, profile, found),
         *layout_rules(found),
         *page_number_rules(doc, profile),
     ]

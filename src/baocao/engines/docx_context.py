@@ -17,10 +17,11 @@ from docxtpl import RichText
 
 from ..layout import Layout, Line, TableView, layout
 from ..model import Document, ImplementationReport
-from ..profiles import profile_for
+from ..profiles import FormatProfile, profile_for
+from ..profiles.metrics import fitted_rule_mm
 from ..profiles.units import mm_to_twips
 
-__all__ = ["WordTable", "docx_context", "line_context"]
+__all__ = ["DrawnLine", "WordTable", "docx_context", "line_context"]
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -83,6 +84,39 @@ class WordTable:
         return self.xml()
 
 
+@dataclass(frozen=True)
+class _Markup:
+    xml: str
+
+    def __html__(self) -> str:
+        return self.xml
+
+    def __str__(self) -> str:
+        return self.xml
+
+
+@dataclass(frozen=True)
+class DrawnLine:
+    """A short drawn rule (đường kẻ) as long as a fraction of the printed line above it.
+
+    Nghị định 30 sizes the rules under the issuer and the trích yếu at 1/3–1/2
+    of their text, which differs per report, so the length is computed here and
+    the template places it with ``{{p header.rules.issuer.within(3685) }}``
+    (the cell width in twips): a ``BC Rule`` paragraph centred by its indents.
+    """
+
+    length_twips: int
+
+    def within(self, cell_twips: int) -> _Markup:
+        if self.length_twips <= 0:
+            return _Markup("<w:p/>")
+        side = max(0, (int(cell_twips) - self.length_twips) // 2)
+        return _Markup(
+            f'<w:p><w:pPr><w:pStyle w:val="BCRule"/><w:ind w:left="{side}" w:right="{side}"/>'
+            "</w:pPr></w:p>"
+        )
+
+
 def _rich(line: Line, *, with_label: bool) -> RichText:
     rt = RichText()
     if with_label and line.label:
@@ -135,6 +169,21 @@ def _signer(lay: Layout) -> dict[str, Any] | None:
     }
 
 
+def _rule_lengths(lay: Layout, profile: FormatProfile) -> dict[str, DrawnLine]:
+    """Each short rule, a fraction of the printed line above it (NĐ 30: 1/3–1/2).
+
+    Both keys are always there (a profile without the rule gives an empty line),
+    so a template checks against any family's context.
+    """
+    h, d, e = lay.header, profile.dividers, profile.elements
+    out = {"issuer": 0.0, "subject": 0.0}
+    if d.issuer_rule is not None:
+        out["issuer"] = fitted_rule_mm(d.issuer_rule, h.issuer_name.split("\n"), e.issuer_name)
+    if d.subject_rule is not None:
+        out["subject"] = fitted_rule_mm(d.subject_rule, h.subject, e.subject)
+    return {k: DrawnLine(mm_to_twips(v)) for k, v in out.items()}
+
+
 def docx_context(
     report: Document | ImplementationReport, lay: Layout | None = None
 ) -> dict[str, Any]:
@@ -145,8 +194,8 @@ def docx_context(
     """
     lay = lay or layout(report)
     h = lay.header
-    page = profile_for(report).page
-    width = mm_to_twips(page.text_width_mm)
+    profile = profile_for(report)
+    width = mm_to_twips(profile.page.text_width_mm)
     return {
         "family": h.family,
         "draft": h.is_draft,
@@ -159,6 +208,7 @@ def docx_context(
             "doc_type": h.doc_type,
             "subject": list(h.subject),
             "addressees": list(h.addressees),
+            "rules": _rule_lengths(lay, profile),
         },
         "preamble": [line_context(ln, width) for ln in lay.preamble],
         "body": [line_context(ln, width) for ln in lay.body],

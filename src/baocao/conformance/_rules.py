@@ -55,6 +55,15 @@ class RuleResult:
     passed: bool
     measured: str
     expected: str
+    waived: str | None = None
+    """The pack's reason when it waives this rule: shown, never counted as a pass."""
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``FAIL``, or ``waived`` (failing, with the pack's reason)."""
+        if self.waived is not None and not self.passed:
+            return "waived"
+        return "ok" if self.passed else "FAIL"
 
 
 def element_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:

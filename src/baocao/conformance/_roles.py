@@ -65,15 +65,19 @@ Where = tuple[int | None, int, int]
 
 
 def _paragraphs(doc: Docx, blocks: list[El], text_width: int) -> list[Paragraph]:
-    """Every paragraph of the body and of its top-level tables, in reading order."""
+    """Every paragraph of the body and of its top-level tables, in reading order, up to the
+    signature: what follows it (appendices) is checked by no rule of the first pages."""
     out: list[Paragraph] = []
     index = 0
     for b in blocks:
         if b.tag == f"{W}p":
             out.append(Paragraph(b, text_of(b), cell_width=text_width))
-        else:
-            out.extend(doc.cell_paragraphs(b, index))
-            index += 1
+            continue
+        cells = doc.cell_paragraphs(b, index)
+        out.extend(cells)
+        index += 1
+        if any(role_of(doc, p.el) == "recipients_label" for p in cells):
+            break
     return out
 
 
@@ -114,5 +118,6 @@ def by_role(doc: Docx, blocks: list[El], text_width: int) -> Located | None:
         signer = [p for p in found.elements.get("signer_name", []) if p in row]
         if signer:
             found.signer_cell = (signer[0].cell, cells)
-    found.body_tables = [t for i, t in enumerate(tables) if i not in used]
+    seen = {p.table_index for p in paras}
+    found.body_tables = [t for i, t in enumerate(tables) if i in seen and i not in used]
     return found

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import Field, StringConstraints, ValidationError, field_validator
 
 from ..errors import ManifestError
 from ..loading import format_path
@@ -41,9 +41,18 @@ class Manifest(Model):
     """Format profile checked by the conformance checker: a built-in id (``dang-hd36``)
     or a ``.yml`` file in the pack folder (no path: it cannot point outside the pack),
     usually ``extends: <built-in id>`` with the pack's own values."""
-    waivers: dict[RuleId, NonEmptyText] = Field(default_factory=dict)
-    """Deliberate deviations, ``rule id: reason`` (``signer_title.bold: …``); conformance
-    reports them as waived with the reason, never as passed."""
+    waivers: tuple[tuple[RuleId, NonEmptyText], ...] = ()
+    """Deliberate deviations, written ``rule id: reason`` (``signer_title.bold: …``);
+    conformance reports them as waived with the reason, never as passed. Kept as
+    pairs so the manifest stays hashable."""
+
+    @field_validator("waivers", mode="before")
+    @classmethod
+    def _waivers_mapping(cls, value: Any) -> Any:
+        """Waivers are written as a mapping of rule id to reason."""
+        if isinstance(value, dict):
+            return tuple(value.items())
+        return value
     hook: str | None = Field(default=None, pattern=r"^[\w.]+:[\w.]+$")
     """``module:function`` called as ``function(report, context) -> context`` before rendering."""
 

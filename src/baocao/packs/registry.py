@@ -134,7 +134,7 @@ class TemplatePack:
         """Waived conformance rules and their reasons; a child's reason replaces its parent's."""
         out: dict[str, str] = {}
         for pack in reversed(self.lineage()):
-            out.update(pack.manifest.waivers)
+            out.update(dict(pack.manifest.waivers))
         return out
 
     @property

@@ -248,7 +248,9 @@ def test_report_serialises_to_json() -> None:
     data = check_docx(rendered(SEED_YAML)).to_dict()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["passed"] is True and data["failed"] == 0
-    assert {"rule_id", "description", "passed", "measured", "expected"} == set(data["rules"][0])
+    assert {"rule_id", "description", "passed", "status", "measured", "expected", "waived"} == set(
+        data["rules"][0]
+    )
 
 
 def test_cli_prints_a_table_and_exits_zero(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from ._found import Located
 from ._measure import MM_TOL, SINGLE_LINE_EM, num
 from ._ooxml import Docx, El, Paragraph, W, text_runs
 from ._rules import RuleResult
+from ._tables import table_rules
 
 __all__ = ["placement_rules"]
 
@@ -221,4 +222,5 @@ def placement_rules(doc: Docx, profile: FormatProfile, found: Located) -> list[R
         *divider_rules(doc, profile, found),
         *number_date_rule(doc, profile, found),
         *signature_space_rule(doc, profile, found),
+        *table_rules(doc, profile, found),
     ]

@@ -21,7 +21,7 @@ LAYERS = [
     ("model",),
     ("loading",),
     ("vi",),
-    ("layout",),
+    ("layout", "layout_body"),
     ("profiles",),
     ("packs",),
     ("engines",),

@@ -5,7 +5,8 @@ This is the lowest layer: it imports nothing from the rest of baocao except
 English would blur them (``kind: bao_cao_thuc_hien``, family ``dang`` / ``nha_nuoc``).
 """
 
-from .blocks import Block, BulletList, Inline, NumberedList, Paragraph, Span, Table, inline_text
+from .appendices import Appendix
+from .blocks import Block, BulletList, Inline, ListItem, NumberedList, Paragraph, Span, inline_text
 from .citations import Citation, find_citations
 from .closing import AUTHORITY_FORMS, Authority, Recipient, Recipients, Signer
 from .document import CheckConfig, Document
@@ -23,15 +24,18 @@ from .implementation import (
 from .numbering import (
     PARTY_NUMBERING,
     STATE_NUMBERING,
+    LevelKind,
     LevelStyle,
     NumberingScheme,
     default_numbering,
+    ordinal_word,
     roman,
 )
 from .report import REPORT_ADAPTER, REPORT_KINDS, Report
 from .sections import Section
 from .statistics import Ratio, Tally, TallyPart
 from .symbols import DocumentSymbol
+from .tables import HeaderCell, Table
 from .types import Family, Model, NonEmptyText, Text, nfc, nfc_deep
 
 __all__ = [
@@ -40,6 +44,7 @@ __all__ = [
     "REPORT_ADAPTER",
     "REPORT_KINDS",
     "STATE_NUMBERING",
+    "Appendix",
     "Assessment",
     "Authority",
     "Block",
@@ -50,13 +55,16 @@ __all__ = [
     "DocumentSymbol",
     "Family",
     "Header",
+    "HeaderCell",
     "ImplementationReport",
     "Inline",
     "IssueDate",
     "Issuer",
+    "LevelKind",
     "LevelStyle",
     "LimitationGroup",
     "Limitations",
+    "ListItem",
     "Model",
     "NonEmptyText",
     "NumberedList",
@@ -82,5 +90,6 @@ __all__ = [
     "inline_text",
     "nfc",
     "nfc_deep",
+    "ordinal_word",
     "roman",
 ]

@@ -92,6 +92,22 @@ class HeaderView:
     notes: tuple[str, ...] = ()
     """Extra lines of the title block (cut-off date, term)."""
 
+    @property
+    def mark(self) -> str:
+        """The separator as text (``*``, ``*****``); ``""`` for a drawn rule or none."""
+        return "" if self.separator in ("rule", "none") else self.separator
+
+    @property
+    def letter_subject(self) -> tuple[str, ...]:
+        """The ``V/v …`` lines under Số of a công văn; empty for a titled report."""
+        return self.subject if self.layout == "cong_van" else ()
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        """The title block: type, subject (a titled report only), then the notes."""
+        titled = (*((self.doc_type,) if self.doc_type else ()), *self.subject)
+        return (*(titled if self.layout != "cong_van" else ()), *self.notes)
+
 
 @dataclass(frozen=True)
 class SignerView:

@@ -6,7 +6,7 @@ recipients) stay together. The seed's text form matches this layout.
 
 from __future__ import annotations
 
-from ..layout import Layout, Line, layout
+from ..layout import Layout, Line, PrintForm, layout
 from ..model import Document, ImplementationReport
 
 __all__ = ["render_text", "text_blocks"]
@@ -26,15 +26,12 @@ def _table_lines(line: Line) -> str:
 def text_blocks(lay: Layout) -> list[str]:
     """The report's paragraphs (and grouped line blocks) in reading order."""
     h = lay.header
-    head: list[str] = []
-    if h.issuer_parent:
-        head.append(h.issuer_parent)
-    head.append(h.issuer_name)
-    if h.family == "dang":
-        head.append("*")
-    head.append(h.symbol)
+    head = [ln.text for ln in h.issuer]
+    head += [t for t in (h.mark, h.symbol) if t]
+    head += h.letter_subject
     blocks = ["\n".join(head), "\n".join([*h.motto, h.place_date])]
-    blocks.append("\n".join([h.doc_type, *h.subject]))
+    if h.title_lines:
+        blocks.append("\n".join(h.title_lines))
     if h.addressees:
         blocks.append("\n".join(h.addressees))
     for line in lay.lines():
@@ -49,6 +46,6 @@ def text_blocks(lay: Layout) -> list[str]:
     return blocks
 
 
-def render_text(report: Document | ImplementationReport) -> str:
+def render_text(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
     """The whole report as UTF-8 plain text (NFC), ending with a newline."""
-    return "\n\n".join(text_blocks(layout(report))) + "\n"
+    return "\n\n".join(text_blocks(layout(report, form))) + "\n"

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
@@ -54,6 +54,8 @@ class FormRule:
 
     code: str
     title: str
+    severity: Literal["error", "warning"] = "error"
+    """How the checker reports it in lenient mode (strict mode refuses it either way)."""
 
 
 FORM_RULES: dict[str, FormRule] = {
@@ -62,8 +64,8 @@ FORM_RULES: dict[str, FormRule] = {
         FormRule("BC901", _("Số và ký hiệu không đúng thể thức")),
         FormRule("BC902", _("Số và ký hiệu viết theo thể thức của khối khác")),
         FormRule("BC903", _("Số và ký hiệu của Đảng thiếu mã cơ quan ban hành")),
-        FormRule("BC904", _("Ngày, tháng dưới 10 (tháng dưới 3) không có số 0 đứng trước")),
-        FormRule("BC905", _("Dấu phân cách dưới tên cơ quan không đúng thể thức")),
+        FormRule("BC904", _("Ngày dưới 10, tháng dưới 3 thiếu số 0 đứng trước"), "warning"),
+        FormRule("BC905", _("Dấu phân cách dưới tên cơ quan không đúng thể thức"), "warning"),
         FormRule("BC906", _("Các phần của một số liệu không cộng bằng tổng")),
         FormRule("BC907", _("Số phần lớn hơn số tổng")),
     )

@@ -21,13 +21,13 @@ LAYERS = [
     ("model",),
     ("loading",),
     ("vi",),
-    ("layout", "layout_body"),
+    ("layout",),
     ("profiles",),
     ("packs",),
     ("engines",),
     ("conformance", "checker"),
     ("rendering", "batch", "testing"),
-    ("cli", "__main__"),
+    ("cli", "server", "__main__"),
 ]
 
 

@@ -10,7 +10,8 @@ from .blocks import Block, BulletList, Inline, ListItem, NumberedList, Paragraph
 from .citations import Citation, find_citations
 from .closing import AUTHORITY_FORMS, Authority, Recipient, Recipients, Signer
 from .document import CheckConfig, Document
-from .header import Header, IssueDate, Issuer
+from .forms import FORM_RULES, Deviation, FormRule, deviations, lenient_mode
+from .header import FAMILY_SEPARATOR, Header, IssueDate, Issuer, IssuerLine
 from .implementation import (
     Assessment,
     ImplementationReport,
@@ -40,6 +41,8 @@ from .types import Family, Model, NonEmptyText, Text, nfc, nfc_deep
 
 __all__ = [
     "AUTHORITY_FORMS",
+    "FAMILY_SEPARATOR",
+    "FORM_RULES",
     "PARTY_NUMBERING",
     "REPORT_ADAPTER",
     "REPORT_KINDS",
@@ -51,15 +54,18 @@ __all__ = [
     "BulletList",
     "CheckConfig",
     "Citation",
+    "Deviation",
     "Document",
     "DocumentSymbol",
     "Family",
+    "FormRule",
     "Header",
     "HeaderCell",
     "ImplementationReport",
     "Inline",
     "IssueDate",
     "Issuer",
+    "IssuerLine",
     "LevelKind",
     "LevelStyle",
     "LimitationGroup",
@@ -86,8 +92,10 @@ __all__ = [
     "Text",
     "TitledBlocks",
     "default_numbering",
+    "deviations",
     "find_citations",
     "inline_text",
+    "lenient_mode",
     "nfc",
     "nfc_deep",
     "ordinal_word",

@@ -9,26 +9,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .layout_body import (
+from ..model import FAMILY_SEPARATOR, Document, Family, ImplementationReport, Signer
+from .body import (
     AppendixView,
     HeaderCellView,
     Line,
+    Loc,
     Run,
     TableView,
     appendix_views,
     body_lines,
     paragraph_runs,
 )
-from .model import Document, Family, ImplementationReport, Signer
-from .vi import place_date
+from .printed import (
+    PrintForm,
+    addressee_lines,
+    authority_line,
+    date_line,
+    signer_lines,
+    subject_lines,
+    symbol_line,
+)
 
 __all__ = [
     "MOTTOS",
     "AppendixView",
     "HeaderCellView",
     "HeaderView",
+    "IssuerLineView",
     "Layout",
     "Line",
+    "Loc",
+    "PrintForm",
     "RecipientsView",
     "Run",
     "SignerView",
@@ -44,21 +56,39 @@ MOTTOS: dict[Family, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
+class IssuerLineView:
+    """One printed line of the issuer block and its weight."""
+
+    text: str
+    bold: bool
+
+
+@dataclass(frozen=True)
 class HeaderView:
     """The first-page header as printed."""
 
     family: Family
     motto: tuple[str, ...]
     issuer_parent: str | None
+    """All issuer lines above the issuer itself, joined by line breaks (older templates)."""
     issuer_name: str
     symbol: str
-    """``Số 12-BC/BTCHU`` or ``Số: 12/BC-UBND``; blanks in a draft."""
+    """``Số 12-BC/BTCHU`` or ``Số: 12/BC-UBND``; blanks in a draft; ``""`` = no number line."""
     place_date: str
     doc_type: str
+    """The title (``BÁO CÁO``, ``BÁO CÁO KIỂM ĐIỂM``); ``""`` for a công văn."""
     subject: tuple[str, ...]
     addressees: tuple[str, ...]
     """Kính gửi lines as printed (empty when the report names no addressee)."""
     is_draft: bool
+    issuer: tuple[IssuerLineView, ...] = ()
+    """The issuer block, 1–4 lines top down, each with its weight."""
+    separator: str = "*"
+    """Under the issuer: ``*`` (or several stars), ``rule`` (a short line) or ``none``."""
+    layout: str = "bao_cao"
+    """``bao_cao`` (title, then subject) or ``cong_van`` (``V/v`` under the number)."""
+    notes: tuple[str, ...] = ()
+    """Extra lines of the title block (cut-off date, term)."""
 
 
 @dataclass(frozen=True)
@@ -112,19 +142,25 @@ class Layout:
         return self.preamble + self.body + tail
 
 
-def _header(doc: Document) -> HeaderView:
+def _header(doc: Document, form: PrintForm) -> HeaderView:
     h = doc.header
+    block = tuple(IssuerLineView(ln.text, ln.bold) for ln in h.issuer.block)
+    above = [ln.text for ln in block[:-1]]
     return HeaderView(
         family=h.family,
         motto=MOTTOS[h.family],
-        issuer_parent=h.issuer.parent,
-        issuer_name=h.issuer.name,
-        symbol=h.number.header(),
-        place_date=place_date(h.place, h.date.day, h.date.month, h.date.year),
-        doc_type=h.doc_type,
-        subject=tuple(h.subject_lines),
-        addressees=tuple(h.addressee_lines()),
-        is_draft=h.date.is_draft or h.number.number is None,
+        issuer_parent="\n".join(above) if above else None,
+        issuer_name=block[-1].text,
+        symbol=symbol_line(h.number, form) if h.number is not None else "",
+        place_date=date_line(h.place, h.date, form),
+        doc_type=h.doc_type or "",
+        subject=subject_lines(h),
+        addressees=addressee_lines(h),
+        is_draft=h.date.is_draft or (h.number is not None and h.number.number is None),
+        issuer=block,
+        separator=h.issuer.separator or FAMILY_SEPARATOR[h.family],
+        layout=h.form,
+        notes=h.notes,
     )
 
 
@@ -133,32 +169,40 @@ def _signer(s: Signer, family: Family) -> SignerView:
     if s.signed or s.seal:
         mark = "(Đã ký và đóng dấu)" if s.seal else "(Đã ký)"
     return SignerView(
-        lines=tuple(s.lines(family)),
+        lines=signer_lines(s, family),
         name=s.name,
-        authority=s.authority_line(family),
+        authority=authority_line(s, family),
         title=s.title,
         signed_mark=mark,
         digital=s.digital_signature,
     )
 
 
-def layout(report: Document | ImplementationReport) -> Layout:
-    """Print a report of any kind into lines (through its generic document)."""
+def layout(report: Document | ImplementationReport, form: PrintForm = "official") -> Layout:
+    """Print a report of any kind into lines (through its generic document).
+
+    ``form``: ``official`` prints values in the official form; ``written``
+    reprints them as the office typed them where the model kept both.
+    """
     doc = report.to_document()
     family = doc.family
     scheme = doc.scheme
     preamble = tuple(
-        Line("paragraph", paragraph_runs(p), path=f"preamble[{i}]")
+        Line("paragraph", paragraph_runs(p), path=f"preamble[{i}]", loc=("preamble", i))
         for i, p in enumerate(doc.preamble)
     )
-    closing = Line("paragraph", (Run(doc.closing),), path="closing") if doc.closing else None
+    closing = (
+        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
+        if doc.closing
+        else None
+    )
     recipients = None
     if doc.recipients is not None:
         r = doc.recipients
         lines = r.lines(family, addressed=bool(doc.header.addressees))
         recipients = RecipientsView(label=r.label, lines=tuple(lines))
     return Layout(
-        header=_header(doc),
+        header=_header(doc, form),
         preamble=preamble,
         body=body_lines(scheme, doc.blocks, doc.sections),
         closing=closing,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import (
+from ..model import (
     Appendix,
     Block,
     BulletList,
@@ -27,13 +27,14 @@ from .model import (
     Tally,
     roman,
 )
-from .model.tables import Cell, place_header
-from .vi import format_number, upper_vi
+from ..model.tables import Cell, place_header
+from ..vi import format_number, upper_vi
 
 __all__ = [
     "AppendixView",
     "HeaderCellView",
     "Line",
+    "Loc",
     "Run",
     "TableView",
     "appendix_views",
@@ -41,7 +42,16 @@ __all__ = [
     "paragraph_runs",
 ]
 
+Loc = tuple[str | int, ...]
 Role = Literal["heading", "paragraph", "bullet", "numbered", "table"]
+
+
+def loc_path(loc: Loc) -> str:
+    """``("sections", 0, "blocks", 2)`` → ``sections[0].blocks[2]``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,8 @@ class Line:
     """Heading depth (1 = outermost) or the depth of the section a block is in."""
     path: str = ""
     """Where in the (generic) document this line comes from: ``sections[0].blocks[2]``."""
+    loc: Loc = ()
+    """The same place as a tuple: ``("sections", 0, "blocks", 2)``; no string parsing needed."""
     table: TableView | None = None
     bold: bool = False
     italic: bool = False
@@ -180,18 +192,22 @@ def _table(t: Table) -> TableView:
     )
 
 
-def _tally_parts(p: Paragraph, path: str, depth: int, indent: int) -> list[Line]:
+def _line(role: Role, loc: Loc, runs: tuple[Run, ...] = (), **kw: object) -> Line:
+    return Line(role, runs, path=loc_path(loc), loc=loc, **kw)  # type: ignore[arg-type]
+
+
+def _tally_parts(p: Paragraph, loc: Loc, depth: int, indent: int) -> list[Line]:
     """The part lines of list-form tallies in ``p``: ``+ nam 12;`` ``+ nữ 17.``."""
     out = []
     for k, piece in enumerate(p.spans):
         if isinstance(piece, Tally) and piece.parts_as == "list":
             out += [
-                Line(
+                _line(
                     "bullet",
+                    (*loc, "spans", k, "parts", j),
                     (Run(text),),
                     label=piece.marker,
                     level=depth,
-                    path=f"{path}.spans[{k}].parts[{j}]",
                     indent=indent,
                 )
                 for j, text in enumerate(piece.part_lines(format_number))
@@ -199,48 +215,48 @@ def _tally_parts(p: Paragraph, path: str, depth: int, indent: int) -> list[Line]
     return out
 
 
-def _items(b: BulletList | NumberedList, bp: str, depth: int, indent: int) -> list[Line]:
+def _items(b: BulletList | NumberedList, loc: Loc, depth: int, indent: int) -> list[Line]:
     out: list[Line] = []
     role: Role = "bullet" if isinstance(b, BulletList) else "numbered"
     for j, it in enumerate(b.items):
-        ip = f"{bp}.items[{j}]"
+        il: Loc = (*loc, "items", j)
         label = b.marker if isinstance(b, BulletList) else b.label(j)
-        out.append(Line(role, paragraph_runs(it), label=label, level=depth, path=ip, indent=indent))
-        out += _tally_parts(it, ip, depth, indent + 1)
+        out.append(_line(role, il, paragraph_runs(it), label=label, level=depth, indent=indent))
+        out += _tally_parts(it, il, depth, indent + 1)
         if isinstance(it, ListItem) and it.children:
-            out += _blocks(it.children, f"{ip}.children", depth, indent + 1, prefix="")
+            out += _blocks(it.children, il, depth, indent + 1, field="children")
     return out
 
 
 def _blocks(
-    blocks: Sequence[Block], path: str, depth: int, indent: int = 0, *, prefix: str = ".blocks"
+    blocks: Sequence[Block], loc: Loc, depth: int, indent: int = 0, *, field: str = "blocks"
 ) -> list[Line]:
     out: list[Line] = []
     for i, b in enumerate(blocks):
-        bp = f"{path}{prefix}[{i}]" if path else f"{prefix.lstrip('.')}[{i}]"
+        bl: Loc = (*loc, field, i)
         if isinstance(b, (BulletList, NumberedList)):
-            out += _items(b, bp, depth, indent)
+            out += _items(b, bl, depth, indent)
         elif isinstance(b, Paragraph):
-            out.append(Line("paragraph", paragraph_runs(b), path=bp, level=depth, indent=indent))
-            out += _tally_parts(b, bp, depth, indent + 1)
+            out.append(_line("paragraph", bl, paragraph_runs(b), level=depth, indent=indent))
+            out += _tally_parts(b, bl, depth, indent + 1)
         elif isinstance(b, Table):
-            out.append(Line("table", path=bp, table=_table(b), level=depth))
+            out.append(_line("table", bl, table=_table(b), level=depth))
     return out
 
 
-def _heading(scheme: NumberingScheme, s: Section, nums: tuple[int, ...], sp: str) -> Line:
+def _heading(scheme: NumberingScheme, s: Section, nums: tuple[int, ...], loc: Loc) -> Line:
     style = scheme.style(len(nums))
     title = upper_vi(s.title) if style.upper else s.title
     bold, italic = bool(style.bold), bool(style.italic)
     runs = [Run(title, bold, italic)]
     if s.run_in is not None:
         runs += [Run(" "), *paragraph_runs(s.run_in)]
-    return Line(
+    return _line(
         "heading",
+        loc,
         tuple(runs),
         label=s.label if s.label is not None else scheme.label(nums),
         level=len(nums),
-        path=sp,
         bold=bold,
         italic=italic,
         kind=style.kind,
@@ -251,7 +267,7 @@ def _heading(scheme: NumberingScheme, s: Section, nums: tuple[int, ...], sp: str
 
 
 def _sections(
-    scheme: NumberingScheme, sections: Sequence[Section], numbers: tuple[int, ...], path: str
+    scheme: NumberingScheme, sections: Sequence[Section], numbers: tuple[int, ...], loc: Loc
 ) -> list[Line]:
     out: list[Line] = []
     n = 0
@@ -259,18 +275,18 @@ def _sections(
         if s.label is None:
             n += 1
         nums = (*numbers, max(n, 1))
-        sp = f"{path}.sections[{i}]" if path else f"sections[{i}]"
-        out.append(_heading(scheme, s, nums, sp))
-        out.extend(_blocks(s.blocks, sp, len(nums)))
-        out.extend(_sections(scheme, s.sections, nums, sp))
+        sl: Loc = (*loc, "sections", i)
+        out.append(_heading(scheme, s, nums, sl))
+        out.extend(_blocks(s.blocks, sl, len(nums)))
+        out.extend(_sections(scheme, s.sections, nums, sl))
     return out
 
 
 def body_lines(
-    scheme: NumberingScheme, blocks: Sequence[Block], sections: Sequence[Section], path: str = ""
+    scheme: NumberingScheme, blocks: Sequence[Block], sections: Sequence[Section], loc: Loc = ()
 ) -> tuple[Line, ...]:
     """Unnumbered blocks first, then the numbered section tree."""
-    return (*_blocks(blocks, path, 0), *_sections(scheme, sections, (), path))
+    return (*_blocks(blocks, loc, 0), *_sections(scheme, sections, (), loc))
 
 
 @dataclass(frozen=True)
@@ -290,15 +306,15 @@ def appendix_views(
     """``Phụ lục I, II`` (State) or ``Phụ lục 1, 2`` (Party) unless a label is written."""
     out = []
     for i, a in enumerate(appendices, start=1):
-        path = f"appendices[{i - 1}]"
+        loc: Loc = ("appendices", i - 1)
         number = roman(i) if family == "nha_nuoc" else str(i)
         out.append(
             AppendixView(
                 label=a.label if a.label is not None else f"Phụ lục {number}",
                 title=tuple(a.title.split("\n")),
                 note=a.note,
-                body=body_lines(scheme, a.blocks, a.sections, path),
-                path=path,
+                body=body_lines(scheme, a.blocks, a.sections, loc),
+                path=loc_path(loc),
             )
         )
     return tuple(out)

@@ -12,7 +12,7 @@ import pytest
 from baocao.conformance import check_docx
 
 from .fixtures.examples import SEED_YAML, UBND_YAML, rendered
-from .fixtures.mutations import W, Mutant, Parts, apply, body, mutants, styled, w
+from .fixtures.mutations import Mutant, Parts, W, apply, body, mutants, styled, w
 
 EXAMPLES = {"dang-hd36": SEED_YAML, "nha-nuoc-nd30": UBND_YAML}
 CASES = {pid: mutants(rendered(path), pid) for pid, path in EXAMPLES.items()}
@@ -64,8 +64,7 @@ def test_the_review_misses_are_caught(rule: str) -> None:
     caught = [
         pid
         for pid, (ids, found) in CASES.items()
-        if rule in found
-        and rule in _failing(apply(rendered(EXAMPLES[pid]), found[rule].edit), pid)
+        if rule in found and rule in _failing(apply(rendered(EXAMPLES[pid]), found[rule].edit), pid)
     ]
     assert caught, REVIEW_MISSES[rule]
 
@@ -82,8 +81,11 @@ def test_party_colon_and_state_missing_colon_both_fail() -> None:
 
 def _signer_note(parts: Parts) -> None:
     """A pack's extra line in the signer column: "(Đã ký)" in place of one blank line."""
-    blank = next(p for p in styled(parts, "BCSignerTitle", nonempty=False) if not "".join(
-        t.text or "" for t in p.iter(f"{W}t")).strip())
+    blank = next(
+        p
+        for p in styled(parts, "BCSignerTitle", nonempty=False)
+        if not "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
+    )
     note = w("p")
     ppr = w("pPr")
     ppr.append(w("jc", val="center"))
@@ -130,7 +132,7 @@ def _foreign(parts: Parts) -> None:
 
 @pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
 def test_signer_note_fails_no_signer_rule(profile_id: str) -> None:
-    """"(Đã ký)" in the signer column is neither a title nor a name, by role and by text."""
+    """ "(Đã ký)" in the signer column is neither a title nor a name, by role and by text."""
     data = apply(rendered(EXAMPLES[profile_id]), _signer_note)
     assert _failing(data, profile_id) == {}
     assert _failing(apply(data, _foreign), profile_id) == {}

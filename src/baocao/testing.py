@@ -159,7 +159,9 @@ def _conformance(data: bytes, pack: TemplatePack) -> list[TemplateIssue]:
     out += [
         TemplateIssue(
             "conformance-waived",
-            _("{rule} được miễn: {reason} (đo được {measured}, quy định {expected}{passes})").format(
+            _(
+                "{rule} được miễn: {reason} (đo được {measured}, quy định {expected}{passes})"
+            ).format(
                 rule=r.rule_id,
                 reason=r.waived,
                 measured=r.measured,

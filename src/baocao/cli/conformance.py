@@ -59,7 +59,9 @@ def format_table(report: ConformanceReport) -> str:
     "-t",
     "--template",
     default=None,
-    help=_("Gói mẫu (id hoặc thư mục) đã in văn bản: dùng hồ sơ định dạng và các miễn trừ của gói."),
+    help=_(
+        "Gói mẫu (id hoặc thư mục) đã in văn bản: dùng hồ sơ định dạng và các miễn trừ của gói."
+    ),
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True

@@ -46,5 +46,3 @@ def rule_length_mm(doc: Docx, p: El, width: int | None) -> float | None:
     left = float(doc.para_attr(p, "ind", "left") or doc.para_attr(p, "ind", "start") or 0)
     right = float(doc.para_attr(p, "ind", "right") or doc.para_attr(p, "ind", "end") or 0)
     return twips_to_mm(width - left - right)
-
-

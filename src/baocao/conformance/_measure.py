@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from ..profiles import ElementFormat, LineSpacing, Quantity
 from ..i18n import _
+from ..profiles import ElementFormat, LineSpacing, Quantity
 from ..profiles.units import twips_to_mm, twips_to_pt
 from ..vi import upper_vi
 from ._ooxml import Docx, Paragraph, text_runs

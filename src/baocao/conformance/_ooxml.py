@@ -238,7 +238,7 @@ class Docx:
         return out
 
     def style_names(self, p: El) -> list[str]:
-        """Names (``w:name``) of a paragraph's style and the styles it is based on, nearest first."""
+        """Names (``w:name``) of a paragraph's style and of those it is based on, nearest first."""
         out = []
         for st in self._chain(self._para_style(p)):
             name = st.find(f"{W}name")

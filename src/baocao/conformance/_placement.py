@@ -192,9 +192,7 @@ def _height_pt(doc: Docx, p: El) -> float:
     return height + twips_to_pt(before + after)
 
 
-def signature_space_rule(
-    doc: Docx, profile: FormatProfile, found: Located
-) -> Iterator[RuleResult]:
+def signature_space_rule(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
     """Room to sign: the lines between the title (or authority) line and each name."""
     q = profile.layout.signature_space_mm
     if q is None:
@@ -209,7 +207,8 @@ def signature_space_rule(
         cell = name.el.getparent()
         lines = [c for c in cell if c.tag == f"{W}p"] if cell is not None else []
         at = next((i for i, c in enumerate(lines) if c is name.el), 0)
-        start = max((i + 1 for i, c in enumerate(lines[:at]) if any(c is a for a in above)), default=0)
+        tops = [i + 1 for i, c in enumerate(lines[:at]) if any(c is a for a in above)]
+        start = max(tops, default=0)
         gap = sum(_height_pt(doc, c) for c in lines[start:at]) * _PT_TO_MM
         shown = _("{mm} mm").format(mm=num(gap))
         yield RuleResult("layout.signature_space", desc, q.accepts(gap, MM_TOL), shown, expected)

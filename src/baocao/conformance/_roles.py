@@ -105,11 +105,11 @@ def by_role(doc: Docx, blocks: list[El], text_width: int) -> Located | None:
             found.marks.add("subject_separator")
         owner = role if role is not None and text else last.get(where)
         divider = _DIVIDER_OF.get(owner or "")
-        if divider and divider not in found.rules and has_bottom_border(doc, p.el):
-            if not text or role is not None:
-                length = rule_length_mm(doc, p.el, p.cell_width)
-                if length is not None:
-                    found.rules[divider] = length
+        ruled = divider and divider not in found.rules and has_bottom_border(doc, p.el)
+        if ruled and (not text or role is not None):
+            length = rule_length_mm(doc, p.el, p.cell_width)
+            if length is not None:
+                found.rules[str(divider)] = length
     label = found.elements.get("recipients_label", [])
     if label:
         row = [p for p in paras if (p.table_index, p.row) == (label[0].table_index, label[0].row)]

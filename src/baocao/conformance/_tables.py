@@ -26,14 +26,15 @@ _TOTAL = ("tổng", "cộng")
 
 def _rows(tbl: El) -> tuple[list[El], list[El]]:
     """(header rows, body rows) of a table."""
-    head, body = [], []
+    head: list[El] = []
+    body: list[El] = []
     for tr in tbl.findall(f"{W}tr"):
         (head if is_on(tr.find(f"{W}trPr/{W}tblHeader")) else body).append(tr)
     return head, body
 
 
 def _cells(tr: El) -> list[El]:
-    return tr.findall(f"{W}tc")
+    return list(tr.findall(f"{W}tc"))
 
 
 def _ordinal(column: list[str]) -> bool:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
-from pathlib import Path
-
 from collections.abc import Iterable
+from pathlib import Path
 
 from .model import DrawnRule, ElementFormat
 from .units import MM_PER_INCH

@@ -1,13 +1,16 @@
 """Conformance checker: measure a .docx against a format profile, rule by rule.
 
-It proves a layout by measurement rather than by eye: page size and margins,
-fonts, the size, emphasis, case and alignment of each header line, the title,
-body, headings, recipients and signer, indents and spacing, the drawn rules,
-where the signer and the recipients sit, and the page numbers. Values are the
-effective ones Word would show (run, character style, paragraph style and its
-``basedOn`` chain, document defaults). Elements are found by their content and
-position, not by style names, so template authors can check packs they built
-in Word::
+It proves a layout by measurement rather than by eye: page size, margins and
+header distance, fonts and colour, the size, emphasis, case and alignment of
+each header line, the title, body, headings, recipients and signer, indents and
+spacing, the drawn rules as a fraction of the line they underline, where the
+signer, the recipients and the date sit, the room left to sign, the report's
+tables and the page numbers. Values are the effective ones Word would show
+(run, character style, paragraph style and its ``basedOn`` chain, document
+defaults). Elements are found by the role their paragraph style carries
+(``BC Signer Name`` …), and by their text in a document without those styles,
+so template authors can also check packs they built in Word. A pack's waivers
+(``rule: reason``) are reported as waived, never as passed::
 
     >>> report = check_docx("bao-cao.docx", family="dang")   # doctest: +SKIP
     >>> report.passed, [r.rule_id for r in report.failures()]  # doctest: +SKIP

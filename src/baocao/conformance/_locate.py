@@ -1,8 +1,9 @@
-"""Finding the printed elements of a report in any .docx, by content and position.
+"""Finding the printed elements of a report in a .docx: by style role, else by text.
 
-Why not by style name: template authors build packs in Word with their own
-styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line or
-"Nơi nhận:" wherever they are. The rules:
+A document printed by a baocao pack carries each element's role in its style
+name (``_roles``); a foreign one (typed in Word, an old report) is found by its
+content and position, so the checker finds "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số"
+line or "Nơi nhận:" wherever they are. The text rules:
 
 * header: the first top-level table holding the family's motto. Its right-hand
   lines are the motto (and State tiêu ngữ), a drawn rule (a bottom border on the
@@ -12,9 +13,12 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
   the centred paragraphs that follow, up to the Party ``-----`` or the State rule;
 * addressees: a "Kính gửi" line right after the subject, and the "- …" lines
   under a bare "Kính gửi:", are neither subject nor body;
-* signature: the last top-level table with a "Nơi nhận" label; the label's cell
-  holds the recipient lines, the last cell the signer lines (authority lines
-  start with a signing form such as ``T/M`` or ``TM.``; the last line is the name);
+* signature: the first top-level table after the header whose "Nơi nhận" label
+  has "- …" lines under it (an appendix table with a "Nơi nhận" column has
+  none), else the last with a label; the label's cell holds the recipient lines,
+  the last cell the signer lines (authority lines start with a signing form such
+  as ``T/M`` or ``TM.``; "(Đã ký)" and other notes are skipped; the last line is
+  the name);
 * body: top-level paragraphs between them; a paragraph with an outline level
   (Word's heading levels, set by the BC Heading styles) is a heading of that
   level, otherwise a Roman-numbered line is a level-1 heading; a paragraph just

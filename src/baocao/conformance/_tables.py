@@ -22,6 +22,7 @@ __all__ = ["table_rules"]
 
 _NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})*(,\d+)?\s*%?$|^[+-]?\d+(,\d+)?\s*%?$")
 _TOTAL = ("tổng", "cộng")
+_ALIGN_WORDS = {"right": "căn phải", "left": "căn trái", "center": "căn giữa", "both": "căn đều"}
 
 
 def _rows(tbl: El) -> tuple[list[El], list[El]]:
@@ -66,13 +67,14 @@ def _number_cells(doc: Docx, tables: list[El], want: str) -> Iterator[RuleResult
                         bad.append(text)
     if not count:
         return
-    shown = _("{n} ô số, đều căn {want}").format(n=count, want=want)
+    word = _(_ALIGN_WORDS.get(want, want))
+    shown = _("{n} ô số, đều {want}").format(n=count, want=word)
     if bad:
-        shown = _('{bad} trên {n} ô số không căn {want} (vd. "{sample}")').format(
-            bad=len(bad), n=count, want=want, sample=bad[0]
+        shown = _('{bad} trên {n} ô số không {want} (vd. "{sample}")').format(
+            bad=len(bad), n=count, want=word, sample=bad[0]
         )
     desc = _("ô chứa số trong bảng: căn lề")
-    yield RuleResult("table.number_align", desc, not bad, shown, want)
+    yield RuleResult("table.number_align", desc, not bad, shown, word)
 
 
 def _totals(doc: Docx, tables: list[El]) -> Iterator[RuleResult]:

@@ -18,7 +18,7 @@ from ..profiles.metrics import text_width_mm
 from ..profiles.units import twips_to_mm, twips_to_pt
 from ._found import Located
 from ._measure import MM_TOL, SINGLE_LINE_EM, num
-from ._ooxml import Docx, El, Paragraph, W, text_runs
+from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
 from ._rules import RuleResult
 from ._tables import table_rules
 
@@ -214,6 +214,22 @@ def signature_space_rule(doc: Docx, profile: FormatProfile, found: Located) -> I
         yield RuleResult("layout.signature_space", desc, q.accepts(gap, MM_TOL), shown, expected)
 
 
+def as_above_rule(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
+    """A report with a Kính gửi lists its addressees first in Nơi nhận as "- Như trên"."""
+    if not profile.layout.as_above_first:
+        return
+    addressed = any(
+        text_of(b).strip().startswith("Kính gửi") for b in doc.blocks() if b.tag == f"{W}p"
+    )
+    items = found.elements.get("recipients_item", [])
+    if not addressed or not items:
+        return
+    first = items[0].text.strip()
+    ok = first.casefold().startswith("- như trên")
+    desc = _('có "Kính gửi": dòng đầu của Nơi nhận là "- Như trên"')
+    yield RuleResult("recipients_item.as_above", desc, ok, f'"{first[:28]}"', '"- Như trên;"')
+
+
 def placement_rules(doc: Docx, profile: FormatProfile, found: Located) -> list[RuleResult]:
     return [
         *header_distance_rule(doc, profile),
@@ -221,5 +237,6 @@ def placement_rules(doc: Docx, profile: FormatProfile, found: Located) -> list[R
         *divider_rules(doc, profile, found),
         *number_date_rule(doc, profile, found),
         *signature_space_rule(doc, profile, found),
+        *as_above_rule(doc, profile, found),
         *table_rules(doc, profile, found),
     ]

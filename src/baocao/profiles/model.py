@@ -165,6 +165,8 @@ class LayoutRules(Model):
     """A body-table row starting "Tổng", "Cộng" … is bold."""
     keep_table_rows: int | None = None
     """A body table of at most this many rows is kept on one page (keep-with-next)."""
+    as_above_first: bool = False
+    """With a "Kính gửi" line, Nơi nhận opens with "- Như trên" (the addressees)."""
 
 
 class Page(Model):

@@ -12,7 +12,7 @@ import pytest
 from baocao.conformance import check_docx
 
 from .fixtures.examples import SEED_YAML, UBND_YAML, rendered
-from .fixtures.mutations import Mutant, Parts, W, apply, body, mutants, styled, w
+from .fixtures.mutations import Mutant, Parts, W, apply, body, mutants, note, styled, w
 
 EXAMPLES = {"dang-hd36": SEED_YAML, "nha-nuoc-nd30": UBND_YAML}
 CASES = {pid: mutants(rendered(path), pid) for pid, path in EXAMPLES.items()}
@@ -86,19 +86,7 @@ def _signer_note(parts: Parts) -> None:
         for p in styled(parts, "BCSignerTitle", nonempty=False)
         if not "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
     )
-    note = w("p")
-    ppr = w("pPr")
-    ppr.append(w("jc", val="center"))
-    note.append(ppr)
-    run = w("r")
-    rpr = w("rPr")
-    rpr.append(w("i"))
-    run.append(rpr)
-    t = w("t")
-    t.text = "(Đã ký)"
-    run.append(t)
-    note.append(run)
-    blank.addprevious(note)
+    blank.addprevious(note("(Đã ký)"))
     blank.getparent().remove(blank)
 
 

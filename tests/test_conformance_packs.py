@@ -21,17 +21,10 @@ from baocao.packs.registry import get_pack
 from baocao.testing import check_pack
 
 from .fixtures.examples import ROOT, SEED_YAML
+from .fixtures.mutations import W, note, w
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FIXTURE = Path(__file__).parent / "fixtures" / "packs" / "signer-note"
 NOTE = "(Ký tên, đóng dấu)"
-
-
-def _el(tag: str, **attrs: str) -> etree._Element:
-    el = etree.Element(f"{W}{tag}")
-    for k, v in attrs.items():
-        el.set(f"{W}{k}", v)
-    return el
 
 
 def _signature_with_note(src: bytes) -> bytes:
@@ -43,27 +36,15 @@ def _signature_with_note(src: bytes) -> bytes:
     titles = [p for p in paras if "signer.title_line" in "".join(p.itertext())]
     title = titles[-1]
     for r in title.iter(f"{W}r"):
-        r.insert(0, _el("rPr"))
-        r[0].append(_el("b"))
-    note = _el("p")
-    ppr = _el("pPr")
-    ppr.append(_el("jc", val="center"))
-    note.append(ppr)
-    run = _el("r")
-    rpr = _el("rPr")
-    rpr.append(_el("i"))
-    run.append(rpr)
-    t = _el("t")
-    t.text = NOTE
-    run.append(t)
-    note.append(run)
+        r.insert(0, w("rPr"))
+        r[0].append(w("b"))
     # after the {%p endif %} that closes the title line
-    title.getnext().addnext(note)
+    title.getnext().addnext(note(NOTE))
     for p in paras:
         if "".join(p.itertext()).strip() == "{{ line }}":
             for r in p.iter(f"{W}r"):
-                r.insert(0, _el("rPr"))
-                r[0].append(_el("sz", val="26"))
+                r.insert(0, w("rPr"))
+                r[0].append(w("sz", val="26"))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         for name in z.namelist():

@@ -7,8 +7,11 @@ The catch rate (rules caught / rules) is printed by
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+import baocao
 from baocao.conformance import check_docx
 
 from .fixtures.examples import SEED_YAML, UBND_YAML, rendered
@@ -139,3 +142,32 @@ def test_foreign_document_is_found_by_its_text(profile_id: str) -> None:
     """Without the BC style names the checker falls back to text search and still passes."""
     data = apply(rendered(EXAMPLES[profile_id]), _foreign)
     assert _failing(data, profile_id) == {}
+
+
+def _closing(path: object, **change: Any) -> bytes:
+    data = baocao.load(path).model_dump(mode="json")  # type: ignore[arg-type]
+    data["signer"].update(change.pop("signer", {}))
+    data.update(change)
+    return baocao.render_bytes(data)
+
+
+@pytest.mark.parametrize("profile_id", sorted(EXAMPLES))
+def test_signed_mark_and_digital_line_fail_no_signer_rule(profile_id: str) -> None:
+    """A copy's "(Đã ký)" and the digital-signature line under the name pass, by role and text."""
+    digital = "Ký bởi: Nguyễn Văn A. Thời gian: 20/12/2025 09:15"
+    data = _closing(EXAMPLES[profile_id], signer={"signed": True, "digital_signature": digital})
+    assert _failing(data, profile_id) == {}
+    assert _failing(apply(data, _foreign), profile_id) == {}
+
+
+def test_joint_signers_side_by_side_pass_by_role_and_by_text() -> None:
+    """Two signers in one row, Nơi nhận below them: the placement rules follow that layout."""
+    report = baocao.load(UBND_YAML).model_dump(mode="json")
+    first = report.pop("signer")
+    report["signers"] = [first, {**first, "name": "Trần Thị Lan"}]
+    data = baocao.render_bytes(report)
+    for doc in (data, apply(data, _foreign)):
+        results = {r.rule_id: r for r in check_docx(doc, None, "nha-nuoc-nd30").results}
+        assert [r.rule_id for r in results.values() if not r.passed] == []
+        assert results["layout.signer_right"].measured == "cột 1, 2 trên 2"
+        assert results["layout.signature_space"].measured == "22.72 mm, 22.72 mm"

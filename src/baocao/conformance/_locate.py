@@ -44,8 +44,9 @@ _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
 _UNIT = re.compile(r"^\(?đơn vị( tính)?\s*:", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
-_NOTE = re.compile(r"^\(.*\)$|^đã ký\b", re.IGNORECASE)
-"""A note in the signer column, not a title or a name: "(Đã ký)", "(Đã ký và đóng dấu)"."""
+_NOTE = re.compile(r"^\(.*\)$|^(đã ký|ký bởi|ký số|thời gian)\b", re.IGNORECASE)
+"""A note in the signer column, not a title or a name: "(Đã ký)", a seal note, the
+digital-signature line ("Ký bởi: … Thời gian: …")."""
 
 
 def _casefold(text: str) -> str:
@@ -160,23 +161,56 @@ def _signature(doc: Docx, family: Family, tbl: El, index: int, found: Located) -
         if p.row == label.row and p.cell == label.cell and p is not label and p.text.strip():
             found.add("recipients_item", p)
     signer_cell = max(cells)
+    if signer_cell != label.cell and _signer_lines(family, paras, label.row, signer_cell, found):
+        found.signer_cell = (signer_cell, len(cells))
+
+
+def _signer_lines(
+    family: Family, paras: list[Paragraph], row: int, cell: int, found: Located
+) -> bool:
+    """Record one signer column: authority and title lines, then the name; notes skipped."""
     signer = [
         p
         for p in paras
-        if p.row == label.row
-        and p.cell == signer_cell
-        and p.cell != label.cell
-        and p.text.strip()
-        and not _NOTE.match(p.text.strip())
+        if p.row == row and p.cell == cell and p.text.strip() and not _NOTE.match(p.text.strip())
     ]
     if not signer:
-        return
-    found.signer_cell = (signer_cell, len(cells))
+        return False
     forms = tuple(f + " " for f in AUTHORITY_FORMS[family].values())
     *lines, name = signer
     found.add("signer_name", name)
     for p in lines:
         found.add("signer_authority" if p.text.strip().startswith(forms) else "signer_title", p)
+    return True
+
+
+def _joint(doc: Docx, family: Family, blocks: list[El], start: int, found: Located) -> int | None:
+    """Joint signers: a table of signer columns, then "Nơi nhận:" and its lines below it.
+
+    Returns the block index where the signature begins (the signers' table), or None.
+    """
+    texts = [text_of(b).strip() if b.tag == f"{W}p" else None for b in blocks]
+    for k in range(start, len(blocks)):
+        following = [t for t in texts[k + 1 :] if t]
+        if not (texts[k] and _RECIPIENTS.match(texts[k]) and following):
+            continue
+        if not following[0].startswith(("-", "–")):
+            continue
+        found.add("recipients_label", Paragraph(blocks[k], texts[k] or ""))
+        for b, t in zip(blocks[k + 1 :], texts[k + 1 :], strict=True):
+            if t is None or (t and not t.startswith(("-", "–"))):
+                break
+            if t:
+                found.add("recipients_item", Paragraph(b, t))
+        before = next((i for i in range(k - 1, start - 1, -1) if texts[i] != ""), None)
+        if before is None or blocks[before].tag != f"{W}tbl":
+            return k
+        tables = [b for b in blocks if b.tag == f"{W}tbl"]
+        paras = doc.cell_paragraphs(blocks[before], tables.index(blocks[before]))
+        for row, cell in sorted({(p.row, p.cell) for p in paras}):
+            _signer_lines(family, paras, row, cell, found)
+        return before
+    return None
 
 
 def _tables(doc: Docx, blocks: list[El], family: Family) -> tuple[int | None, int | None]:
@@ -223,9 +257,11 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
     found = Located()
     if header_at is not None:
         _header(doc, family, blocks[header_at], tables.index(blocks[header_at]), found)
+    start = header_at + 1 if header_at is not None else 0
     if sig_at is not None:
         _signature(doc, family, blocks[sig_at], tables.index(blocks[sig_at]), found)
-    start = header_at + 1 if header_at is not None else 0
+    else:
+        sig_at = _joint(doc, family, blocks, start, found)
     end = sig_at if sig_at is not None and sig_at > start else len(blocks)
     middle = blocks[start:end]
     found.body_tables = [b for b in middle if b.tag == f"{W}tbl"]

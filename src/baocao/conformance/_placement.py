@@ -203,15 +203,17 @@ def signature_space_rule(doc: Docx, profile: FormatProfile, found: Located) -> I
     if not names:
         return
     above = [p.el for e in ("signer_title", "signer_authority") for p in found.elements.get(e, [])]
+    gaps = []
     for name in names:
         cell = name.el.getparent()
         lines = [c for c in cell if c.tag == f"{W}p"] if cell is not None else []
         at = next((i for i, c in enumerate(lines) if c is name.el), 0)
         tops = [i + 1 for i, c in enumerate(lines[:at]) if any(c is a for a in above)]
         start = max(tops, default=0)
-        gap = sum(_height_pt(doc, c) for c in lines[start:at]) * _PT_TO_MM
-        shown = _("{mm} mm").format(mm=num(gap))
-        yield RuleResult("layout.signature_space", desc, q.accepts(gap, MM_TOL), shown, expected)
+        gaps.append(sum(_height_pt(doc, c) for c in lines[start:at]) * _PT_TO_MM)
+    shown = ", ".join(_("{mm} mm").format(mm=num(g)) for g in gaps)
+    ok = all(q.accepts(g, MM_TOL) for g in gaps)
+    yield RuleResult("layout.signature_space", desc, ok, shown, expected)
 
 
 def as_above_rule(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:

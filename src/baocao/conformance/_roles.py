@@ -69,10 +69,17 @@ def _paragraphs(doc: Docx, blocks: list[El], text_width: int) -> list[Paragraph]
     signature: what follows it (appendices) is checked by no rule of the first pages."""
     out: list[Paragraph] = []
     index = 0
+    in_recipients = False
     for b in blocks:
         if b.tag == f"{W}p":
-            out.append(Paragraph(b, text_of(b), cell_width=text_width))
+            role, text = role_of(doc, b), text_of(b)
+            if in_recipients and text.strip() and role != "recipients_item":
+                break  # joint signers: the Nơi nhận lines below them end the first pages
+            in_recipients = in_recipients or role == "recipients_label"
+            out.append(Paragraph(b, text, cell_width=text_width))
             continue
+        if in_recipients:
+            break
         cells = doc.cell_paragraphs(b, index)
         out.extend(cells)
         index += 1

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..i18n import _
 from ..profiles import ElementFormat, FormatProfile, Quantity
 from ..profiles.units import twips_to_mm
 from ._locate import Located
@@ -163,7 +164,38 @@ def font_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]:
     )
 
 
+def _joint_rules(found: Located, names: list[Paragraph]) -> Iterator[RuleResult]:
+    """Joint signers sit side by side in one row; Nơi nhận goes below them, at the left."""
+    label = found.elements.get("recipients_label", [])
+    below = bool(label) and label[0].table_index is None
+    yield RuleResult(
+        "layout.recipients_left",
+        _('"Nơi nhận" dưới hàng chữ ký liên tịch, bên trái'),
+        below,
+        _("dưới hàng chữ ký") if below else _("không thấy dưới hàng chữ ký"),
+        _("dưới hàng chữ ký"),
+    )
+    rows = {(p.table_index, p.row) for p in names}
+    cells = sorted({p.cell for p in names})
+    tr = next(names[0].el.iterancestors(f"{W}tr"), None)
+    width = len(tr.findall(f"{W}tc")) if tr is not None else 0
+    ok = len(rows) == 1 and None not in {t for t, _r in rows} and len(cells) == len(names)
+    shown = _("cột {cols} trên {n}").format(cols=", ".join(str(c + 1) for c in cells), n=width)
+    yield RuleResult(
+        "layout.signer_right",
+        _("người ký liên tịch cạnh nhau trên một hàng"),
+        ok,
+        shown,
+        _("mỗi người một cột, cùng hàng"),
+    )
+
+
 def layout_rules(found: Located) -> Iterator[RuleResult]:
+    names = found.elements.get("signer_name", [])
+    if len(names) >= 2:
+        yield from _joint_rules(found, names)
+        yield from _header_columns(found)
+        return
     rec, sig = found.recipients_cell, found.signer_cell
     rec_shown = f"column {rec[0] + 1} of {rec[1]}" if rec else "no Nơi nhận table"
     yield RuleResult(
@@ -181,6 +213,10 @@ def layout_rules(found: Located) -> Iterator[RuleResult]:
         sig_shown,
         "last column",
     )
+    yield from _header_columns(found)
+
+
+def _header_columns(found: Located) -> Iterator[RuleResult]:
     motto = found.elements.get("motto", [])
     issuer = found.elements.get("issuer_name", [])
     if motto and issuer:

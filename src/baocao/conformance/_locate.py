@@ -191,12 +191,13 @@ def _joint(doc: Docx, family: Family, blocks: list[El], start: int, found: Locat
     """
     texts = [text_of(b).strip() if b.tag == f"{W}p" else None for b in blocks]
     for k in range(start, len(blocks)):
+        label = texts[k]
         following = [t for t in texts[k + 1 :] if t]
-        if not (texts[k] and _RECIPIENTS.match(texts[k]) and following):
+        if not (label and _RECIPIENTS.match(label) and following):
             continue
         if not following[0].startswith(("-", "–")):
             continue
-        found.add("recipients_label", Paragraph(blocks[k], texts[k] or ""))
+        found.add("recipients_label", Paragraph(blocks[k], label))
         for b, t in zip(blocks[k + 1 :], texts[k + 1 :], strict=True):
             if t is None or (t and not t.startswith(("-", "–"))):
                 break

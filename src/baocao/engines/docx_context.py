@@ -16,7 +16,7 @@ from typing import Any
 from docxtpl import RichText
 
 from ..layout import Layout, Line, TableView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 from ..profiles import profile_for
 from ..profiles.units import mm_to_twips
 
@@ -135,9 +135,7 @@ def _signer(lay: Layout) -> dict[str, Any] | None:
     }
 
 
-def docx_context(
-    report: Document | ImplementationReport, lay: Layout | None = None
-) -> dict[str, Any]:
+def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]:
     """Everything a template may use; ``report`` is the raw input for custom fields.
 
     Tables span the text width of the format profile in force for the report

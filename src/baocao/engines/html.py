@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable
 
 from ..layout import Layout, Line, PrintForm, Run, TableView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 
 __all__ = ["STYLE", "html_body", "render_html"]
 
@@ -173,7 +173,7 @@ def html_body(lay: Layout) -> str:
     return "\n".join(parts)
 
 
-def render_html(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
+def render_html(report: AnyReport, form: PrintForm = "official") -> str:
     """The whole report as a standalone HTML page (UTF-8, NFC)."""
     lay = layout(report, form)
     h = lay.header

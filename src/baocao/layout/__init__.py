@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import FAMILY_SEPARATOR, Document, Family, ImplementationReport, Signer
+from ..model import FAMILY_SEPARATOR, AnyReport, Document, Family, Signer
 from .body import (
     AppendixView,
     HeaderCellView,
@@ -196,7 +196,7 @@ def _signer(s: Signer, family: Family) -> SignerView:
     )
 
 
-def layout(report: Document | ImplementationReport, form: PrintForm = "official") -> Layout:
+def layout(report: AnyReport, form: PrintForm = "official") -> Layout:
     """Print a report of any kind into lines (through its generic document).
 
     ``form``: ``official`` prints values in the official form; ``written``

@@ -19,7 +19,7 @@ from .body import (
     TableView,
     appendix_views,
     body_lines,
-    format_loc,
+    loc_path,
     paragraph_runs,
 )
 from .printed import (
@@ -46,8 +46,8 @@ __all__ = [
     "Run",
     "SignerView",
     "TableView",
-    "format_loc",
     "layout",
+    "loc_path",
 ]
 
 MOTTOS: dict[Family, tuple[str, ...]] = {
@@ -206,10 +206,14 @@ def layout(report: AnyReport, form: PrintForm = "official") -> Layout:
     family = doc.family
     scheme = doc.scheme
     preamble = tuple(
-        Line("paragraph", paragraph_runs(p), loc=("preamble", i))
+        Line("paragraph", paragraph_runs(p), path=f"preamble[{i}]", loc=("preamble", i))
         for i, p in enumerate(doc.preamble)
     )
-    closing = Line("paragraph", (Run(doc.closing),), loc=("closing",)) if doc.closing else None
+    closing = (
+        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
+        if doc.closing
+        else None
+    )
     recipients = None
     if doc.recipients is not None:
         r = doc.recipients

@@ -53,8 +53,9 @@ class Issuer(Model):
         if not isinstance(raw, (list, tuple)):
             return data
         n = len(raw)
+        marked = any(isinstance(item, dict) and "bold" in item for item in raw)
         lines = [
-            {"text": item, "bold": i == n - 1} if isinstance(item, str) else item
+            {"text": item, "bold": not marked and i == n - 1} if isinstance(item, str) else item
             for i, item in enumerate(raw)
         ]
         out = {**data, "lines": lines}

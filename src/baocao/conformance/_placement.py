@@ -19,7 +19,7 @@ from ..profiles.units import twips_to_mm, twips_to_pt
 from ._found import Located
 from ._measure import MM_TOL, SINGLE_LINE_EM, num
 from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
-from ._rules import RuleResult
+from ._rules import TITLE_BLOCK, RuleResult
 from ._tables import table_rules
 
 __all__ = ["placement_rules"]
@@ -57,9 +57,10 @@ def line_width_mm(doc: Docx, p: El) -> float:
 
 def divider_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
     d = profile.dividers
+    cong_van = "cong_van" in found.marks  # no title block: its subject is under Số
     for name, label in _RULE_LABELS.items():
         spec = getattr(d, name)
-        if spec is None:
+        if spec is None or (cong_van and name in TITLE_BLOCK):
             continue
         q: Quantity = spec.fraction
         expected = _("{value} dòng chữ phía trên ({low}–{high})").format(
@@ -84,7 +85,7 @@ def divider_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator
         ("star", d.star, "mark under the issuer"),
         ("subject_separator", d.subject_separator, "line under the subject"),
     ):
-        if mark is not None:
+        if mark is not None and not (cong_van and name in TITLE_BLOCK):
             present = name in found.marks
             shown = "present" if present else "not found"
             yield RuleResult(f"{name}.present", f'{label} "{mark}"', present, shown, "present")

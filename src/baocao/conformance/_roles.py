@@ -28,6 +28,7 @@ ROLE_STYLES: dict[str, str] = {
     "BC Place Date": "place_date",
     "BC Title": "title",
     "BC Subject": "subject",
+    "BC Letter Subject": "letter_subject",
     "BC Body": "body",
     "BC Bullet": "body",
     "BC Closing": "body",
@@ -117,6 +118,8 @@ def by_role(doc: Docx, blocks: list[El], text_width: int) -> Located | None:
             length = rule_length_mm(doc, p.el, p.cell_width)
             if length is not None:
                 found.rules[str(divider)] = length
+    if "letter_subject" in found.elements:
+        found.marks.add("cong_van")
     label = found.elements.get("recipients_label", [])
     if label:
         row = [p for p in paras if (p.table_index, p.row) == (label[0].table_index, label[0].row)]

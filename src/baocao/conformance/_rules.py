@@ -33,6 +33,7 @@ ELEMENT_LABELS: dict[str, str] = {
     "place_date": "place and date line",
     "title": "document type (tên loại)",
     "subject": "subject lines (trích yếu)",
+    "letter_subject": "subject of a công văn (V/v … under Số)",
     "body": "body paragraphs",
     "recipients_label": '"Nơi nhận:" label',
     "recipients_item": "recipient lines",
@@ -45,6 +46,9 @@ REQUIRED = {
     "motto", "slogan", "issuer_name", "number", "place_date", "title", "subject", "body",
     "recipients_label", "signer_name",
 }  # fmt: skip
+
+TITLE_BLOCK = {"title", "subject", "subject_rule", "subject_separator"}
+"""What a công văn does not have: its subject is under Số (found.marks "cong_van")."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def element_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator
             continue
         paras = found.elements.get(name, [])
         if not paras:
-            if name in REQUIRED:
+            if name in REQUIRED and not (name in TITLE_BLOCK and "cong_van" in found.marks):
                 yield RuleResult(
                     f"{name}.present", f"{label}: present", False, "not found", "present"
                 )

@@ -19,6 +19,7 @@ from .body import (
     TableView,
     appendix_views,
     body_lines,
+    format_loc,
     paragraph_runs,
 )
 from .printed import (
@@ -45,6 +46,7 @@ __all__ = [
     "Run",
     "SignerView",
     "TableView",
+    "format_loc",
     "layout",
 ]
 
@@ -89,6 +91,22 @@ class HeaderView:
     """``bao_cao`` (title, then subject) or ``cong_van`` (``V/v`` under the number)."""
     notes: tuple[str, ...] = ()
     """Extra lines of the title block (cut-off date, term)."""
+
+    @property
+    def mark(self) -> str:
+        """The separator as text (``*``, ``*****``); ``""`` for a drawn rule or none."""
+        return "" if self.separator in ("rule", "none") else self.separator
+
+    @property
+    def letter_subject(self) -> tuple[str, ...]:
+        """The ``V/v …`` lines under Số of a công văn; empty for a titled report."""
+        return self.subject if self.layout == "cong_van" else ()
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        """The title block: type, subject (a titled report only), then the notes."""
+        titled = (*((self.doc_type,) if self.doc_type else ()), *self.subject)
+        return (*(titled if self.layout != "cong_van" else ()), *self.notes)
 
 
 @dataclass(frozen=True)
@@ -188,14 +206,10 @@ def layout(report: Document | ImplementationReport, form: PrintForm = "official"
     family = doc.family
     scheme = doc.scheme
     preamble = tuple(
-        Line("paragraph", paragraph_runs(p), path=f"preamble[{i}]", loc=("preamble", i))
+        Line("paragraph", paragraph_runs(p), loc=("preamble", i))
         for i, p in enumerate(doc.preamble)
     )
-    closing = (
-        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
-        if doc.closing
-        else None
-    )
+    closing = Line("paragraph", (Run(doc.closing),), loc=("closing",)) if doc.closing else None
     recipients = None
     if doc.recipients is not None:
         r = doc.recipients

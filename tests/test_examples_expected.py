@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from baocao import load, render_bytes
+from baocao.conformance import check_docx
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CASES = sorted(p for p in EXAMPLES.glob("*.expected.txt"))
@@ -55,3 +56,19 @@ def test_example_renders_to_docx_markdown_and_html(expected: Path) -> None:
 def test_there_are_examples_with_expected_text() -> None:
     """The set is not silently empty (a renamed folder would pass every case above)."""
     assert len(CASES) >= 5
+
+
+@pytest.mark.parametrize("expected", CASES, ids=[p.name.split(".")[0] for p in CASES])
+def test_official_form_example_passes_conformance(expected: Path) -> None:
+    """Each example in the official form passes every rule of its family's profile.
+
+    An example that leaves out a part on purpose (no signer, a deviating number)
+    says so with a ``# baocao: not-official-form`` line and is not measured.
+    """
+    source = _source(expected)
+    if "# baocao: not-official-form" in source.read_text(encoding="utf-8"):
+        pytest.skip("the example leaves the official form on purpose")
+    report = load(source, lenient=_lenient(source))
+    pack = "dang" if report.header.family == "dang" else "nha-nuoc"
+    result = check_docx(render_bytes(report, "docx"), pack)
+    assert {r.rule_id: r.measured for r in result.failures()} == {}

@@ -323,13 +323,15 @@ def signature_part(profile: FormatProfile) -> list[El]:
             tag("{%p endfor %}"),
         ]
 
-    recipients = [
-        tag("{%p if recipients %}"),
-        *recipient_lines(),
-        tag("{%p else %}"),
-        para("BCRecipientsItem"),
-        tag("{%p endif %}"),
-    ]
+    def recipients() -> list[El]:
+        return [
+            tag("{%p if recipients %}"),
+            *recipient_lines(),
+            tag("{%p else %}"),
+            para("BCRecipientsItem"),
+            tag("{%p endif %}"),
+        ]
+
     signer = [
         tag("{%p if signer %}"),
         *_signer_cell(profile, "signer"),
@@ -349,17 +351,14 @@ def signature_part(profile: FormatProfile) -> list[El]:
             [
                 [_signer_head(profile, "signers[0]"), _signer_head(profile, "signers[1]")],
                 [_signer_foot("signers[0]"), _signer_foot("signers[1]")],
+                [[para("BCSpacer"), *recipients()], [para("BCSpacer")]],
             ],
             cant_split=True,
         ),
-        tag("{%p if recipients %}"),
-        para("BCSpacer"),
-        *recipient_lines(),
-        tag("{%p endif %}"),
         tag("{%p elif signer or recipients %}"),
         para("BCSpacer"),
         # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
-        layout_table(geo.signature, [[recipients, signer]], cant_split=True),
+        layout_table(geo.signature, [[recipients(), signer]], cant_split=True),
         tag("{%p endif %}"),
     ]
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..layout import Layout, Line, PrintForm, Run, TableView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 
 __all__ = ["escape_markdown", "markdown_blocks", "render_markdown"]
 
@@ -235,7 +235,7 @@ def markdown_blocks(lay: Layout) -> list[str]:
         blocks.append(f"# {escape_markdown(h.doc_type)}")
     if h.subject and h.layout != "cong_van":
         blocks.append(_stack(_hard_lines(h.subject, bold=True)))
-    if h.notes:
+    if h.notes and h.layout != "cong_van":
         blocks.append(_stack(_hard_lines(h.notes, italic=True)))
     if h.addressees:
         blocks.append(_stack(_hard_lines(h.addressees)))
@@ -250,6 +250,6 @@ def markdown_blocks(lay: Layout) -> list[str]:
     return blocks
 
 
-def render_markdown(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
+def render_markdown(report: AnyReport, form: PrintForm = "official") -> str:
     """The whole report as Markdown (UTF-8, NFC), ending with a newline."""
     return "\n\n".join(markdown_blocks(layout(report, form))) + "\n"

@@ -9,7 +9,7 @@ side by side. The seed's text form matches this layout.
 from __future__ import annotations
 
 from ..layout import AppendixView, Layout, Line, PrintForm, SignerView, TableView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 
 __all__ = ["render_text", "text_blocks"]
 
@@ -116,6 +116,6 @@ def text_blocks(lay: Layout) -> list[str]:
     return blocks
 
 
-def render_text(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
+def render_text(report: AnyReport, form: PrintForm = "official") -> str:
     """The whole report as UTF-8 plain text (NFC), ending with a newline."""
     return "\n\n".join(text_blocks(layout(report, form))) + "\n"

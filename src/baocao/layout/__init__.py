@@ -170,7 +170,7 @@ def _header(doc: Document, form: PrintForm) -> HeaderView:
         motto=MOTTOS[h.family],
         issuer_parent="\n".join(above) if above else None,
         issuer_name=block[-1].text,
-        symbol=symbol_line(h.number, form) if h.number is not None else "",
+        symbol=symbol_line(h.number, form, h.family) if h.number is not None else "",
         place_date=date_line(h.place, h.date, form),
         doc_type=h.doc_type or "",
         subject=subject_lines(h),

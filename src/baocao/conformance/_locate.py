@@ -19,6 +19,9 @@ line or "Nơi nhận:" wherever they are. The text rules:
   the last cell the signer lines (authority lines start with a signing form such
   as ``T/M`` or ``TM.``; "(Đã ký)" and other notes are skipped; the last line is
   the name);
+  in a joint report the signers stand side by side in the rows above Nơi nhận
+  (or in a table of their own above it), each column measured;
+* a "Phần I" / "Phần thứ nhất" line is above the measured headings;
 * body: top-level paragraphs between them; a paragraph with an outline level
   (Word's heading levels, set by the BC Heading styles) is a heading of that
   level, otherwise a Roman-numbered line is a level-1 heading; a paragraph just
@@ -42,9 +45,10 @@ _NUMBER = re.compile(r"^Số\b")
 _DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})")
 _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
+_PART = re.compile(r"^(phần|chương)\s+(thứ\s+\w+|[IVXLC]+|\d+)$", re.IGNORECASE)
 _UNIT = re.compile(r"^\(?đơn vị( tính)?\s*:", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
-_NOTE = re.compile(r"^\(.*\)$|^(đã ký|ký bởi|ký số|thời gian)\b", re.IGNORECASE)
+_NOTE = re.compile(r"^\(.*\)$|^(đã ký|ký bởi|ký số|người ký|thời gian)\b", re.IGNORECASE)
 """A note in the signer column, not a title or a name: "(Đã ký)", a seal note, the
 digital-signature line ("Ký bởi: … Thời gian: …")."""
 
@@ -103,7 +107,7 @@ def _header(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> N
     bold = [all(doc.run_toggle(r, p.el, "b") for r in text_runs(p.el)) for p in issuer]
     first_bold = next((i for i, b in enumerate(bold) if i and b), None)
     split = first_bold if first_bold is not None and len(issuer) > 2 else 1
-    if len(issuer) >= 2:
+    if len(issuer) >= 2 and not all(bold):  # a joint report's issuers are all bold
         for p in issuer[:split]:
             found.add("issuer_parent", p)
         issuer = issuer[split:]
@@ -179,18 +183,24 @@ def _signature(doc: Docx, family: Family, tbl: El, index: int, found: Located) -
         if p.row == label.row and p.cell == label.cell and p is not label and p.text.strip():
             found.add("recipients_item", p)
     signer_cell = max(cells)
-    if signer_cell != label.cell and _signer_lines(family, paras, label.row, signer_cell, found):
+    if signer_cell != label.cell and _signer_lines(family, paras, {label.row}, signer_cell, found):
         found.signer_cell = (signer_cell, len(cells))
+        return
+    # A joint report: the signers stand side by side in the rows above Nơi nhận,
+    # one column each (their titles and names may sit in rows of their own).
+    above = {p.row for p in paras if p.row < label.row}
+    for cell in sorted({p.cell for p in paras if p.row in above}):
+        _signer_lines(family, paras, above, cell, found)
 
 
 def _signer_lines(
-    family: Family, paras: list[Paragraph], row: int, cell: int, found: Located
+    family: Family, paras: list[Paragraph], rows: set[int], cell: int, found: Located
 ) -> bool:
     """Record one signer column: authority and title lines, then the name; notes skipped."""
     signer = [
         p
         for p in paras
-        if p.row == row and p.cell == cell and p.text.strip() and not _NOTE.match(p.text.strip())
+        if p.row in rows and p.cell == cell and p.text.strip() and not _NOTE.match(p.text.strip())
     ]
     if not signer:
         return False
@@ -227,7 +237,7 @@ def _joint(doc: Docx, family: Family, blocks: list[El], start: int, found: Locat
         tables = [b for b in blocks if b.tag == f"{W}tbl"]
         paras = doc.cell_paragraphs(blocks[before], tables.index(blocks[before]))
         for row, cell in sorted({(p.row, p.cell) for p in paras}):
-            _signer_lines(family, paras, row, cell, found)
+            _signer_lines(family, paras, {row}, cell, found)
         return before
     return None
 
@@ -304,6 +314,8 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
             nxt = rest[k + 2] if k + 2 < len(rest) else None  # caption, unit line, table
         if not text or (nxt is not None and nxt.tag == f"{W}tbl"):
             continue  # blank lines, table captions and unit lines are not body text
+        if _PART.match(text):
+            continue  # "Phần I" stands above the headings the profile measures
         level = _heading_level(doc, b, text)
         found.add(f"heading{level}" if level else "body", Paragraph(b, text_of(b)))
     return found

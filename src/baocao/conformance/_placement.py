@@ -193,6 +193,23 @@ def _height_pt(doc: Docx, p: El) -> float:
     return height + twips_to_pt(before + after)
 
 
+def _column_above(name: Paragraph) -> list[El]:
+    """The paragraphs of the name's cell, after those of the same column in the row above
+    (a joint signature prints titles in one row and names in the next)."""
+    cell = name.el.getparent()
+    if cell is None:
+        return []
+    lines = [c for c in cell if c.tag == f"{W}p"]
+    tr = cell.getparent()
+    if name.el is next(iter(lines), None) and tr is not None and tr.tag == f"{W}tr":
+        prev = tr.getprevious()
+        if prev is not None and prev.tag == f"{W}tr":
+            cells = prev.findall(f"{W}tc")
+            if name.cell < len(cells):
+                lines = [c for c in cells[name.cell] if c.tag == f"{W}p"] + lines
+    return lines
+
+
 def signature_space_rule(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
     """Room to sign: the lines between the title (or authority) line and each name."""
     q = profile.layout.signature_space_mm
@@ -206,8 +223,7 @@ def signature_space_rule(doc: Docx, profile: FormatProfile, found: Located) -> I
     above = [p.el for e in ("signer_title", "signer_authority") for p in found.elements.get(e, [])]
     gaps = []
     for name in names:
-        cell = name.el.getparent()
-        lines = [c for c in cell if c.tag == f"{W}p"] if cell is not None else []
+        lines = _column_above(name)
         at = next((i for i, c in enumerate(lines) if c is name.el), 0)
         tops = [i + 1 for i, c in enumerate(lines[:at]) if any(c is a for a in above)]
         start = max(tops, default=0)

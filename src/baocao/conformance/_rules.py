@@ -171,7 +171,13 @@ def font_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]:
 def _joint_rules(found: Located, names: list[Paragraph]) -> Iterator[RuleResult]:
     """Joint signers sit side by side in one row; Nơi nhận goes below them, at the left."""
     label = found.elements.get("recipients_label", [])
-    below = bool(label) and label[0].table_index is None
+    below = bool(label) and (
+        label[0].table_index is None
+        or (
+            {label[0].table_index} == {p.table_index for p in names}
+            and label[0].row > max(p.row for p in names)
+        )
+    )
     yield RuleResult(
         "layout.recipients_left",
         _('"Nơi nhận" dưới hàng chữ ký liên tịch, bên trái'),

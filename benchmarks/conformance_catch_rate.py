@@ -17,9 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
-from baocao.conformance import check_docx  # noqa: E402
+from tests.fixtures.docx_edit import apply  # noqa: E402
 from tests.fixtures.examples import SEED_YAML, UBND_YAML, rendered  # noqa: E402
-from tests.fixtures.mutations import apply, mutants  # noqa: E402
+from tests.fixtures.mutations import mutants  # noqa: E402
+
+from baocao.conformance import check_docx  # noqa: E402
 
 EXAMPLES = {"dang-hd36": SEED_YAML, "nha-nuoc-nd30": UBND_YAML}
 MISSES = ["page.header_distance", "layout.number_date_line", "number.prefix", "font.color",

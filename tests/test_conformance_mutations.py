@@ -14,8 +14,9 @@ import pytest
 import baocao
 from baocao.conformance import check_docx
 
+from .fixtures.docx_edit import Parts, W, apply, body, note, styled, w
 from .fixtures.examples import SEED_YAML, UBND_YAML, rendered
-from .fixtures.mutations import Mutant, Parts, W, apply, body, mutants, note, styled, w
+from .fixtures.mutations import Mutant, mutants
 
 EXAMPLES = {"dang-hd36": SEED_YAML, "nha-nuoc-nd30": UBND_YAML}
 CASES = {pid: mutants(rendered(path), pid) for pid, path in EXAMPLES.items()}

@@ -20,8 +20,8 @@ from baocao.packs.manifest import load_manifest
 from baocao.packs.registry import get_pack
 from baocao.testing import check_pack
 
+from .fixtures.docx_edit import W, note, w
 from .fixtures.examples import ROOT, SEED_YAML
-from .fixtures.mutations import W, note, w
 
 FIXTURE = Path(__file__).parent / "fixtures" / "packs" / "signer-note"
 NOTE = "(Ký tên, đóng dấu)"

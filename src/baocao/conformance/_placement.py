@@ -95,7 +95,8 @@ def header_distance_rule(doc: Docx, profile: FormatProfile) -> Iterator[RuleResu
     """The page header at the profile's distance, its page number inside the top margin."""
     mar = doc.section.find(f"{W}pgMar") if doc.section is not None else None
     want = profile.page.header_mm
-    expected = _("{mm} mm, số trang nằm trong lề trên").format(mm=num(want))
+    allowed = profile.page.header_range_mm or Quantity(value=want, min=want - 2, max=want + 2)
+    expected = _("{allowed}, số trang nằm trong lề trên").format(allowed=allowed.describe("mm"))
     desc = _("khoảng cách từ mép trên tới số trang (header)")
     if mar is None or mar.get(f"{W}header") is None:
         yield RuleResult("page.header_distance", desc, False, _("không đặt"), expected)
@@ -105,7 +106,7 @@ def header_distance_rule(doc: Docx, profile: FormatProfile) -> Iterator[RuleResu
     size = profile.page_number.format.size
     number_mm = (size.value if size else 14.0) * SINGLE_LINE_EM * _PT_TO_MM
     fits = header + number_mm <= top + MM_TOL
-    ok = abs(header - want) <= 2 + MM_TOL and fits
+    ok = allowed.accepts(header, MM_TOL) and fits
     shown = _("{mm} mm").format(mm=num(header))
     if not fits:
         shown += _(" (số trang tràn lề trên {top} mm)").format(top=num(top))

@@ -180,6 +180,9 @@ class Page(Model):
     margin_right_mm: Quantity
     header_mm: float = Field(default=10.0, gt=0)
     """Distance of the header (page number) from the top edge."""
+    header_range_mm: Quantity | None = None
+    """The distances the checker accepts; None: ``header_mm`` ± 2 mm. Either way the
+    page number's line must also end inside the top margin."""
 
     @property
     def text_width_mm(self) -> float:

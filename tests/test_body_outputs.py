@@ -148,3 +148,36 @@ def test_numbers_in_the_model_are_checked_against_the_commune_example() -> None:
     text = render_bytes(report, "txt").decode()
     assert "   | Tổng cộng                         |       865 |      842 |      23" in text
     assert "- Như trên;\n- Sở Nội vụ (b/c);" in text
+
+
+def test_a_wrong_totals_row_fails_validate_and_is_reported_by_check_lenient(tmp_path: Path) -> None:
+    """Strict: validate refuses it with BC908 and the field; lenient: check reports it."""
+    from click.testing import CliRunner
+
+    from baocao.cli import main
+
+    text = (EXAMPLES / "bao-cao-dang-uy-phu-luc.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace('Tổng cộng, 40, 46, 21, ""', 'Tổng cộng, 40, 47, 21, ""'), "utf-8")
+    strict = CliRunner().invoke(main, ["validate", str(bad)])
+    assert strict.exit_code != 0 and "sections[0].blocks[1].total" in strict.output
+    assert "BC908" in strict.output
+    lenient = CliRunner().invoke(main, ["check", "--lenient", str(bad)])
+    assert "BC908" in lenient.output and "46" in lenient.output
+
+
+def test_the_checker_reads_appendix_text() -> None:
+    data = {
+        "header": {
+            "family": "nha_nuoc",
+            "issuer": {"name": "UBND XÃ A"},
+            "number": "1/BC-UBND",
+            "place": "A",
+            "date": "2026-01-05",
+            "subject": "tình hình",
+        },
+        "sections": [{"title": "Kết quả", "blocks": ["Nội dung."]}],
+        "appendices": [{"title": "BẢNG", "blocks": ["Trên đây, là số liệu."]}],
+    }
+    found = baocao.check(baocao.Document.model_validate(data))
+    assert any(d.code == "BC601" and d.path.startswith("appendices[0]") for d in found), found

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from .appendices import Appendix
 from .blocks import Block, Paragraph
-from .closing import Recipients, Signer
+from .closing import Recipients, Signer, check_one_signer_form
 from .header import Header
 from .numbering import NumberingScheme, default_numbering
 from .registry import AnyReport
@@ -48,9 +48,8 @@ class Document(AnyReport):
 
     @model_validator(mode="after")
     def _one_signer_form(self) -> Document:
-        """``signer`` or ``signers``, not both: which of them signs would be unclear."""
-        if self.signer is not None and self.signers:
-            raise ValueError("give either signer or signers, not both")
+        """``signer`` or ``signers``, not both."""
+        check_one_signer_form(self.signer, self.signers)
         return self
 
     @property

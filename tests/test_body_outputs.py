@@ -181,3 +181,26 @@ def test_the_checker_reads_appendix_text() -> None:
     }
     found = baocao.check(baocao.Document.model_validate(data))
     assert any(d.code == "BC601" and d.path.startswith("appendices[0]") for d in found), found
+
+
+def test_three_signers_share_one_row_and_a_fourth_is_refused() -> None:
+    import pytest
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "bao-cao-lien-tich-xa.yaml").read_text(encoding="utf-8"))
+    third = {
+        "authority": "TM",
+        "on_behalf": "HỘI NÔNG DÂN XÃ",
+        "title": "CHỦ TỊCH",
+        "name": "Vũ Văn Tâm",
+    }
+    data["signers"].append(third)
+    report = baocao.Document.model_validate(data)
+    with zipfile.ZipFile(BytesIO(render_bytes(report, "docx"))) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    table = next(t for t in root.iter(f"{W}tbl") if "Vũ Văn Tâm" in _text(t))
+    names = [_text(c) for c in table.findall(f"{W}tr")[1].findall(f"{W}tc")]
+    assert names == ["Đặng Thị Hạnh", "Phan Văn Long", "Vũ Văn Tâm"]
+    data["signers"].append({**third, "name": "Người Thứ Tư"})
+    with pytest.raises(ValueError, match="at most 3"):
+        baocao.Document.model_validate(data)

@@ -39,8 +39,8 @@ class Document(AnyReport):
     sections: list[Section] = Field(default_factory=list)
     closing: Text | None = None
     signer: Signer | None = None
-    signers: list[Signer] = Field(default_factory=list)
-    """A joint report's signers, printed side by side left to right (instead of ``signer``)."""
+    signers: list[Signer] = Field(default_factory=list, max_length=3)
+    """A joint report's signers (up to three), side by side left to right; not with ``signer``."""
     recipients: Recipients | None = None
     numbering: NumberingScheme | None = None
     appendices: list[Appendix] = Field(default_factory=list)

@@ -14,7 +14,14 @@ from pydantic import model_validator
 
 from .types import Family, Model, NonEmptyText, Text
 
-__all__ = ["AUTHORITY_FORMS", "Authority", "Recipient", "Recipients", "Signer"]
+__all__ = [
+    "AUTHORITY_FORMS",
+    "Authority",
+    "Recipient",
+    "Recipients",
+    "Signer",
+    "check_one_signer_form",
+]
 
 Authority = Literal["TM", "KT", "TL", "TUQ", "Q"]
 """Thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền (acting)."""
@@ -105,3 +112,9 @@ class Recipients(Model):
         if not texts:
             return []
         return [f"- {t}{sep}" for t in texts[:-1]] + [f"- {texts[-1]}."]
+
+
+def check_one_signer_form(signer: Signer | None, signers: list[Signer]) -> None:
+    """``signer`` or ``signers``, not both: which of them signs would be unclear."""
+    if signer is not None and signers:
+        raise ValueError("give either signer or signers, not both")

@@ -14,7 +14,7 @@ import pytest
 import baocao
 from baocao.conformance import check_docx
 
-from .fixtures.docx_edit import Parts, W, apply, body, note, styled, w
+from .fixtures.docx_edit import Parts, W, apply, body, note, of, styled, w
 from .fixtures.examples import SEED_YAML, UBND_YAML, rendered
 from .fixtures.mutations import Mutant, mutants
 
@@ -172,3 +172,23 @@ def test_joint_signers_side_by_side_pass_by_role_and_by_text() -> None:
         assert [r.rule_id for r in results.values() if not r.passed] == []
         assert results["layout.signer_right"].measured == "cột 1, 2 trên 2"
         assert results["layout.signature_space"].measured == "22.72 mm, 22.72 mm"
+
+
+@pytest.mark.parametrize(
+    ("profile_id", "element"),
+    [
+        (pid, e)
+        for pid in sorted(EXAMPLES)
+        for e in ("issuer_name", "number", "place_date", "title", "subject", "signer_name")
+    ],
+)
+def test_a_missing_element_fails_its_presence_rule(profile_id: str, element: str) -> None:
+    """An element's text deleted: "<element>.present" fails (a rule reported only when missing)."""
+
+    def drop(parts: Parts) -> None:
+        for p in of(element)(parts):
+            for t in p.iter(f"{W}t"):
+                t.text = ""
+
+    failing = _failing(apply(rendered(EXAMPLES[profile_id]), drop), profile_id)
+    assert f"{element}.present" in failing

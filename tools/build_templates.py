@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -313,6 +313,31 @@ def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
     return [*_signer_head(profile, var), *_signer_foot(var)]
 
 
+def _joint(
+    profile: FormatProfile, n: int, recipients: Callable[[], list[El]], *, first: bool = True
+) -> list[El]:
+    """A joint report's ``n`` signers side by side, Nơi nhận under them at the left.
+
+    The names share the second row, so they stand level however long the lines above.
+    """
+    width = sum(GEOMETRY[profile.family].signature) / n
+    names = [f"signers[{i}]" for i in range(n)]
+    test = f"signers|length >= {n}" if first else f"signers|length == {n}"
+    return [
+        tag(f"{{%p {'if' if first else 'elif'} {test} %}}"),
+        para("BCSpacer"),
+        layout_table(
+            (width,) * n,
+            [
+                [_signer_head(profile, v) for v in names],
+                [_signer_foot(v) for v in names],
+                [[para("BCSpacer"), *recipients()], *([para("BCSpacer")] for _ in names[1:])],
+            ],
+            cant_split=True,
+        ),
+    ]
+
+
 def signature_part(profile: FormatProfile) -> list[El]:
     geo = GEOMETRY[profile.family]
 
@@ -340,22 +365,10 @@ def signature_part(profile: FormatProfile) -> list[El]:
         para("BCSignerName"),
         tag("{%p endif %}"),
     ]
-    half = sum(geo.signature) / 2
     return [
         # Nothing at all for a report with neither signer nor recipients: no empty table.
-        tag("{%p if signers|length > 1 %}"),
-        para("BCSpacer"),
-        # A joint report: the two signers side by side, Nơi nhận under them at the left.
-        # The names share the second row, so they stand level however long the lines above.
-        layout_table(
-            (half, half),
-            [
-                [_signer_head(profile, "signers[0]"), _signer_head(profile, "signers[1]")],
-                [_signer_foot("signers[0]"), _signer_foot("signers[1]")],
-                [[para("BCSpacer"), *recipients()], [para("BCSpacer")]],
-            ],
-            cant_split=True,
-        ),
+        *_joint(profile, 3, recipients),
+        *_joint(profile, 2, recipients, first=False),
         tag("{%p elif signer or recipients %}"),
         para("BCSpacer"),
         # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).

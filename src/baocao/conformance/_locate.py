@@ -188,6 +188,8 @@ def _notes(doc: Docx, paras: list[El], k: int) -> int:
             or (doc.para_attr(paras[k], "jc", "val") or "left") != "center"
         ):
             break
+        if text_of(paras[k]).strip().startswith("Kính gửi"):
+            break  # the centred Kính gửi line is the addressee block, not a note
         k += 1
     return k
 
@@ -280,11 +282,12 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
 
 def _addressee_count(blocks: list[El]) -> int:
     """How many paragraphs at the start are the Kính gửi block."""
-    texts = [text_of(b).strip() if b.tag == f"{W}p" else "" for b in blocks]
-    if not texts or not texts[0].startswith("Kính gửi"):
+    texts = [text_of(b).strip() if b.tag == f"{W}p" else "-" for b in blocks]
+    start = next((i for i, t in enumerate(texts) if t), len(texts))  # blank lines before it
+    if start == len(texts) or not texts[start].startswith("Kính gửi"):
         return 0
-    n = 1
-    if texts[0] == "Kính gửi:":
+    n = start + 1
+    if texts[start] == "Kính gửi:":
         while n < len(texts) and texts[n].startswith("- "):
             n += 1
     return n

@@ -134,10 +134,10 @@ class ImplementationReport(AnyReport):
     tasks: Tasks
     closing: Text | None = None
     signer: Signer | None = None
-    signers: list[Signer] = Field(default_factory=list, max_length=3)
+    signers: tuple[Signer, ...] = Field(default=(), max_length=3)
     """A joint report's signers, side by side (instead of ``signer``)."""
     recipients: Recipients | None = None
-    appendices: list[Appendix] = Field(default_factory=list)
+    appendices: tuple[Appendix, ...] = ()
     numbering: NumberingScheme | None = None
     check: CheckConfig = Field(default_factory=CheckConfig)
 

@@ -8,9 +8,10 @@ one neutral code and each family prints its own form.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from .types import Family, Model, NonEmptyText, Text
 
@@ -86,7 +87,7 @@ class Recipients(Model):
     """The nơi nhận block; ``archive`` is the Lưu line, printed last."""
 
     label: NonEmptyText = "Nơi nhận:"
-    items: list[Recipient] = Field(default_factory=list)
+    items: tuple[Recipient, ...] = ()
     archive: Text | None = None
     """Party: ``Lưu Ban Tổ chức Huyện ủy.``; State: ``Lưu: VT, TCCB.`` from ``VT, TCCB``."""
     separator: Text | None = None
@@ -114,7 +115,7 @@ class Recipients(Model):
         return [f"- {t}{sep}" for t in texts[:-1]] + [f"- {texts[-1]}."]
 
 
-def check_one_signer_form(signer: Signer | None, signers: list[Signer]) -> None:
+def check_one_signer_form(signer: Signer | None, signers: Sequence[Signer]) -> None:
     """``signer`` or ``signers``, not both: which of them signs would be unclear."""
     if signer is not None and signers:
         raise ValueError("give either signer or signers, not both")

@@ -39,7 +39,7 @@ class Preamble(Model):
     """``Thực hiện <citation>; <citation>. <conclusion>``: the căn cứ paragraph."""
 
     lead: NonEmptyText = "Thực hiện"
-    citations: list[Citation] = Field(min_length=1)
+    citations: tuple[Citation, ...] = Field(min_length=1)
     conclusion: Text = ""
     """The sentence after the citations ("Ban Tổ chức … báo cáo … như sau:")."""
 
@@ -55,7 +55,7 @@ class TitledBlocks(Model):
     """A titled run of blocks (strengths, causes)."""
 
     title: NonEmptyText
-    blocks: list[Block] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
         return Section(title=self.title, blocks=self.blocks)
@@ -67,7 +67,7 @@ class LimitationGroup(Model):
     concerning: NonEmptyText
     title: Text | None = None
     """Defaults to ``Đối với <concerning>``."""
-    blocks: list[Block] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
         return Section(title=self.title or f"Đối với {self.concerning}", blocks=self.blocks)
@@ -77,8 +77,8 @@ class Limitations(Model):
     """Hạn chế, tồn tại, grouped by whom they concern."""
 
     title: NonEmptyText = "Hạn chế, tồn tại"
-    blocks: list[Block] = Field(default_factory=list)
-    groups: list[LimitationGroup] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    groups: tuple[LimitationGroup, ...] = ()
 
 
 class Assessment(Model):
@@ -109,16 +109,16 @@ class Results(Model):
     """Part I, kết quả thực hiện; the title defaults from the reporting year."""
 
     title: Text | None = None
-    blocks: list[Block] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
 
 
 class Tasks(Model):
     """Part III, nhiệm vụ và giải pháp for the next year: an intro and numbered tasks."""
 
     title: Text | None = None
-    blocks: list[Block] = Field(default_factory=list)
-    items: list[Paragraph] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    items: tuple[Paragraph, ...] = ()
 
 
 class ImplementationReport(AnyReport):
@@ -134,10 +134,10 @@ class ImplementationReport(AnyReport):
     tasks: Tasks
     closing: Text | None = None
     signer: Signer | None = None
-    signers: list[Signer] = Field(default_factory=list, max_length=3)
+    signers: tuple[Signer, ...] = Field(default=(), max_length=3)
     """A joint report's signers, side by side (instead of ``signer``)."""
     recipients: Recipients | None = None
-    appendices: list[Appendix] = Field(default_factory=list)
+    appendices: tuple[Appendix, ...] = ()
     numbering: NumberingScheme | None = None
     check: CheckConfig = Field(default_factory=CheckConfig)
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -63,6 +62,7 @@ from .docxtpl_shims import (
     refusing_live,
 )
 from .grids import grid_is_settled, top_level_tables
+from .rawzip import RawZip
 from .wellformed import ValueWatch, fragment_ok, has_forbidden_chars, prove_balanced, watching
 
 __all__ = ["COMPRESS_LEVEL", "ZIP_DATE", "CompiledDocx", "compile_docx"]
@@ -97,23 +97,6 @@ class _Part:
     template: Template
     """What Jinja compiled for it, once."""
     encoding: str = "utf-8"
-
-
-def _zip_info(member: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(member, date_time=ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
-
-
-def _rezip(package: bytes, skip: frozenset[str]) -> bytes:
-    """The package without ``skip``, entries in order with the fixed timestamp."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            if info.filename not in skip:
-                dst.writestr(_zip_info(info.filename), src.read(info))
-    return out.getvalue()
 
 
 class CompiledDocx:
@@ -190,7 +173,7 @@ class CompiledDocx:
         saved = io.BytesIO()
         doc.save(saved)
         self._parts = tuple(parts)
-        self._static = _rezip(saved.getvalue(), frozenset(self.dynamic_parts))
+        self._static = RawZip(saved.getvalue(), frozenset(self.dynamic_parts))
         self._env = Precompiled(env, recorder.templates)
         self._own_steps = after_render_matches_docxtpl()
 
@@ -274,11 +257,7 @@ class CompiledDocx:
         rendered = [(p.member, self._render_part(p, context, reparse=reparse)) for p in self._parts]
         if self._core_member is not None:
             rendered.append((self._core_member, self._render_core(context)))
-        out = io.BytesIO(self._static)
-        with zipfile.ZipFile(out, "a") as z:
-            for member, data in rendered:
-                z.writestr(_zip_info(member), data, compresslevel=COMPRESS_LEVEL)
-        return out.getvalue()
+        return self._static.build(rendered, COMPRESS_LEVEL)
 
 
 @functools.lru_cache(maxsize=16)

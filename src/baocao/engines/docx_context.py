@@ -30,13 +30,21 @@ def _rich_runs(runs: tuple[Run, ...]) -> RichText:
     return rt
 
 
-def _rich(line: Line, *, with_label: bool) -> RichText:
-    label = (Run(line.label + " ", line.bold, line.italic),) if with_label and line.label else ()
-    return _rich_runs((*label, *line.runs))
+def _label_and_body(line: Line) -> tuple[RichText, RichText]:
+    """``rich`` and ``rich_body``: the runs are turned into XML once and shared."""
+    body = _rich_runs(line.runs)
+    if not line.label:
+        whole = RichText()
+        whole.xml = body.xml
+        return whole, body
+    whole = _rich_runs((Run(line.label + " ", line.bold, line.italic),))
+    whole.xml += body.xml
+    return whole, body
 
 
 def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
     """One body line as template data; its table, if any, spans ``text_width_twips``."""
+    rich, rich_body = _label_and_body(line)
     table = None
     if line.table is not None:
         t = line.table
@@ -55,8 +63,8 @@ def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
         "level": line.level,
         "text": line.text,
         "body_text": line.body_text,
-        "rich": _rich(line, with_label=True),
-        "rich_body": _rich(line, with_label=False),
+        "rich": rich,
+        "rich_body": rich_body,
         "bold": line.bold,
         "italic": line.italic,
         "table": table,

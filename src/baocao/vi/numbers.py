@@ -8,6 +8,7 @@ and expected by readers of a report (2,25 → 2,3), not Python's banker's roundi
 from __future__ import annotations
 
 import decimal
+import functools
 from decimal import Decimal
 
 from babel.numbers import format_decimal
@@ -57,6 +58,22 @@ def format_number(value: int | float | Decimal, decimals: int | None = None) -> 
     >>> format_number(2.25, 1)
     '2,3'
     """
+    kind = type(value)
+    if kind not in (int, float, Decimal) or (decimals is not None and type(decimals) is not int):
+        return _format_number(value, decimals)  # raises the error naming the bad argument
+    # The key keeps what equality forgets: 1, 1.0 and Decimal("1.0") are equal
+    # but print differently.
+    return _cached(kind, value if kind is int else repr(value), decimals, value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached(kind: type, key: object, decimals: int | None, value: Number) -> str:
+    """``format_number`` once per distinct value: a report repeats its figures."""
+    del kind, key  # part of the cache key only
+    return _format_number(value, decimals)
+
+
+def _format_number(value: Number, decimals: int | None) -> str:
     d = _to_decimal(value)
     if decimals is not None and require_int(decimals, "decimals") < 0:
         raise ValueError(f"decimals must be >= 0: {decimals}")

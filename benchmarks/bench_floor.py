@@ -47,7 +47,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_render import _scaled, make_reports  # noqa: E402
+from bench_render import make_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
@@ -261,7 +261,7 @@ def targets(r: dict[str, Any], seed_size: bool) -> list[dict[str, Any]]:
 
 
 def many_from_files(count: int) -> dict[str, Any]:
-    """render_many over ``count`` YAML files (jobs=1) in a fresh process: docs/s and RSS by tenth."""
+    """render_many over ``count`` YAML files (jobs=1), in a fresh process: rate, RSS by tenth."""
     code = f"""
 import json, resource, sys, tempfile, time, yaml
 from pathlib import Path

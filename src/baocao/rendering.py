@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .atomic import atomic_write
-from .engines.docx import render_docx_bytes
+from .engines.docx import render_docx_bytes, template_names
 from .engines.docx_context import docx_context
 from .engines.html import render_html
 from .engines.markdown import render_markdown
@@ -67,18 +67,29 @@ def template_bytes(pack: TemplatePack) -> bytes:
 
 
 def pack_context(
-    report: AnyReport, pack: TemplatePack, form: PrintForm = "official"
+    report: AnyReport,
+    pack: TemplatePack,
+    form: PrintForm = "official",
+    *,
+    names: frozenset[str] | None = None,
 ) -> dict[str, Any]:
-    """The context the pack's templates receive for ``report``: docx_context plus its hook."""
-    ctx = docx_context(report, layout(report, form))
+    """The context the pack's templates receive for ``report``: docx_context plus its hook.
+
+    ``names``: the keys the templates name, when known; the raw ``report`` dump
+    is then made only if they name it (a hook always gets it).
+    """
     hook = pack.hook_function()
+    with_report = hook is not None or names is None or "report" in names
+    ctx = docx_context(report, layout(report, form), with_report=with_report)
     return hook(report, ctx) if hook is not None else ctx
 
 
 def _docx(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
     pack = resolve_template(report, template)
+    tpl = template_bytes(pack)
+    names = template_names(tpl, name=pack.id, draft=draft)
     return render_docx_bytes(
-        template_bytes(pack), pack_context(report, pack, form), name=pack.id, draft=draft
+        tpl, pack_context(report, pack, form, names=names), name=pack.id, draft=draft
     )
 
 

@@ -47,7 +47,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
-from jinja2 import Template
+from jinja2 import Template, meta
 from lxml import etree
 
 from ..errors import TemplateError
@@ -175,6 +175,10 @@ class CompiledDocx:
         self._parts = tuple(parts)
         self._static = RawZip(saved.getvalue(), frozenset(self.dynamic_parts))
         self._env = Precompiled(env, recorder.templates)
+        self.names = frozenset[str]().union(
+            *(meta.find_undeclared_variables(env.parse(src)) for src in recorder.templates)
+        )
+        """The context keys the template's parts name: what a context must provide."""
         self._own_steps = after_render_matches_docxtpl()
 
     @property

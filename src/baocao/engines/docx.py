@@ -31,7 +31,7 @@ from ..packs.environment import make_environment
 from .compiled import compile_docx
 from .docxtpl_shims import NeedsDocxtpl
 
-__all__ = ["render_docx_bytes", "render_docx_plain"]
+__all__ = ["render_docx_bytes", "render_docx_plain", "template_names"]
 
 
 @contextlib.contextmanager
@@ -107,6 +107,14 @@ def render_docx_plain(
         for image, owner in zip(images, owners, strict=True):
             image.tpl = owner
     return buf.getvalue()
+
+
+def template_names(
+    template: bytes, *, name: str = "template", draft: bool = False
+) -> frozenset[str]:
+    """The context keys ``template`` names (compiling it once, errors named as in rendering)."""
+    with _named_errors(name), _package_errors(name):
+        return compile_docx(template, draft=draft).names
 
 
 def render_docx_bytes(

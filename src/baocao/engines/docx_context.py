@@ -22,7 +22,6 @@ from .docx_table import WordTable
 __all__ = ["DrawnLine", "WordTable", "docx_context", "line_context"]
 
 
-
 def _rich_runs(runs: tuple[Run, ...]) -> RichText:
     rt = RichText()
     for run in runs:
@@ -103,8 +102,13 @@ def _appendix(a: AppendixView, width: int) -> dict[str, Any]:
     }
 
 
-def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]:
+def docx_context(
+    report: AnyReport, lay: Layout | None = None, *, with_report: bool = True
+) -> dict[str, Any]:
     """Everything a template may use; ``report`` is the raw input for custom fields.
+
+    ``with_report=False`` leaves ``report`` out (its dump is a sizeable share of
+    the context's cost): for templates and hooks that never name it.
 
     Tables span the text width of the format profile in force for the report
     (its family, on its date).
@@ -113,7 +117,7 @@ def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]
     h = lay.header
     profile = profile_for(report)
     width = mm_to_twips(profile.page.text_width_mm)
-    return {
+    ctx: dict[str, Any] = {
         "family": h.family,
         "draft": h.is_draft,
         "header": {
@@ -143,5 +147,7 @@ def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]
             if lay.recipients
             else None
         ),
-        "report": report.model_dump(mode="json"),
     }
+    if with_report:
+        ctx["report"] = report.model_dump(mode="json")
+    return ctx

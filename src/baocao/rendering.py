@@ -8,9 +8,11 @@ template once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -84,13 +86,34 @@ def pack_context(
     return hook(report, ctx) if hook is not None else ctx
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for one document.
+
+    Why: the context of a long report is tens of thousands of small objects,
+    none in a cycle; made while the caller holds many reports, they trigger
+    collections over that whole heap, which cost as much as building them
+    (measured in benchmarks/bench_floor.py). Reference counting still frees
+    everything; the collector runs as usual afterwards. Another thread's
+    ``gc.disable()`` during the call is undone by it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _docx(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
     pack = resolve_template(report, template)
     tpl = template_bytes(pack)
     names = template_names(tpl, name=pack.id, draft=draft)
-    return render_docx_bytes(
-        tpl, pack_context(report, pack, form, names=names), name=pack.id, draft=draft
-    )
+    with _collector_paused():
+        ctx = pack_context(report, pack, form, names=names)
+        return render_docx_bytes(tpl, ctx, name=pack.id, draft=draft)
 
 
 def _txt(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:

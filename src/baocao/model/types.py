@@ -35,6 +35,27 @@ def nfc_deep(value: Any) -> Any:
     return value
 
 
+class _Normalized(dict[Any, Any]):
+    """A dict whose strings, at every depth, are NFC already.
+
+    Why: every model level runs ``_normalize_input`` on its own input; without
+    the mark each nested object's text was walked again once per level above it.
+    """
+
+
+def _nfc_marked(value: Any) -> Any:
+    """``nfc_deep`` whose dicts come out marked, so nested models skip the walk."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, _Normalized):
+        return value
+    if isinstance(value, dict):
+        return _Normalized({_nfc_marked(k): _nfc_marked(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return type(value)(_nfc_marked(v) for v in value)
+    return value
+
+
 def _not_blank(text: str) -> str:
     """Reject empty or whitespace-only text: a blank required field is a mistake."""
     if not text.strip():
@@ -57,8 +78,8 @@ class Model(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _normalize_input(cls, data: Any) -> Any:
-        """Normalize all incoming text to NFC before field validation."""
-        return nfc_deep(data)
+        """Normalize all incoming text to NFC before field validation, once per string."""
+        return _nfc_marked(data)
 
     def replace(self, **changes: Any) -> Self:
         """A changed copy, validated like input (``model_copy(update=…)`` skips validation).

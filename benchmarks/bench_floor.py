@@ -159,7 +159,11 @@ class Floor:
         compiled = compile_docx(tpl)
         body = next(p for p in compiled._parts if p.kind == "body")
         self.template = plain_environment().from_string(body.source)
-        self.head, self.tail, self.zip = compiled._head, compiled._tail, compiled._static
+        from baocao.engines.rawzip import RawZip
+
+        static = compiled._static  # before the raw writer, the package bytes themselves
+        self.zip = static if isinstance(static, RawZip) else RawZip(static)
+        self.head, self.tail = compiled._head, compiled._tail
 
     def render(self, ctx: dict[str, Any]) -> bytes:
         from baocao.engines.docxtpl_shims import after_render

@@ -21,7 +21,7 @@ from .header import Header
 from .numbering import NumberingScheme
 from .registry import AnyReport
 from .sections import Section
-from .types import Model, NonEmptyText, Text
+from .types import Model, NonEmptyText, Text, nfc
 
 __all__ = [
     "Assessment",
@@ -58,7 +58,7 @@ class TitledBlocks(Model):
     blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
-        return Section(title=self.title, blocks=self.blocks)
+        return Section.model_construct(title=self.title, blocks=self.blocks)
 
 
 class LimitationGroup(Model):
@@ -70,7 +70,8 @@ class LimitationGroup(Model):
     blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
-        return Section(title=self.title or f"Đối với {self.concerning}", blocks=self.blocks)
+        title = self.title or nfc(f"Đối với {self.concerning}")
+        return Section.model_construct(title=title, blocks=self.blocks)
 
 
 class Limitations(Model):
@@ -96,13 +97,13 @@ class Assessment(Model):
         causes = self.causes.section()
         if self.causes_under_limitations:
             lim_subs.append(causes)
-        lim = Section(
-            title=self.limitations.title, blocks=self.limitations.blocks, sections=lim_subs
+        lim = Section.model_construct(
+            title=self.limitations.title, blocks=self.limitations.blocks, sections=tuple(lim_subs)
         )
         subs = [self.strengths.section(), lim]
         if not self.causes_under_limitations:
             subs.append(causes)
-        return Section(title=self.title, sections=subs)
+        return Section.model_construct(title=self.title, sections=tuple(subs))
 
 
 class Results(Model):
@@ -150,23 +151,29 @@ class ImplementationReport(AnyReport):
         return self
 
     def to_document(self) -> Document:
-        """The generic tree, numbered I, II, III in the document's scheme."""
-        results = Section(
-            title=self.results.title or f"Kết quả thực hiện năm {self.period_year}",
+        """The generic tree, numbered I, II, III in the document's scheme.
+
+        Built with ``model_construct``: every piece is already a validated part
+        of this report (its text NFC, its signer form checked), so validating
+        the tree again would only repeat that work on every render.
+        """
+        results = Section.model_construct(
+            title=self.results.title or nfc(f"Kết quả thực hiện năm {self.period_year}"),
             blocks=self.results.blocks,
             sections=self.results.sections,
         )
-        task_blocks = list(self.tasks.blocks)
+        task_blocks = tuple(self.tasks.blocks)
         if self.tasks.items:
-            task_blocks.append(NumberedList(items=self.tasks.items))
-        tasks = Section(
-            title=self.tasks.title or f"Một số nhiệm vụ và giải pháp năm {self.period_year + 1}",
+            task_blocks += (NumberedList(items=self.tasks.items),)
+        tasks = Section.model_construct(
+            title=self.tasks.title
+            or nfc(f"Một số nhiệm vụ và giải pháp năm {self.period_year + 1}"),
             blocks=task_blocks,
         )
-        return Document(
+        return Document.model_construct(
             header=self.header,
-            preamble=[self.preamble.paragraph()],
-            sections=[results, self.assessment.section(), tasks],
+            preamble=(self.preamble.paragraph(),),
+            sections=(results, self.assessment.section(), tasks),
             closing=self.closing,
             signer=self.signer,
             signers=self.signers,

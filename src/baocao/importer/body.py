@@ -1,0 +1,204 @@
+"""The body: preamble, headings with their levels, paragraphs, lists, tables; and the tail.
+
+Levels come from the order markers first appear (the first kind met is level 1,
+a new kind under it level 2, a kind met again closes the levels below it), which
+is how readers of a report understand it, whatever the forms chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import _
+from .diagnostics import ImportDiagnostic
+from .markers import Marker, read_marker
+from .parts import Found, Heading, Piece, SignerParts, TailParts
+from .source import Block, Run
+
+__all__ = ["recognize_body", "split_tail"]
+
+_CLOSING = re.compile(r"^(Trên đây|Trên đây là)\b")
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$")
+_AUTHORITY = re.compile(r"^(?P<form>T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*(?P<rest>.+)$")
+_AUTH_CODES = {"T/M": "TM", "TM.": "TM", "K/T": "KT", "KT.": "KT", "T/L": "TL", "TL.": "TL",
+               "TUQ.": "TUQ", "Q.": "Q"}  # fmt: skip
+_APPENDIX = re.compile(r"^(PHỤ LỤC|Phụ lục)\b")
+_ARCHIVE = re.compile(r"^[-–+]?\s*Lưu\s*:?\s*(?P<rest>.*?)\s*[.,;]?$")
+_GAP = re.compile(r"\t+|\s{3,}")
+_HEADING_KINDS = ("part", "upper", "roman", "dotted")
+
+
+def split_tail(blocks: list[Block], start: int) -> tuple[int, int, int]:
+    """Indexes of the closing sentence, the signer/recipients tail and the appendices."""
+    closing = tail = appendix = len(blocks)
+    for i in range(start, len(blocks)):
+        t = blocks[i].text.strip()
+        if closing == len(blocks) and _CLOSING.match(t):
+            closing = i
+        if tail == len(blocks) and (_RECIPIENTS.match(t) or _AUTHORITY.match(_GAP.split(t)[-1])):
+            tail = i
+        if tail < len(blocks) and _APPENDIX.match(t):
+            appendix = i
+            break
+    tail = min(tail, appendix)
+    closing = min(closing, tail)
+    return closing, tail, appendix
+
+
+def _title_like(block: Block, m: Marker, uses_bold: bool) -> tuple[bool, str, str]:
+    """Whether a numbered line is a heading; and for a run-in heading its title and text."""
+    rest = m.rest
+    if uses_bold and block.runs:
+        bold = "".join(r.text for r in block.runs if r.bold).strip()
+        if block.bold:
+            return True, rest, ""
+        if bold and rest.startswith(bold.removeprefix(m.text).strip()[:8]) and len(bold) > len(m.text):
+            title = bold.removeprefix(m.text).strip()
+            after = rest[len(title) :].strip()
+            return True, title, after
+        return False, rest, ""
+    words = rest.split()
+    if not rest.endswith((".", ";", ",")) and len(words) <= 30:
+        return True, rest, ""
+    head, sep, after = rest.partition(":")
+    if sep and len(head.split()) <= 10 and len(after.split()) >= 3:
+        return True, head + ":", after.strip()
+    return False, rest, ""
+
+
+def recognize_body(
+    blocks: list[Block], diagnostics: list[ImportDiagnostic]
+) -> tuple[list[Piece], list[Heading | Piece]]:
+    """Preamble pieces (before the first heading) and the body's headings and pieces."""
+    uses_bold = any(b.bold for b in blocks if read_marker(b.text) or b.auto_marker)
+    stack: list[str] = []
+    out: list[Heading | Piece] = []
+    for block in blocks:
+        out.extend(_piece(block, stack, uses_bold, diagnostics))
+    first = next((i for i, p in enumerate(out) if isinstance(p, Heading)), len(out))
+    return [p for p in out[:first] if isinstance(p, Piece)], out[first:]
+
+
+def _level_key(m: Marker) -> str:
+    return f"dotted{m.text.rstrip('.').count('.')}" if m.kind == "dotted" else m.kind
+
+
+def _piece(
+    block: Block, stack: list[str], uses_bold: bool, diagnostics: list[ImportDiagnostic]
+) -> list[Heading | Piece]:
+    if block.is_table:
+        return [Piece("table", block.where, block.text, rows=block.rows)]
+    text = block.text.strip()
+    m = read_marker(text)
+    if block.auto_marker:
+        auto = read_marker(f"{block.auto_marker} x")
+        if m is not None and m.kind != "bullet":
+            diagnostics.append(
+                ImportDiagnostic(
+                    "IM301",
+                    "warning",
+                    _("đánh số tự động \"{auto}\" đứng trước số gõ tay \"{typed}\"; giữ số gõ tay").format(
+                        auto=block.auto_marker, typed=m.text
+                    ),
+                    block.where,
+                )
+            )
+        elif auto is not None:
+            m = read_marker(f"{block.auto_marker} {text}")
+    if m is None:
+        return [Piece("paragraph", block.where, text, runs=block.runs)]
+    if m.kind == "bullet":
+        return [Piece("bullet", block.where, m.rest, runs=_strip_runs(block.runs, m), marker=m.text)]
+    heading, title, after = (True, m.rest, "") if m.kind in _HEADING_KINDS else _title_like(block, m, uses_bold)
+    if not heading:
+        if m.kind == "arabic" and m.suffix == ".":
+            return [Piece("numbered", block.where, m.rest, runs=_strip_runs(block.runs, m), number=m.number)]
+        return [Piece("paragraph", block.where, text, runs=block.runs)]
+    key = _level_key(m)
+    if key in stack:
+        del stack[stack.index(key) + 1 :]
+    else:
+        stack.append(key)
+    out: list[Heading | Piece] = [
+        Heading(len(stack), m.kind, m.text, m.suffix, title, block.where)
+    ]
+    if after:
+        diagnostics.append(
+            ImportDiagnostic(
+                "IM303",
+                "hint",
+                _("đề mục liền đoạn \"{title}\": tách thành đề mục và đoạn văn").format(title=title),
+                block.where,
+            )
+        )
+        out.append(Piece("paragraph", block.where, after))
+    return out
+
+
+def _strip_runs(runs: tuple[Run, ...], m: Marker) -> tuple[Run, ...]:
+    """The runs without the leading marker, when the marker sits in the first run."""
+    if not runs:
+        return runs
+    first = runs[0]
+    stripped = first.text.lstrip()
+    if stripped.startswith(m.text):
+        rest = stripped[len(m.text) :].lstrip()
+        return ((Run(rest, first.bold, first.italic),) if rest else ()) + runs[1:]
+    return ()
+
+
+def recognize_tail(
+    blocks: list[Block], closing: int, tail: int, diagnostics: list[ImportDiagnostic]
+) -> TailParts:
+    """Closing paragraphs, then recipients and the signer, in whatever order they come."""
+    parts = TailParts(closing=[Found(b.text.strip(), b.where) for b in blocks[closing:tail]])
+    signer = SignerParts()
+    in_recipients = False
+    for block in blocks[tail:]:
+        pieces = [p.strip() for p in _GAP.split(block.text) if p.strip()]
+        for n, text in enumerate(pieces, start=1):
+            where = block.where if len(pieces) == 1 else _part(block, n)
+            found = Found(text, where)
+            m = _RECIPIENTS.match(text)
+            if m:
+                in_recipients = True
+                parts.recipients_label = Found("Nơi nhận:", where)
+                if m["rest"].strip():
+                    pieces.append(m["rest"].strip())
+                continue
+            arch = _ARCHIVE.match(text)
+            if arch and (in_recipients or text.startswith("Lưu")):
+                parts.archive = Found(arch["rest"], where)
+                continue
+            if text[:1] in "-–+" and (in_recipients or n == 1):
+                parts.recipients.append(Found(text.lstrip("-–+ ").strip(), where))
+                continue
+            a = _AUTHORITY.match(text)
+            if a:
+                signer.authority = _AUTH_CODES[a["form"]]
+                signer.on_behalf = Found(a["rest"].strip(), where)
+                continue
+            if text.startswith("(") and text.endswith(")"):
+                signer.notes.append(found)
+                continue
+            letters = [c for c in text if c.isalpha()]
+            if letters and all(c.isupper() for c in letters):
+                signer.titles.append(found)
+                continue
+            words = text.split()
+            if 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text):
+                signer.name = found
+                continue
+            parts.leftovers.append(found)
+            diagnostics.append(
+                ImportDiagnostic("IM402", "warning", _("dòng cuối văn bản không rõ là gì: \"{text}\"").format(text=text), where)
+            )
+    if signer.name or signer.titles or signer.authority:
+        parts.signer = signer
+    return parts
+
+
+def _part(block: Block, n: int) -> object:
+    from dataclasses import replace
+
+    return replace(block.where, part=n)

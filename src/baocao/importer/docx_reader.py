@@ -1,0 +1,132 @@
+"""Word .docx into source blocks: paragraphs and tables in body order, with emphasis and numbering.
+
+The two-column tables offices use to lay out the header (issuer | motto) and
+the closing (nơi nhận | signer) are opened up into their cells' paragraphs, so
+the recognizers read them like any other lines; a table of figures stays a table.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import IO, Any
+
+from .numbering import W, Counters, read_numbering
+from .source import Block, Run, Where
+
+__all__ = ["read_docx"]
+
+_LAYOUT_CELL = re.compile(
+    r"(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|^Số\b|Nơi nhận|"
+    r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)|, ngày)",
+    re.MULTILINE,
+)
+
+
+def _style_chain(style: Any) -> list[Any]:
+    out = []
+    while style is not None and len(out) < 10:
+        out.append(style)
+        style = style.base_style
+    return out
+
+
+def _flag(run: Any, para: Any, name: str) -> bool:
+    """A run's bold/italic as Word shows it: the run's own, else its styles'."""
+    value = getattr(run.font, name)
+    if value is not None:
+        return bool(value)
+    for style in ([run.style] if run.style is not None else []) + _style_chain(para.style):
+        v = getattr(style.font, name, None)
+        if v is not None:
+            return bool(v)
+    return False
+
+
+def _centered(para: Any) -> bool:
+    for fmt in [para.paragraph_format] + [s.paragraph_format for s in _style_chain(para.style)]:
+        if fmt.alignment is not None:
+            return int(fmt.alignment) == 1
+    return False
+
+
+def _num_pr(para: Any) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph's automatic numbering, own or from its style."""
+    for el in [para._p] + [s.element for s in _style_chain(para.style)]:
+        ppr = el.find(f"{W}pPr")
+        num = ppr.find(f"{W}numPr") if ppr is not None else None
+        if num is None:
+            continue
+        num_id = num.find(f"{W}numId")
+        ilvl = num.find(f"{W}ilvl")
+        if num_id is None:
+            continue
+        return num_id.get(f"{W}val", "0"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0
+    return None
+
+
+def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
+    runs = tuple(
+        Run(r.text, _flag(r, para, "bold"), _flag(r, para, "italic")) for r in para.runs if r.text
+    )
+    visible = [r for r in runs if r.text.strip()]
+    marker = ""
+    num = _num_pr(para)
+    if num is not None:
+        marker = counters.marker(*num)
+    return Block(
+        text=para.text,
+        where=where,
+        runs=runs,
+        bold=bool(visible) and all(r.bold for r in visible),
+        italic=bool(visible) and all(r.italic for r in visible),
+        centered=_centered(para),
+        style=para.style.name if para.style is not None else "",
+        auto_marker=marker,
+    )
+
+
+def read_docx(source: str | Path | IO[bytes]) -> list[Block]:
+    """Read a .docx (path or binary stream) into blocks."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(source)
+    try:
+        numbering_part = document.part.numbering_part
+    except (KeyError, NotImplementedError):
+        numbering_part = None
+    counters = Counters(read_numbering(numbering_part))
+    out: list[Block] = []
+    n_para = n_table = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            n_para += 1
+            out.append(_paragraph(Paragraph(child, document), Where("paragraph", n_para), counters))
+        elif child.tag == f"{W}tbl":
+            n_table += 1
+            out.extend(_table(Table(child, document), n_table, counters))
+    return out
+
+
+def _table(table: Any, number: int, counters: Counters) -> list[Block]:
+    rows = [[cell for cell in row.cells] for row in table.rows]
+    texts = tuple(tuple(c.text for c in row) for row in rows)
+    flat = "\n".join("\n".join(r) for r in texts)
+    width = max((len(r) for r in rows), default=0)
+    if width <= 3 and len(rows) <= 3 and _LAYOUT_CELL.search(flat):
+        out = []
+        for r, row in enumerate(rows, start=1):
+            seen: set[int] = set()
+            for c, cell in enumerate(row, start=1):
+                if id(cell._tc) in seen:
+                    continue  # a merged cell is reported once per column it spans
+                seen.add(id(cell._tc))
+                out.extend(
+                    _paragraph(p, Where("table", number, r, c), counters)
+                    for p in cell.paragraphs
+                )
+        return out
+    where = Where("table", number)
+    return [Block(text=flat.replace("\n", " "), where=where, rows=texts)]

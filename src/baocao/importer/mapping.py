@@ -1,0 +1,334 @@
+"""Recognized parts onto the model's input form (plain data, as a report file would hold it).
+
+The one module that knows the model's field names: when the model grows, only
+this changes. The output is what ``baocao import`` writes as YAML, with strings
+wherever a string is enough, and a map from each field path to its source place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..i18n import _
+from ..model import PARTY_NUMBERING, STATE_NUMBERING
+from .diagnostics import ImportDiagnostic
+from .parts import Found, HeaderParts, Heading, Piece, Recognized, TailParts
+from .source import Run, Where
+
+__all__ = ["to_data"]
+
+Sources = dict[str, Where]
+_LEVEL_FORMATS = {"roman": "roman", "arabic": "arabic", "dotted": "dotted", "alpha": "alpha"}
+
+
+def to_data(
+    rec: Recognized, diagnostics: list[ImportDiagnostic]
+) -> tuple[dict[str, Any], Sources]:
+    """The report as input data, and where each field came from."""
+    sources: Sources = {}
+    data: dict[str, Any] = {"kind": "document", "header": _header(rec.header, sources, diagnostics)}
+    family = data["header"]["family"]
+    preamble = [_paragraph(p, f"preamble[{i}]", sources) for i, p in enumerate(rec.preamble)]
+    if preamble:
+        data["preamble"] = preamble
+    sections, levels = _sections(rec.body, sources, diagnostics)
+    _appendices(rec.tail, sections, sources, diagnostics)
+    if sections:
+        data["sections"] = sections
+    numbering = _numbering(levels, family)
+    if numbering is not None:
+        data["numbering"] = numbering
+    _tail(rec.tail, data, family, sources)
+    return data, sources
+
+
+def _put(sources: Sources, path: str, found: Found | None) -> None:
+    if found is not None:
+        sources[path] = found.where
+
+
+def _header(h: HeaderParts, sources: Sources, diagnostics: list[ImportDiagnostic]) -> dict[str, Any]:
+    out: dict[str, Any] = {"family": h.family or "dang"}
+    if h.issuer:
+        lines = [f.text for f in h.issuer]
+        bold = h.issuer_bold
+        if any(b is not None for b in bold) and any(bold) and not all(bold):
+            first_bold = next(i for i, b in enumerate(bold) if b)
+            parent, name = lines[:first_bold], lines[first_bold:]
+        elif len(lines) >= 2 and not _continues(lines[0], lines[1]):
+            parent, name = lines[:-1], lines[-1:]
+        else:
+            parent, name = [], lines
+        if parent:
+            out["issuer"] = {"parent": "\n".join(parent), "name": "\n".join(name)}
+        else:
+            out["issuer"] = {"name": "\n".join(name)}
+        _put(sources, "header.issuer", h.issuer[0])
+    if h.number is not None:
+        out["number"] = _number(h.number, diagnostics)
+        _put(sources, "header.number", h.number)
+    if h.place is not None:
+        out["place"] = h.place.text
+        _put(sources, "header.place", h.place)
+        month = f"{h.month:02d}" if h.month else "__"
+        day = f"{h.day:02d}" if h.day and h.month else "__"
+        out["date"] = f"{h.year}-{month}-{day}" if h.month or h.day else f"{h.year}"
+        _put(sources, "header.date", h.place)
+    if h.doc_type is not None:
+        out["doc_type"] = h.doc_type.text
+        _put(sources, "header.doc_type", h.doc_type)
+    subject = h.subject or h.vv
+    if subject:
+        out["subject"] = "\n".join(f.text for f in subject)
+        _put(sources, "header.subject", subject[0])
+    if h.addressees:
+        out["addressees"] = [f.text for f in h.addressees]
+        _put(sources, "header.addressees", h.addressees[0])
+    return out
+
+
+_UNIT_NAME = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\b")
+
+
+def _continues(first: str, second: str) -> bool:
+    """``ỦY BAN NHÂN DÂN`` over ``XÃ MINH TÂN`` is one name broken in two, not parent and name."""
+    return bool(re.match(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$", first)) and bool(
+        _UNIT_NAME.match(second)
+    )
+
+
+def _number(found: Found, diagnostics: list[ImportDiagnostic]) -> str:
+    """The symbol without stray spaces around ``-`` and ``/``; a blank number stays blank."""
+    raw = found.text.strip()
+    tidy = re.sub(r"\s*([-/])\s*", r"\1", raw)
+    if tidy != raw:
+        diagnostics.append(
+            ImportDiagnostic(
+                "IM203",
+                "hint",
+                _("số và ký hiệu viết \"{raw}\", đọc là \"{tidy}\"").format(raw=raw, tidy=tidy),
+                found.where,
+                "header.number",
+            )
+        )
+    return tidy
+
+
+def _spans(runs: tuple[Run, ...], text: str) -> Any:
+    """A plain string unless some runs are bold or italic and others not."""
+    if not runs or "".join(r.text for r in runs).strip() != text.strip():
+        return text
+    marked = {(r.bold, r.italic) for r in runs if r.text.strip()}
+    if len(marked) <= 1:
+        return text
+    merged: list[Run] = []
+    for r in runs:
+        if merged and (merged[-1].bold, merged[-1].italic) == (r.bold, r.italic):
+            merged[-1] = Run(merged[-1].text + r.text, r.bold, r.italic)
+        else:
+            merged.append(r)
+    merged[0] = Run(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
+    merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
+    spans: list[Any] = []
+    for r in merged:
+        if not r.text:
+            continue
+        if not r.bold and not r.italic:
+            spans.append(r.text)
+        else:
+            span: dict[str, Any] = {"text": r.text}
+            if r.bold:
+                span["bold"] = True
+            if r.italic:
+                span["italic"] = True
+            spans.append(span)
+    return {"spans": spans}
+
+
+def _paragraph(p: Piece, path: str, sources: Sources) -> Any:
+    sources[path] = p.where
+    if p.kind in ("bullet", "numbered"):
+        marker = p.marker or f"{p.number}."
+        return f"{marker} {p.text}"
+    return _spans(p.runs, p.text)
+
+
+def _blocks(pieces: list[Piece], path: str, sources: Sources) -> list[Any]:
+    out: list[Any] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        bp = f"{path}.blocks[{len(out)}]" if path else f"blocks[{len(out)}]"
+        if p.kind in ("bullet", "numbered"):
+            j = i
+            while j < len(pieces) and pieces[j].kind == p.kind and pieces[j].marker == p.marker:
+                j += 1
+            items = []
+            for k, item in enumerate(pieces[i:j]):
+                sources[f"{bp}.items[{k}]"] = item.where
+                items.append(_spans(item.runs, item.text))
+            if p.kind == "bullet":
+                block: dict[str, Any] = {"type": "bullets", "items": items}
+                if p.marker != "-":
+                    block["marker"] = p.marker
+            else:
+                block = {"type": "numbered", "items": items}
+                if p.number not in (None, 1):
+                    block["start"] = p.number
+            sources[bp] = p.where
+            out.append(block)
+            i = j
+            continue
+        if p.kind == "table" and p.rows:
+            out.append(_table(p.rows))
+            sources[bp] = p.where
+        else:
+            out.append(_paragraph(p, bp, sources))
+        i += 1
+    return out
+
+
+def _table(rows: tuple[tuple[str, ...], ...]) -> dict[str, Any]:
+    width = max(len(r) for r in rows)
+    padded = [list(r) + [""] * (width - len(r)) for r in rows]
+    header = [c or " " for c in padded[0]]
+    return {"type": "table", "header": header, "rows": padded[1:]}
+
+
+def _sections(
+    body: list[Heading | Piece], sources: Sources, diagnostics: list[ImportDiagnostic]
+) -> tuple[list[dict[str, Any]], dict[int, list[Heading]]]:
+    roots: list[dict[str, Any]] = []
+    stack: list[tuple[dict[str, Any], list[Piece], str]] = []
+    levels: dict[int, list[Heading]] = {}
+
+    def flush(entry: tuple[dict[str, Any], list[Piece], str]) -> None:
+        section, pieces, path = entry
+        blocks = _blocks(pieces, path, sources)
+        if blocks:
+            section["blocks"] = blocks
+            # keep "title" first and "sections" last for readable YAML
+            subs = section.pop("sections", None)
+            if subs is not None:
+                section["sections"] = subs
+
+    for item in body:
+        if isinstance(item, Piece):
+            if stack:
+                stack[-1][1].append(item)
+            continue
+        while len(stack) >= item.depth:
+            flush(stack.pop())
+        levels.setdefault(item.depth, []).append(item)
+        title = item.title
+        if item.kind not in _LEVEL_FORMATS:
+            title = f"{item.marker} {item.title}".strip()
+            diagnostics.append(
+                ImportDiagnostic(
+                    "IM302",
+                    "hint",
+                    _("đề mục đánh số \"{marker}\": mẫu đánh số chưa có dạng này, số giữ trong tên").format(
+                        marker=item.marker
+                    ),
+                    item.where,
+                )
+            )
+        section: dict[str, Any] = {"title": title}
+        if stack:
+            parent, _pieces, ppath = stack[-1]
+            siblings = parent.setdefault("sections", [])
+            path = f"{ppath}.sections[{len(siblings)}]"
+            siblings.append(section)
+        else:
+            path = f"sections[{len(roots)}]"
+            roots.append(section)
+        sources[path] = item.where
+        stack.append((section, [], path))
+    while stack:
+        flush(stack.pop())
+    return roots, levels
+
+
+def _numbering(levels: dict[int, list[Heading]], family: str) -> dict[str, Any] | None:
+    """The document's own numbering when its markers differ from its family's default."""
+    if not levels:
+        return None
+    default = PARTY_NUMBERING if family == "dang" else STATE_NUMBERING
+    out = []
+    differs = False
+    for depth in sorted(levels):
+        first = levels[depth][0]
+        base = default.style(depth)
+        fmt = _LEVEL_FORMATS.get(first.kind, "none")
+        suffix = first.suffix if fmt != "dotted" else (first.marker[-1] if first.marker.endswith(".") else "")
+        upper = all(_caps(h.title) for h in levels[depth])
+        level: dict[str, Any] = {"format": fmt}
+        if fmt != "none":
+            level["suffix"] = suffix
+        level.update(upper=upper, bold=base.bold, italic=base.italic)
+        if (fmt, suffix, upper) != (base.format, base.suffix, base.upper):
+            differs = True
+        out.append(level)
+    return {"levels": out} if differs else None
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _appendices(
+    tail: TailParts, sections: list[dict[str, Any]], sources: Sources, diagnostics: list[ImportDiagnostic]
+) -> None:
+    if not tail.appendices:
+        return
+    first = tail.appendices[0]
+    title = first.text if isinstance(first, Piece) else first.title
+    pieces = [p for p in tail.appendices[1:] if isinstance(p, Piece)]
+    path = f"sections[{len(sections)}]"
+    section: dict[str, Any] = {"title": title}
+    blocks = _blocks(pieces, path, sources)
+    if blocks:
+        section["blocks"] = blocks
+    sections.append(section)
+    sources[path] = first.where
+    diagnostics.append(
+        ImportDiagnostic("IM403", "hint", _("phụ lục giữ thành một mục cuối văn bản"), first.where, path)
+    )
+
+
+def _tail(tail: TailParts, data: dict[str, Any], family: str, sources: Sources) -> None:
+    if tail.closing:
+        data["closing"] = "\n".join(f.text for f in tail.closing)
+        _put(sources, "closing", tail.closing[0])
+    s = tail.signer
+    if s is not None:
+        signer: dict[str, Any] = {}
+        if s.authority:
+            signer["authority"] = s.authority
+            if s.on_behalf:
+                signer["on_behalf"] = s.on_behalf.text
+        if s.titles:
+            signer["title"] = "\n".join(f.text for f in s.titles)
+        if s.name:
+            signer["name"] = s.name.text
+            _put(sources, "signer.name", s.name)
+        data["signer"] = signer
+        _put(sources, "signer", s.on_behalf or (s.titles[0] if s.titles else s.name))
+    if tail.recipients or tail.archive:
+        rec: dict[str, Any] = {}
+        items = [f.text for f in tail.recipients]
+        endings = {t[-1] for t in items if t and t[-1] in ",;."}
+        default = "," if family == "dang" else ";"
+        trimmed = [t[:-1].rstrip() if t and t[-1] in ",;." else t for t in items]
+        if tail.archive is None and trimmed:
+            pass
+        rec["items"] = trimmed
+        seps = endings - {"."}
+        if seps and seps != {default}:
+            rec["separator"] = sorted(seps)[0]
+        if tail.archive is not None:
+            rec["archive"] = tail.archive.text.rstrip(".")
+        data["recipients"] = rec
+        _put(sources, "recipients", tail.recipients_label or (tail.recipients[0] if tail.recipients else tail.archive))

@@ -26,6 +26,7 @@ LAYERS = [
     ("packs",),
     ("engines",),
     ("conformance", "checker"),
+    ("importer",),
     ("rendering", "batch", "testing"),
     ("cli", "server", "__main__"),
 ]

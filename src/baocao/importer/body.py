@@ -148,13 +148,13 @@ def _strip_runs(runs: tuple[Run, ...], m: Marker) -> tuple[Run, ...]:
 
 
 def recognize_tail(
-    blocks: list[Block], closing: int, tail: int, diagnostics: list[ImportDiagnostic]
+    blocks: list[Block], closing: int, tail: int, end: int, diagnostics: list[ImportDiagnostic]
 ) -> TailParts:
     """Closing paragraphs, then recipients and the signer, in whatever order they come."""
     parts = TailParts(closing=[Found(b.text.strip(), b.where) for b in blocks[closing:tail]])
     signer = SignerParts()
     in_recipients = False
-    for block in blocks[tail:]:
+    for block in blocks[tail:end]:
         pieces = [p.strip() for p in _GAP.split(block.text) if p.strip()]
         for n, text in enumerate(pieces, start=1):
             where = block.where if len(pieces) == 1 else _part(block, n)

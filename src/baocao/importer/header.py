@@ -161,15 +161,19 @@ def _classify(frag: Found, block: Block, h: HeaderParts) -> bool:
             h.family, h.family_from = _MOTTOS[text], text  # type: ignore[assignment]
         return True
     if _SEPARATOR.match(text):
+        if h.issuer and h.number is None and h.separator is None:
+            stars = text.replace(" ", "")
+            h.separator = stars if set(stars) == {"*"} else "rule"
         return True
     m = _NUMBER.match(text)
     if m and (re.search(r"[-/]", m["rest"]) or not m["rest"].strip()):
-        h.number = Found(m["rest"], frag.where)
+        h.number = Found(text, frag.where)
         return True
     m = _PLACE_DATE.fullmatch(text) or _PLACE_DATE.match(text)
     if m:
         h.place = Found(m["place"].strip(), frag.where)
         h.day, h.month, h.year = _blank_or_int(m["day"]), _blank_or_int(m["month"]), int(m["year"])
+        h.date_written = text[text.index("ngày", m.start("place") + len(m["place"])) : m.end()].rstrip(".")
         return True
     m = _VV.match(text)
     if m:

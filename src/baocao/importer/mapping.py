@@ -50,42 +50,63 @@ def _put(sources: Sources, path: str, found: Found | None) -> None:
 
 def _header(h: HeaderParts, sources: Sources, diagnostics: list[ImportDiagnostic]) -> dict[str, Any]:
     out: dict[str, Any] = {"family": h.family or "dang"}
+    out["issuer"] = _issuer(h)
+    if h.separator is not None and h.separator != ("*" if out["family"] == "dang" else "rule"):
+        out["issuer"]["separator"] = h.separator
     if h.issuer:
-        lines = [f.text for f in h.issuer]
-        bold = h.issuer_bold
-        if any(b is not None for b in bold) and any(bold) and not all(bold):
-            first_bold = next(i for i, b in enumerate(bold) if b)
-            parent, name = lines[:first_bold], lines[first_bold:]
-        elif len(lines) >= 2 and not _continues(lines[0], lines[1]):
-            parent, name = lines[:-1], lines[-1:]
-        else:
-            parent, name = [], lines
-        if parent:
-            out["issuer"] = {"parent": "\n".join(parent), "name": "\n".join(name)}
-        else:
-            out["issuer"] = {"name": "\n".join(name)}
         _put(sources, "header.issuer", h.issuer[0])
     if h.number is not None:
         out["number"] = _number(h.number, diagnostics)
         _put(sources, "header.number", h.number)
+    out["place"] = h.place.text if h.place else PLACEHOLDER
     if h.place is not None:
-        out["place"] = h.place.text
         _put(sources, "header.place", h.place)
-        month = f"{h.month:02d}" if h.month else "__"
-        day = f"{h.day:02d}" if h.day and h.month else "__"
-        out["date"] = f"{h.year}-{month}-{day}" if h.month or h.day else f"{h.year}"
         _put(sources, "header.date", h.place)
+        out["date"] = h.date_written or f"{h.year}"
+    else:
+        out["date"] = f"{h.year or h.latest_year or 1900}"
     if h.doc_type is not None:
         out["doc_type"] = h.doc_type.text
         _put(sources, "header.doc_type", h.doc_type)
+    else:
+        out["doc_type"] = None
     subject = h.subject or h.vv
+    out["subject"] = "\n".join(f.text for f in subject) if subject else PLACEHOLDER
     if subject:
-        out["subject"] = "\n".join(f.text for f in subject)
         _put(sources, "header.subject", subject[0])
+    if h.leftovers:
+        out["notes"] = [f.text for f in h.leftovers]
+        _put(sources, "header.notes", h.leftovers[0])
     if h.addressees:
         out["addressees"] = [f.text for f in h.addressees]
         _put(sources, "header.addressees", h.addressees[0])
     return out
+
+
+PLACEHOLDER = "…"
+"""What a required header part the source lacks is filled with (and reported, IM201)."""
+
+
+def _issuer(h: HeaderParts) -> dict[str, Any]:
+    """``parent``/``name`` for the common two lines, ``lines`` with weights otherwise."""
+    lines = [f.text for f in h.issuer]
+    if not lines:
+        return {"name": PLACEHOLDER}
+    bold = h.issuer_bold
+    known = any(b is not None for b in bold)
+    if known and any(bold):
+        weights = [bool(b) for b in bold]
+    elif len(lines) >= 2 and _continues(lines[0], lines[1]):
+        weights = [True] * len(lines)
+    else:
+        weights = [False] * (len(lines) - 1) + [True]
+    if len(lines) == 1:
+        return {"name": lines[0]}
+    if len(lines) == 2 and weights == [False, True]:
+        return {"parent": lines[0], "name": lines[1]}
+    if weights == [False] * (len(lines) - 1) + [True]:
+        return {"lines": lines}
+    return {"lines": [{"text": t, "bold": b} for t, b in zip(lines, weights, strict=True)]}
 
 
 _UNIT_NAME = re.compile(r"^(XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\b")
@@ -99,20 +120,23 @@ def _continues(first: str, second: str) -> bool:
 
 
 def _number(found: Found, diagnostics: list[ImportDiagnostic]) -> str:
-    """The symbol without stray spaces around ``-`` and ``/``; a blank number stays blank."""
-    raw = found.text.strip()
-    tidy = re.sub(r"\s*([-/])\s*", r"\1", raw)
-    if tidy != raw:
+    """The number line as written; the model keeps the written form and parses it."""
+    from ..model import DocumentSymbol
+
+    try:
+        symbol = DocumentSymbol.parse(found.text)
+    except ValueError:
         diagnostics.append(
             ImportDiagnostic(
-                "IM203",
-                "hint",
-                _("số và ký hiệu viết \"{raw}\", đọc là \"{tidy}\"").format(raw=raw, tidy=tidy),
+                "IM204",
+                "warning",
+                _("không đọc được số và ký hiệu \"{raw}\"").format(raw=found.text),
                 found.where,
                 "header.number",
             )
         )
-    return tidy
+        return found.text
+    return found.text if symbol.written is not None else str(symbol)
 
 
 def _spans(runs: tuple[Run, ...], text: str) -> Any:

@@ -30,12 +30,18 @@ class HeaderParts:
     motto: list[Found] = field(default_factory=list)
     issuer: list[Found] = field(default_factory=list)
     issuer_bold: list[bool | None] = field(default_factory=list)
+    separator: str | None = None
+    """The mark under the issuer as the model names it: ``*``, ``***``, ``rule``."""
     number: Found | None = None
     """The number as written, without the ``Số``/``Số:`` prefix."""
     place: Found | None = None
     day: int | None = None
     month: int | None = None
     year: int | None = None
+    date_written: str = ""
+    """``ngày 05 tháng 12 năm 2025`` as written (blank day kept)."""
+    latest_year: int | None = None
+    """The latest year the text mentions: the date's year when the header has none."""
     doc_type: Found | None = None
     subject: list[Found] = field(default_factory=list)
     vv: list[Found] = field(default_factory=list)

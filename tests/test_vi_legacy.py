@@ -70,8 +70,14 @@ def test_known_spellings(unicode: str, tcvn3: str, vni: str) -> None:
 
 def test_tcvn3_restores_capitals_of_all_caps_words() -> None:
     """.VnTimeH draws lowercase codes as capitals: an all-caps word comes back all caps."""
-    for word in ["ĐẢNG BỘ", "BÁO CÁO", "TỈNH ỦY THANH HÓA", "QUYẾT ĐỊNH", "HUYỆN ỦY"]:
+    for word in ["ĐẢNG BỘ", "BÁO CÁO", "TỈNH ỦY THANH HÓA", "QUYẾT ĐỊNH", "HUYỆN ỦY", "BAN TỔ CHỨC"]:
         assert decode(encode(word, "tcvn3"), "tcvn3") == word
+    # One capital next to lowercase words stays a title-case word.
+    assert decode(encode("Ban Tổ chức Huyện ủy", "tcvn3"), "tcvn3") == "Ban Tổ chức Huyện ủy"
+    assert decode(encode("Số 09-BC/BTCHU", "tcvn3"), "tcvn3") == "Số 09-BC/BTCHU"
+    # A known font settles it: .VnTimeH is capitals, .VnTime is not.
+    assert decode("B¸O c¸o", "tcvn3", capitals=True) == "BÁO CÁO"
+    assert decode("§¶NG", "tcvn3", capitals=False) == "ĐảNG"
     # A capital toned letter in a lowercase word has no code: it comes back lowercase.
     assert decode(encode("Ủy ban", "tcvn3"), "tcvn3") == "ủy ban"
 

@@ -17,7 +17,7 @@ from .source import Block, Run
 
 __all__ = ["recognize_body", "split_tail"]
 
-_CLOSING = re.compile(r"^(Trên đây|Trên đây là)\b")
+_CLOSING = re.compile(r"^(Trên đây|Trên đây là)\b|\b(kính|xin) báo cáo\s*[./]*$", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$")
 _AUTHORITY = re.compile(r"^(?P<form>T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*(?P<rest>.+)$")
 _AUTH_CODES = {"T/M": "TM", "TM.": "TM", "K/T": "KT", "KT.": "KT", "T/L": "TL", "TL.": "TL",
@@ -33,7 +33,7 @@ def split_tail(blocks: list[Block], start: int) -> tuple[int, int, int]:
     closing = tail = appendix = len(blocks)
     for i in range(start, len(blocks)):
         t = blocks[i].text.strip()
-        if closing == len(blocks) and _CLOSING.match(t):
+        if closing == len(blocks) and _CLOSING.search(t):
             closing = i
         if tail == len(blocks) and (_RECIPIENTS.match(t) or _AUTHORITY.match(_GAP.split(t)[-1])):
             tail = i
@@ -48,17 +48,17 @@ def split_tail(blocks: list[Block], start: int) -> tuple[int, int, int]:
 def _title_like(block: Block, m: Marker, uses_bold: bool) -> tuple[bool, str, str]:
     """Whether a numbered line is a heading; and for a run-in heading its title and text."""
     rest = m.rest
+    words = rest.split()
+    by_text = not rest.endswith((".", ";", ",")) and len(words) <= 30
     if uses_bold and block.runs:
-        bold = "".join(r.text for r in block.runs if r.bold).strip()
         if block.bold:
             return True, rest, ""
-        if bold and rest.startswith(bold.removeprefix(m.text).strip()[:8]) and len(bold) > len(m.text):
-            title = bold.removeprefix(m.text).strip()
-            after = rest[len(title) :].strip()
-            return True, title, after
-        return False, rest, ""
-    words = rest.split()
-    if not rest.endswith((".", ";", ",")) and len(words) <= 30:
+        bold = "".join(r.text for r in block.runs if r.bold).strip()
+        title = bold.removeprefix(m.text).strip() if bold.startswith(m.text) else bold
+        if title and rest.startswith(title) and len(title) < len(rest):
+            return True, title, rest[len(title) :].strip()
+        return by_text and bool(block.italic), rest, ""
+    if by_text:
         return True, rest, ""
     head, sep, after = rest.partition(":")
     if sep and len(head.split()) <= 10 and len(after.split()) >= 3:
@@ -104,7 +104,8 @@ def _piece(
                 )
             )
         elif auto is not None:
-            m = read_marker(f"{block.auto_marker} {text}")
+            text = f"{block.auto_marker} {text}"
+            m = read_marker(text)
     if m is None:
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     if m.kind == "bullet":

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
+from ..vi.legacy import decode
 from .numbering import W, Counters, read_numbering
 from .source import Block, Run, Where
 
@@ -65,17 +66,50 @@ def _num_pr(para: Any) -> tuple[str, int] | None:
     return None
 
 
+def _font(run: Any, para: Any) -> str:
+    for font in [run.font] + [s.font for s in _style_chain(para.style)]:
+        if font.name:
+            return str(font.name)
+    return ""
+
+
+def legacy_font(font: str) -> tuple[str, bool] | None:
+    """The legacy encoding a font name stands for, and whether it is a capitals font.
+
+    ``.VnTime`` / ``.VnArial`` … are TCVN3 (ABC) and ``.VnTimeH`` their capitals;
+    ``VNI-Times`` … are VNI.
+    """
+    if font.startswith(".Vn"):
+        return "tcvn3", font.endswith("H")
+    if font.upper().startswith("VNI-") or font.upper().startswith("VNI "):
+        return "vni", False
+    return None
+
+
+def _run_text(run: Any, para: Any, used: set[str]) -> str:
+    legacy = legacy_font(_font(run, para))
+    if legacy is None:
+        return str(run.text)
+    encoding, capitals = legacy
+    used.add(encoding)
+    return decode(run.text, encoding, capitals=capitals if encoding == "tcvn3" else None)  # type: ignore[arg-type]
+
+
 def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
+    used: set[str] = set()
     runs = tuple(
-        Run(r.text, _flag(r, para, "bold"), _flag(r, para, "italic")) for r in para.runs if r.text
+        Run(_run_text(r, para, used), _flag(r, para, "bold"), _flag(r, para, "italic"))
+        for r in para.runs
+        if r.text
     )
     visible = [r for r in runs if r.text.strip()]
     marker = ""
     num = _num_pr(para)
     if num is not None:
         marker = counters.marker(*num)
+    text = "".join(r.text for r in runs) if used else para.text
     return Block(
-        text=para.text,
+        text=text,
         where=where,
         runs=runs,
         bold=bool(visible) and all(r.bold for r in visible),
@@ -83,6 +117,7 @@ def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
         centered=_centered(para),
         style=para.style.name if para.style is not None else "",
         auto_marker=marker,
+        notes=tuple(sorted(used)),
     )
 
 
@@ -110,9 +145,13 @@ def read_docx(source: str | Path | IO[bytes]) -> list[Block]:
     return out
 
 
+def _cell_text(cell: Any) -> str:
+    return "\n".join(_paragraph(p, Where("table", 0), Counters({})).text for p in cell.paragraphs)
+
+
 def _table(table: Any, number: int, counters: Counters) -> list[Block]:
     rows = [[cell for cell in row.cells] for row in table.rows]
-    texts = tuple(tuple(c.text for c in row) for row in rows)
+    texts = tuple(tuple(_cell_text(c) for c in row) for row in rows)
     flat = "\n".join("\n".join(r) for r in texts)
     width = max((len(r) for r in rows), default=0)
     if width <= 3 and len(rows) <= 3 and _LAYOUT_CELL.search(flat):

@@ -36,9 +36,12 @@ def repair_encodings(blocks: list[Block], diagnostics: list[ImportDiagnostic]) -
     converted: dict[str, list[Block]] = {"tcvn3": [], "vni": []}
     out = []
     for block in blocks:
+        for encoding in block.notes:
+            if encoding in converted:  # decoded by the reader from the font name
+                converted[encoding].append(block)
         found = detect(block.text)
         encoding = found.encoding
-        if encoding != "unicode":
+        if encoding != "unicode" and not block.notes:
             block = _decode_block(block, encoding)
             converted[encoding].append(block)
         out.append(block)

@@ -100,8 +100,8 @@ def _issuer(h: HeaderParts) -> dict[str, Any]:
         weights = [True] * len(lines)
     else:
         weights = [False] * (len(lines) - 1) + [True]
-    if len(lines) == 1:
-        return {"name": lines[0]}
+    if len(lines) == 1 or all(weights):
+        return {"name": "\n".join(lines)}
     if len(lines) == 2 and weights == [False, True]:
         return {"parent": lines[0], "name": lines[1]}
     if weights == [False] * (len(lines) - 1) + [True]:

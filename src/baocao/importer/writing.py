@@ -25,7 +25,15 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    """Table rows and headers (short strings) on one line each: ``[TT, Chi bộ, "3"]``."""
+    flow = bool(value) and all(isinstance(v, str) and "\n" not in v and len(v) < 40 for v in value)
+    flow = flow and len(value) > 1 and sum(len(v) for v in value) < 90
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(list, _list)
 
 
 def to_yaml(

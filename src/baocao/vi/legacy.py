@@ -133,26 +133,44 @@ def encode(text: str, encoding: Literal["tcvn3", "vni"]) -> str:
 
 
 def _restore_capitals(decoded: str, source: str) -> str:
-    """Upper-case TCVN3 words whose plain letters are all capitals (``.VnTimeH`` text)."""
+    """Upper-case TCVN3 words written in a capitals font (``.VnTimeH``).
 
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        plain = [c for c in source[match.start() : match.end()] if c.isascii() and c.isalpha()]
-        if plain and all(c.isupper() for c in plain):
-            return word.upper()
-        return word
+    A word is written in capitals when its plain letters are all capitals: two
+    or more (``§¶NG``), or a single one (``Bé``) next to such a word that also
+    holds legacy letters (so ``Sè 09-BC`` stays ``Số``).
+    """
+    words = list(_WORD.finditer(decoded))
 
-    return _WORD.sub(fix, decoded)
+    def plain(m: re.Match[str]) -> list[str]:
+        return [c for c in source[m.start() : m.end()] if c.isascii() and c.isalpha()]
+
+    def caps(m: re.Match[str], least: int) -> bool:
+        letters = plain(m)
+        return len(letters) >= least and all(c.isupper() for c in letters)
+
+    out = list(decoded)
+    for i, m in enumerate(words):
+        near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        legacy_near = [n for n in near if not source[n.start() : n.end()].isascii()]
+        if caps(m, 2) or (caps(m, 1) and any(caps(n, 2) for n in legacy_near)):
+            out[m.start() : m.end()] = m.group(0).upper()
+    return "".join(out)
 
 
-def decode(text: str, encoding: Encoding) -> str:
-    """Convert legacy-encoded text to NFC Unicode; "unicode" returns it unchanged."""
+def decode(text: str, encoding: Encoding, *, capitals: bool | None = None) -> str:
+    """Convert legacy-encoded text to NFC Unicode; "unicode" returns it unchanged.
+
+    ``capitals`` (TCVN3): ``True`` when the text is known to be in a capitals
+    font, ``False`` when known not to be; ``None`` guesses word by word.
+    """
     if encoding == "unicode":
         return nfc(text)
     if encoding == "tcvn3":
         # One character for one character, so word offsets stay the same.
         decoded = "".join(_TCVN3_DECODE.get(c, c) for c in text)
-        return nfc(_restore_capitals(decoded, text))
+        if capitals is None:
+            decoded = _restore_capitals(decoded, text)
+        return nfc(decoded.upper() if capitals else decoded)
     out: list[str] = []
     i = 0
     while i < len(text):

@@ -178,3 +178,9 @@ def test_lacks_diacritics() -> None:
     assert not lacks_diacritics(SAMPLE)
     assert not lacks_diacritics("The quick brown fox jumps over the lazy dog again and again")
     assert not lacks_diacritics("Bao cao")  # too short to say
+
+
+def test_detect_among_candidates_reads_a_short_line_in_the_files_encoding() -> None:
+    line = encode("- Sở GD&ĐT (b/c);", "vni")
+    assert detect(line, ("vni",)).encoding == "vni"
+    assert decode(line, "vni") == "- Sở GD&ĐT (b/c);"

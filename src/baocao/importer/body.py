@@ -8,6 +8,7 @@ is how readers of a report understand it, whatever the forms chosen.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..i18n import _
 from .diagnostics import ImportDiagnostic
@@ -74,6 +75,11 @@ def recognize_body(
     stack: list[str] = []
     out: list[Heading | Piece] = []
     for block in blocks:
+        last = out[-1] if out else None
+        if isinstance(last, Heading) and not last.title and _is_caps(block.text) and not read_marker(block.text):
+            # "PHẦN THỨ NHẤT" over "KẾT QUẢ CÔNG TÁC NĂM 2025": one heading on two lines
+            out[-1] = replace(last, title=block.text.strip())
+            continue
         out.extend(_piece(block, stack, uses_bold, diagnostics))
     first = next((i for i, p in enumerate(out) if isinstance(p, Heading)), len(out))
     return [p for p in out[:first] if isinstance(p, Piece)], out[first:]
@@ -169,10 +175,16 @@ def recognize_tail(
                 continue
             arch = _ARCHIVE.match(text)
             if arch and (in_recipients or text.startswith("Lưu")):
-                parts.archive = Found(arch["rest"], where)
+                archive, rest = _split_flattened(arch["rest"])
+                parts.archive = Found(archive, where)
+                if rest:
+                    pieces.append(rest)
                 continue
             if text[:1] in "-–+" and (in_recipients or n == 1):
-                parts.recipients.append(Found(text.lstrip("-–+ ").strip(), where))
+                item, rest = _split_flattened(text.lstrip("-–+ ").strip())
+                parts.recipients.append(Found(item, where))
+                if rest:
+                    pieces.append(rest)  # the signer column, flattened onto this line
                 continue
             a = _AUTHORITY.match(text)
             if a:
@@ -197,6 +209,27 @@ def recognize_tail(
     if signer.name or signer.titles or signer.authority:
         parts.signer = signer
     return parts
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() and not _is_caps(w) for w in words) and not any(
+        c.isdigit() for c in text
+    )
+
+
+def _split_flattened(item: str) -> tuple[str, str]:
+    """``UBND tỉnh (b/c); CHỦ TỊCH`` → the recipient and the signer text a web page glued on."""
+    for m in re.finditer(r"[;,.]\s+", item):
+        rest = item[m.end() :].strip()
+        if _is_caps(rest) or _is_name(rest) or _AUTHORITY.match(rest):
+            return item[: m.start() + 1].strip(), rest
+    return item, ""
 
 
 def _part(block: Block, n: int) -> object:

@@ -34,12 +34,15 @@ def _decode_block(block: Block, encoding: str) -> Block:
 def repair_encodings(blocks: list[Block], diagnostics: list[ImportDiagnostic]) -> list[Block]:
     """Blocks converted to Unicode where they were TCVN3/VNI; damage reported in place."""
     converted: dict[str, list[Block]] = {"tcvn3": [], "vni": []}
+    whole = detect("\n".join(b.text for b in blocks if not b.notes))
+    # A file is typed in one legacy encoding: short lines are read in the file's one.
+    candidates = (whole.encoding,) if whole.encoding != "unicode" else ("tcvn3", "vni")
     out = []
     for block in blocks:
         for encoding in block.notes:
             if encoding in converted:  # decoded by the reader from the font name
                 converted[encoding].append(block)
-        found = detect(block.text)
+        found = detect(block.text, candidates)  # type: ignore[arg-type]
         encoding = found.encoding
         if encoding != "unicode" and not block.notes:
             block = _decode_block(block, encoding)

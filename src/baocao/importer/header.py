@@ -41,7 +41,7 @@ _PLACE_DATE = re.compile(
 )
 _VV = re.compile(r"^V/[vV]\.?\s*:?\s*(?P<rest>.*)$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
-_GAP = re.compile(r"\t+|\s{3,}")
+_GAP = re.compile(r"\t+|(?<!Số)(?<!Số:)(?<!ngày)(?<!tháng) {3,}(?![-/]|tháng|năm)")
 _PREAMBLE_LEAD = re.compile(r"^(Thực hiện|Căn cứ|Theo|Triển khai|Nhằm|Qua|Trong|Năm|Ngày)\b")
 _STATE_WORDS = re.compile(r"ỦY BAN|UỶ BAN|UBND|SỞ |PHÒNG |BỘ |TRƯỜNG|HỘI ĐỒNG NHÂN DÂN|CHI CỤC|CỤC ")
 _PARTY_WORDS = re.compile(r"ĐẢNG|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|ĐẢNG ỦY|CHI BỘ|BAN CHẤP HÀNH|ĐẠI HỘI|ỦY\b")
@@ -66,7 +66,8 @@ def doc_type_of(text: str) -> str | None:
 
 def _fragments(block: Block) -> list[Found]:
     """Cut a header line at tabs, wide gaps, mottos and the place-date pattern."""
-    pieces = [p for p in _GAP.split(block.text) if p.strip()]
+    text = block.text
+    pieces = [p for p in (text.split("\t") if "\t" in text else _GAP.split(text)) if p.strip()]
     out: list[str] = []
     for piece in pieces:
         cuts = sorted(
@@ -208,6 +209,10 @@ def _subject(blocks: list[Block], i: int, h: HeaderParts) -> int:
             break
         if len(t.split()) > 40:
             break
+        if t.startswith("(") and t.endswith(")"):
+            h.leftovers.append(Found(t, b.where))  # "(Dự thảo)" under the subject
+            i += 1
+            continue
         h.subject.append(Found(t, b.where))
         i += 1
     return i

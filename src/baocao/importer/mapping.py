@@ -247,7 +247,7 @@ def _sections(
         levels.setdefault(item.depth, []).append(item)
         title = item.title
         if item.kind not in _LEVEL_FORMATS:
-            title = f"{item.marker} {item.title}".strip()
+            title = "\n".join(t for t in (item.marker, item.title) if t) if item.kind == "part" else f"{item.marker} {item.title}".strip()
             diagnostics.append(
                 ImportDiagnostic(
                     "IM302",

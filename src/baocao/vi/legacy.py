@@ -247,8 +247,10 @@ class Detection:
     words_changed: int = 0
 
 
-def detect(text: str) -> Detection:
-    """Guess whether ``text`` is Unicode, TCVN3 or VNI.
+def detect(
+    text: str, candidates: tuple[Literal["tcvn3", "vni"], ...] = ("tcvn3", "vni")
+) -> Detection:
+    """Guess whether ``text`` is Unicode, TCVN3 or VNI (or only the ``candidates`` given).
 
     A legacy encoding wins when decoding turns non-syllables into Vietnamese
     syllables; the confidence is the share of changed words that became valid
@@ -258,7 +260,7 @@ def detect(text: str) -> Detection:
     text = nfc(text)
     best = Detection("unicode", 1.0)
     best_gain = 0.0
-    for encoding in ("tcvn3", "vni"):
+    for encoding in candidates:
         decoded = decode(text, encoding)
         before = _WORD.findall(text)
         after = _WORD.findall(decoded)
@@ -282,6 +284,7 @@ _BROKEN = re.compile("[\ufffd\ue000-\uf8ff]|(?<![A-Za-z])[\u0300-\u036f]")
 _VOWEL = re.compile(
     "[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I
 )
+_ABBREVIATION = re.compile("^[A-ZĐ]*Đ[A-ZĐ]*$")
 _COMMON_BARE_LIST = """va cac cua trong nam cong tac thuc hien duoc nhung cho voi
     theo nay tren ve den
     nhan dan ban chi bo dang uy huyen xa tinh bao cao ket qua viec nhiem vu quan ly"""
@@ -310,8 +313,8 @@ def damaged_words(text: str) -> list[Damage]:
     ]
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if word.isascii() or not _VOWEL.search(word):
-            continue  # names, codes, English; abbreviations such as QĐ, HĐND
+        if word.isascii() or not _VOWEL.search(word) or _ABBREVIATION.match(word):
+            continue  # names, codes, English; abbreviations such as QĐ, HĐND, ĐUK
         if not is_vietnamese_syllable(word):
             found.append(Damage(m.start(), m.end(), word, "not-a-syllable"))
     return sorted(found, key=lambda d: d.start)

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from ..errors import InputError, LoadError
 from ..i18n import _
-from .body import recognize_body, recognize_tail, split_tail
+from .body import recognize_appendices, recognize_body, recognize_tail, split_tail
 from .diagnostics import CODES, ImportDiagnostic
 from .encodings import repair_encodings
 from .header import recognize_header
@@ -109,9 +109,7 @@ def import_report(
     closing, tail, appendix = split_tail(blocks, start)
     preamble, body = recognize_body(blocks[start:closing], diagnostics)
     tail_parts = recognize_tail(blocks, closing, tail, appendix, diagnostics)
-    if appendix < len(blocks):
-        _pre, appendix_body = recognize_body(blocks[appendix:], diagnostics)
-        tail_parts.appendices = [*_pre, *appendix_body]
+    tail_parts.appendices = recognize_appendices(blocks[appendix:], diagnostics)
     rec = Recognized(header, preamble, body, tail_parts)
     data, sources = to_data(rec, diagnostics)
     result = ImportResult(

@@ -13,10 +13,10 @@ from dataclasses import replace
 from ..i18n import _
 from .diagnostics import ImportDiagnostic
 from .markers import Marker, read_marker
-from .parts import Found, Heading, Piece, SignerParts, TailParts
+from .parts import AppendixParts, Found, Heading, Piece, SignerParts, TailParts
 from .source import Block, Run
 
-__all__ = ["recognize_body", "split_tail"]
+__all__ = ["recognize_appendices", "recognize_body", "recognize_tail", "split_tail"]
 
 _CLOSING = re.compile(r"^(Trên đây|Trên đây là)\b|\b(kính|xin) báo cáo\s*[./]*$", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$")
@@ -82,7 +82,24 @@ def recognize_body(
             continue
         out.extend(_piece(block, stack, uses_bold, diagnostics))
     first = next((i for i, p in enumerate(out) if isinstance(p, Heading)), len(out))
-    return [p for p in out[:first] if isinstance(p, Piece)], out[first:]
+    n = _preamble_length(out[:first])
+    return [p for p in out[:n] if isinstance(p, Piece)], out[n:]
+
+
+_LEAD = re.compile(r"^(Thực hiện|Căn cứ|Theo|Triển khai|Nhằm|Qua|Để)\b")
+
+
+def _preamble_length(pieces: list[Heading | Piece]) -> int:
+    """How many leading paragraphs are the preamble: through the one ending "như sau:"."""
+    for i, p in enumerate(pieces):
+        if not isinstance(p, Piece) or p.kind != "paragraph":
+            break
+        if p.text.rstrip().endswith(":"):
+            return i + 1
+    n = 0
+    while n < len(pieces) and isinstance(pieces[n], Piece) and pieces[n].kind == "paragraph" and _LEAD.match(pieces[n].text):  # type: ignore[union-attr]
+        n += 1
+    return n
 
 
 def _level_key(m: Marker) -> str:
@@ -118,28 +135,17 @@ def _piece(
         return [Piece("bullet", block.where, m.rest, runs=_strip_runs(block.runs, m), marker=m.text)]
     heading, title, after = (True, m.rest, "") if m.kind in _HEADING_KINDS else _title_like(block, m, uses_bold)
     if not heading:
-        if m.kind == "arabic" and m.suffix == ".":
-            return [Piece("numbered", block.where, m.rest, runs=_strip_runs(block.runs, m), number=m.number)]
+        if m.kind in ("arabic", "alpha", "paren"):
+            return [
+                Piece("numbered", block.where, m.rest, runs=_strip_runs(block.runs, m), marker=m.text, number=m.number)
+            ]
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     key = _level_key(m)
     if key in stack:
         del stack[stack.index(key) + 1 :]
     else:
         stack.append(key)
-    out: list[Heading | Piece] = [
-        Heading(len(stack), m.kind, m.text, m.suffix, title, block.where)
-    ]
-    if after:
-        diagnostics.append(
-            ImportDiagnostic(
-                "IM303",
-                "hint",
-                _("đề mục liền đoạn \"{title}\": tách thành đề mục và đoạn văn").format(title=title),
-                block.where,
-            )
-        )
-        out.append(Piece("paragraph", block.where, after))
-    return out
+    return [Heading(len(stack), m.kind, m.text, m.suffix, title, block.where, run_in=after)]
 
 
 def _strip_runs(runs: tuple[Run, ...], m: Marker) -> tuple[Run, ...]:
@@ -187,12 +193,15 @@ def recognize_tail(
                     pieces.append(rest)  # the signer column, flattened onto this line
                 continue
             a = _AUTHORITY.match(text)
+            if a and signer.authority is not None:
+                signer.titles.append(found)  # "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH"
+                continue
             if a:
                 signer.authority = _AUTH_CODES[a["form"]]
                 signer.on_behalf = Found(a["rest"].strip(), where)
                 continue
-            if text.startswith("(") and text.endswith(")"):
-                signer.notes.append(found)
+            if re.fullmatch(r"\(\s*đã ký\s*\)", text, re.IGNORECASE):
+                signer.signed = True
                 continue
             letters = [c for c in text if c.isalpha()]
             if letters and all(c.isupper() for c in letters):
@@ -230,6 +239,28 @@ def _split_flattened(item: str) -> tuple[str, str]:
         if _is_caps(rest) or _is_name(rest) or _AUTHORITY.match(rest):
             return item[: m.start() + 1].strip(), rest
     return item, ""
+
+
+_NOTE = re.compile(r"^\((Kèm theo|Ban hành kèm theo)\b.*\)$", re.IGNORECASE)
+
+
+def recognize_appendices(blocks: list[Block], diagnostics: list[ImportDiagnostic]) -> list[AppendixParts]:
+    """Each ``PHỤ LỤC …`` line starts an appendix: title lines in capitals, a note, a body."""
+    starts = [i for i, b in enumerate(blocks) if _APPENDIX.match(b.text.strip())] + [len(blocks)]
+    out = []
+    for a, b in zip(starts, starts[1:], strict=False):
+        part = AppendixParts(Found(blocks[a].text.strip(), blocks[a].where))
+        i = a + 1
+        while i < b and len(part.title) < 3 and not blocks[i].is_table and _is_caps(blocks[i].text) and not read_marker(blocks[i].text):
+            part.title.append(Found(blocks[i].text.strip(), blocks[i].where))
+            i += 1
+        if i < b and _NOTE.match(blocks[i].text.strip()):
+            part.note = Found(blocks[i].text.strip(), blocks[i].where)
+            i += 1
+        pre, body = recognize_body(blocks[i:b], diagnostics)
+        part.body = [*pre, *body]
+        out.append(part)
+    return out
 
 
 def _part(block: Block, n: int) -> object:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..i18n import _
-from ..model import PARTY_NUMBERING, STATE_NUMBERING
+from ..model import PARTY_NUMBERING, STATE_NUMBERING, NumberingScheme
 from .diagnostics import ImportDiagnostic
 from .parts import Found, HeaderParts, Heading, Piece, Recognized, TailParts
 from .source import Run, Where
@@ -19,7 +19,6 @@ from .source import Run, Where
 __all__ = ["to_data"]
 
 Sources = dict[str, Where]
-_LEVEL_FORMATS = {"roman": "roman", "arabic": "arabic", "dotted": "dotted", "alpha": "alpha"}
 
 
 def to_data(
@@ -32,14 +31,24 @@ def to_data(
     preamble = [_paragraph(p, f"preamble[{i}]", sources) for i, p in enumerate(rec.preamble)]
     if preamble:
         data["preamble"] = preamble
+    lead = [p for p in rec.body if isinstance(p, Piece)]
+    lead = lead[: next((i for i, p in enumerate(rec.body) if isinstance(p, Heading)), len(rec.body))]
+    if lead:
+        data["blocks"] = _blocks(lead, "", sources)
     sections, levels = _sections(rec.body, sources, diagnostics)
-    _appendices(rec.tail, sections, sources, diagnostics)
+    numbering = _numbering(levels, family)
+    scheme = NumberingScheme(levels=numbering) if numbering else (
+        PARTY_NUMBERING if family == "dang" else STATE_NUMBERING
+    )
+    _labels(sections, scheme)
     if sections:
         data["sections"] = sections
-    numbering = _numbering(levels, family)
     if numbering is not None:
         data["numbering"] = numbering
     _tail(rec.tail, data, family, sources)
+    appendices = _appendices(rec.tail, family, sources, diagnostics)
+    if appendices:
+        data["appendices"] = appendices
     return data, sources
 
 
@@ -173,36 +182,24 @@ def _spans(runs: tuple[Run, ...], text: str) -> Any:
 def _paragraph(p: Piece, path: str, sources: Sources) -> Any:
     sources[path] = p.where
     if p.kind in ("bullet", "numbered"):
-        marker = p.marker or f"{p.number}."
-        return f"{marker} {p.text}"
+        return f"{p.marker} {p.text}"
     return _spans(p.runs, p.text)
 
 
+def _list_kind(p: Piece) -> str:
+    return "bullets" if p.kind == "bullet" else "numbered"
+
+
 def _blocks(pieces: list[Piece], path: str, sources: Sources) -> list[Any]:
+    """Pieces as model blocks: runs of list items become lists, ``+`` under ``-`` nests."""
     out: list[Any] = []
     i = 0
     while i < len(pieces):
         p = pieces[i]
         bp = f"{path}.blocks[{len(out)}]" if path else f"blocks[{len(out)}]"
         if p.kind in ("bullet", "numbered"):
-            j = i
-            while j < len(pieces) and pieces[j].kind == p.kind and pieces[j].marker == p.marker:
-                j += 1
-            items = []
-            for k, item in enumerate(pieces[i:j]):
-                sources[f"{bp}.items[{k}]"] = item.where
-                items.append(_spans(item.runs, item.text))
-            if p.kind == "bullet":
-                block: dict[str, Any] = {"type": "bullets", "items": items}
-                if p.marker != "-":
-                    block["marker"] = p.marker
-            else:
-                block = {"type": "numbered", "items": items}
-                if p.number not in (None, 1):
-                    block["start"] = p.number
-            sources[bp] = p.where
+            block, i = _list(pieces, i, bp, sources)
             out.append(block)
-            i = j
             continue
         if p.kind == "table" and p.rows:
             out.append(_table(p.rows))
@@ -213,11 +210,54 @@ def _blocks(pieces: list[Piece], path: str, sources: Sources) -> list[Any]:
     return out
 
 
+def _same_list(a: Piece, b: Piece) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "bullet":
+        return a.marker == b.marker
+    return _NUMBER_SHAPE.sub("1", a.marker) == _NUMBER_SHAPE.sub("1", b.marker)
+
+
+_NUMBER_SHAPE = re.compile(r"\d+|^[a-zđ](?=[).])")
+
+
+def _list(pieces: list[Piece], i: int, bp: str, sources: Sources) -> tuple[dict[str, Any], int]:
+    first = pieces[i]
+    items: list[Any] = []
+    j = i
+    while j < len(pieces) and _same_list(pieces[j], first):
+        item: Any = _spans(pieces[j].runs, pieces[j].text)
+        sources[f"{bp}.items[{len(items)}]"] = pieces[j].where
+        j += 1
+        # "+" items right under a "-" item are its sub-list
+        if j < len(pieces) and pieces[j].kind == "bullet" and first.kind == "bullet" and pieces[j].marker == "+" and first.marker != "+":
+            sub, j = _list(pieces, j, f"{bp}.items[{len(items)}].children[0]", sources)
+            item = {"text": item, "children": [sub]} if isinstance(item, str) else {**item, "children": [sub]}
+        items.append(item)
+    block: dict[str, Any] = {"type": _list_kind(first), "items": items}
+    if first.kind == "bullet":
+        if first.marker != "-":
+            block["marker"] = first.marker
+    else:
+        if first.number not in (None, 1):
+            block["start"] = first.number
+        if _NUMBER_SHAPE.sub("1", first.marker) != "1.":
+            block["marker"] = first.marker
+    sources[bp] = first.where
+    return block, j
+
+
+_TOTAL = re.compile(r"^(tổng cộng|tổng số|tổng|cộng|toàn huyện|toàn tỉnh|toàn xã)\s*:?$", re.IGNORECASE)
+
+
 def _table(rows: tuple[tuple[str, ...], ...]) -> dict[str, Any]:
     width = max(len(r) for r in rows)
     padded = [list(r) + [""] * (width - len(r)) for r in rows]
     header = [c or " " for c in padded[0]]
-    return {"type": "table", "header": header, "rows": padded[1:]}
+    out: dict[str, Any] = {"type": "table", "header": header, "rows": padded[1:]}
+    if len(padded) > 2 and any(_TOTAL.match(c.strip()) for c in padded[-1]):
+        out["rows"], out["total"] = padded[1:-1], padded[-1]
+    return out
 
 
 def _sections(
@@ -231,10 +271,9 @@ def _sections(
         section, pieces, path = entry
         blocks = _blocks(pieces, path, sources)
         if blocks:
-            section["blocks"] = blocks
-            # keep "title" first and "sections" last for readable YAML
             subs = section.pop("sections", None)
-            if subs is not None:
+            section["blocks"] = blocks
+            if subs is not None:  # keep "sections" last for readable YAML
                 section["sections"] = subs
 
     for item in body:
@@ -245,20 +284,9 @@ def _sections(
         while len(stack) >= item.depth:
             flush(stack.pop())
         levels.setdefault(item.depth, []).append(item)
-        title = item.title
-        if item.kind not in _LEVEL_FORMATS:
-            title = "\n".join(t for t in (item.marker, item.title) if t) if item.kind == "part" else f"{item.marker} {item.title}".strip()
-            diagnostics.append(
-                ImportDiagnostic(
-                    "IM302",
-                    "hint",
-                    _("đề mục đánh số \"{marker}\": mẫu đánh số chưa có dạng này, số giữ trong tên").format(
-                        marker=item.marker
-                    ),
-                    item.where,
-                )
-            )
-        section: dict[str, Any] = {"title": title}
+        section: dict[str, Any] = {"title": item.title, MARKER: item.marker}
+        if item.run_in:
+            section["run_in"] = item.run_in
         if stack:
             parent, _pieces, ppath = stack[-1]
             siblings = parent.setdefault("sections", [])
@@ -274,27 +302,43 @@ def _sections(
     return roots, levels
 
 
-def _numbering(levels: dict[int, list[Heading]], family: str) -> dict[str, Any] | None:
-    """The document's own numbering when its markers differ from its family's default."""
+MARKER = "__marker__"
+"""Working key: the marker as written, compared with the scheme's label, then removed."""
+
+
+def _numbering(levels: dict[int, list[Heading]], family: str) -> list[str] | None:
+    """The document's levels as their first labels (``["PHẦN I", "A.", "1."]``) when not the family's."""
     if not levels:
         return None
     default = PARTY_NUMBERING if family == "dang" else STATE_NUMBERING
-    out = []
-    differs = False
-    for depth in sorted(levels):
-        first = levels[depth][0]
-        base = default.style(depth)
-        fmt = _LEVEL_FORMATS.get(first.kind, "none")
-        suffix = first.suffix if fmt != "dotted" else (first.marker[-1] if first.marker.endswith(".") else "")
-        upper = all(_caps(h.title) for h in levels[depth])
-        level: dict[str, Any] = {"format": fmt}
-        if fmt != "none":
-            level["suffix"] = suffix
-        level.update(upper=upper, bold=base.bold, italic=base.italic)
-        if (fmt, suffix, upper) != (base.format, base.suffix, base.upper):
-            differs = True
-        out.append(level)
-    return {"levels": out} if differs else None
+    patterns = [levels[d][0].marker for d in sorted(levels)]
+    try:
+        mine = NumberingScheme(levels=patterns)
+    except ValueError:
+        return None
+    same = all(
+        (mine.style(d).format, mine.style(d).prefix, mine.style(d).suffix)
+        == (default.style(d).format, default.style(d).prefix, default.style(d).suffix)
+        for d in range(1, len(patterns) + 1)
+    )
+    return None if same else patterns
+
+
+def _labels(sections: list[dict[str, Any]], scheme: NumberingScheme, path: tuple[int, ...] = ()) -> None:
+    """Write ``label`` where the written marker is not what the scheme would print."""
+    for i, section in enumerate(sections, start=1):
+        here = (*path, i)
+        written = section.pop(MARKER, None)
+        if written is not None:
+            try:
+                printed = scheme.label(here)
+            except ValueError:
+                printed = None
+            if printed != written:
+                title = section.pop("title")
+                rest = {k: section.pop(k) for k in list(section)}
+                section.update(title=title, label=written, **rest)
+        _labels(section.get("sections", []), scheme, here)
 
 
 def _caps(text: str) -> bool:
@@ -303,23 +347,27 @@ def _caps(text: str) -> bool:
 
 
 def _appendices(
-    tail: TailParts, sections: list[dict[str, Any]], sources: Sources, diagnostics: list[ImportDiagnostic]
-) -> None:
-    if not tail.appendices:
-        return
-    first = tail.appendices[0]
-    title = first.text if isinstance(first, Piece) else first.title
-    pieces = [p for p in tail.appendices[1:] if isinstance(p, Piece)]
-    path = f"sections[{len(sections)}]"
-    section: dict[str, Any] = {"title": title}
-    blocks = _blocks(pieces, path, sources)
-    if blocks:
-        section["blocks"] = blocks
-    sections.append(section)
-    sources[path] = first.where
-    diagnostics.append(
-        ImportDiagnostic("IM403", "hint", _("phụ lục giữ thành một mục cuối văn bản"), first.where, path)
-    )
+    tail: TailParts, family: str, sources: Sources, diagnostics: list[ImportDiagnostic]
+) -> list[dict[str, Any]]:
+    """Each ``PHỤ LỤC`` after the signature: its label, title lines, note, blocks and sections."""
+    out: list[dict[str, Any]] = []
+    for k, appendix in enumerate(tail.appendices):
+        path = f"appendices[{k}]"
+        entry: dict[str, Any] = {"label": appendix.label.text, "title": "\n".join(f.text for f in appendix.title) or appendix.label.text}
+        if appendix.note is not None:
+            entry["note"] = appendix.note.text
+        lead = [p for p in appendix.body if isinstance(p, Piece)]
+        lead = lead[: next((i for i, p in enumerate(appendix.body) if isinstance(p, Heading)), len(appendix.body))]
+        if lead:
+            entry["blocks"] = _blocks(lead, path, sources)
+        sections, levels = _sections(appendix.body, sources, diagnostics)
+        scheme = PARTY_NUMBERING if family == "dang" else STATE_NUMBERING
+        _labels(sections, scheme)
+        if sections:
+            entry["sections"] = sections
+        sources[path] = appendix.label.where
+        out.append(entry)
+    return out
 
 
 def _tail(tail: TailParts, data: dict[str, Any], family: str, sources: Sources) -> None:
@@ -335,6 +383,8 @@ def _tail(tail: TailParts, data: dict[str, Any], family: str, sources: Sources) 
                 signer["on_behalf"] = s.on_behalf.text
         if s.titles:
             signer["title"] = "\n".join(f.text for f in s.titles)
+        if s.signed:
+            signer["signed"] = True
         if s.name:
             signer["name"] = s.name.text
             _put(sources, "signer.name", s.name)
@@ -346,13 +396,14 @@ def _tail(tail: TailParts, data: dict[str, Any], family: str, sources: Sources) 
         endings = {t[-1] for t in items if t and t[-1] in ",;."}
         default = "," if family == "dang" else ";"
         trimmed = [t[:-1].rstrip() if t and t[-1] in ",;." else t for t in items]
-        if tail.archive is None and trimmed:
-            pass
         rec["items"] = trimmed
         seps = endings - {"."}
         if seps and seps != {default}:
             rec["separator"] = sorted(seps)[0]
         if tail.archive is not None:
             rec["archive"] = tail.archive.text.rstrip(".")
+        as_above = any(t.casefold().startswith("như trên") for t in trimmed)
+        if data["header"].get("addressees") and not as_above:
+            rec["as_above"] = False  # printed as written: no "Như trên" the source did not have
         data["recipients"] = rec
         _put(sources, "recipients", tail.recipients_label or (tail.recipients[0] if tail.recipients else tail.archive))

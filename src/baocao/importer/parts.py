@@ -11,7 +11,7 @@ from typing import Literal
 
 from .source import Run, Where
 
-__all__ = ["Found", "HeaderParts", "Heading", "Piece", "Recognized", "SignerParts", "TailParts"]
+__all__ = ["AppendixParts", "Found", "HeaderParts", "Heading", "Piece", "Recognized", "SignerParts", "TailParts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,8 @@ class Heading:
     title: str
     where: Where
     runs: tuple[Run, ...] = ()
+    run_in: str = ""
+    """The text after a run-in heading (``1. Thuận lợi: đội ngũ …``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +84,17 @@ class SignerParts:
     authority: str | None = None
     on_behalf: Found | None = None
     titles: list[Found] = field(default_factory=list)
-    notes: list[Found] = field(default_factory=list)
-    """``(Đã ký)``, ``(Ký, đóng dấu)``: printed between title and name."""
+    signed: bool = False
+    """``(Đã ký)`` stood where the signature was."""
     name: Found | None = None
+
+
+@dataclass
+class AppendixParts:
+    label: Found
+    title: list[Found] = field(default_factory=list)
+    note: Found | None = None
+    body: list[Heading | Piece] = field(default_factory=list)
 
 
 @dataclass
@@ -94,7 +104,7 @@ class TailParts:
     recipients: list[Found] = field(default_factory=list)
     archive: Found | None = None
     signer: SignerParts | None = None
-    appendices: list[Heading | Piece] = field(default_factory=list)
+    appendices: list[AppendixParts] = field(default_factory=list)
     leftovers: list[Found] = field(default_factory=list)
 
 

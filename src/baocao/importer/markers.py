@@ -29,7 +29,8 @@ _DOTTED = re.compile(r"^(?P<m>(?P<num>\d{1,2}(?:\.\d{1,2})+))(?P<suffix>\.?)\s+(
 _ARABIC = re.compile(r"^(?P<m>(?P<num>\d{1,2}))\s*(?P<suffix>[.\-–/)])\s*(?=[^\d\s/.])")
 _PAREN = re.compile(r"^(?P<m>\((?P<num>\d{1,2})\))(?P<suffix>)\s*(?=\S)")
 _ALPHA = re.compile(r"^(?P<m>(?P<num>[a-zđ]))\s*(?P<suffix>[).])\s+(?=\S)")
-_BULLET = re.compile(rf"^(?P<m>[{re.escape(BULLETS)}])(?P<suffix>)\s*(?=[^\s{re.escape(BULLETS)}\d])")
+_B = re.escape(BULLETS)
+_BULLET = re.compile(rf"^(?P<m>[{_B}])(?P<suffix>)(?:\s+(?=[^\s{_B}])|(?=[^\s{_B}\d]))")
 
 
 @dataclass(frozen=True, slots=True)

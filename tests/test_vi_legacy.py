@@ -171,6 +171,7 @@ def test_damaged_words_finds_pdf_extraction_damage_with_places() -> None:
     for d in found:
         assert text[d.start : d.end] == d.word or d.reason == "broken-character"
     assert damaged_words(SAMPLE) == []
+    assert damaged_words("Quy định số 02-QĐi/HU, 05-BC/ĐUK, HĐND, BCĐ") == []
 
 
 def test_lacks_diacritics() -> None:

@@ -51,6 +51,8 @@ def _title_like(block: Block, m: Marker, uses_bold: bool) -> tuple[bool, str, st
     rest = m.rest
     words = rest.split()
     by_text = not rest.endswith((".", ";", ",")) and len(words) <= 30
+    if "heading" in block.style.casefold():
+        return True, rest, ""  # Word's own heading styles (and baocao's "BC Heading n")
     if uses_bold and block.runs:
         if block.bold:
             return True, rest, ""
@@ -76,9 +78,20 @@ def recognize_body(
     out: list[Heading | Piece] = []
     for block in blocks:
         last = out[-1] if out else None
-        if isinstance(last, Heading) and not last.title and _is_caps(block.text) and not read_marker(block.text):
-            # "PHẦN THỨ NHẤT" over "KẾT QUẢ CÔNG TÁC NĂM 2025": one heading on two lines
-            out[-1] = replace(last, title=block.text.strip())
+        if (
+            isinstance(last, Heading)
+            and last.kind == "part"
+            and last.title.count("\n") < 2
+            and not block.is_table
+            and _is_caps(block.text)
+            and not read_marker(block.text)
+        ):
+            # "PHẦN THỨ NHẤT" over "KẾT QUẢ CÔNG TÁC NĂM 2025": one heading on several lines
+            title = f"{last.title}\n{block.text.strip()}" if last.title else block.text.strip()
+            out[-1] = replace(last, title=title)
+            continue
+        if block.is_table:
+            out.append(_table_piece(block, out, blocks))
             continue
         out.extend(_piece(block, stack, uses_bold, diagnostics))
     first = next((i for i, p in enumerate(out) if isinstance(p, Heading)), len(out))
@@ -102,6 +115,25 @@ def _preamble_length(pieces: list[Heading | Piece]) -> int:
     return n
 
 
+_UNIT = re.compile(r"^\(?\s*(Đơn vị tính|ĐVT)\s*:", re.IGNORECASE)
+
+
+def _table_piece(block: Block, out: list[Heading | Piece], blocks: list[Block]) -> Piece:
+    """A table, taking the unit line (``Đơn vị tính: …``) and a centred caption just above it."""
+    unit = caption = ""
+    last = out[-1] if out else None
+    if isinstance(last, Piece) and last.kind == "paragraph" and _UNIT.match(last.text):
+        unit = last.text
+        out.pop()
+        last = out[-1] if out else None
+    if isinstance(last, Piece) and last.kind == "paragraph" and len(last.text.split()) <= 25:
+        source = next((b for b in blocks if b.where == last.where), None)
+        if source is not None and source.centered and not last.text.endswith((".", ":", ";")):
+            caption = last.text
+            out.pop()
+    return Piece("table", block.where, block.text, rows=block.rows, caption=caption, unit=unit)
+
+
 def _level_key(m: Marker) -> str:
     return f"dotted{m.text.rstrip('.').count('.')}" if m.kind == "dotted" else m.kind
 
@@ -109,8 +141,6 @@ def _level_key(m: Marker) -> str:
 def _piece(
     block: Block, stack: list[str], uses_bold: bool, diagnostics: list[ImportDiagnostic]
 ) -> list[Heading | Piece]:
-    if block.is_table:
-        return [Piece("table", block.where, block.text, rows=block.rows)]
     text = block.text.strip()
     m = read_marker(text)
     if block.auto_marker:
@@ -200,6 +230,9 @@ def recognize_tail(
                 signer.authority = _AUTH_CODES[a["form"]]
                 signer.on_behalf = Found(a["rest"].strip(), where)
                 continue
+            if re.match(r"^Ký bởi\s*:", text):
+                signer.digital = found
+                continue
             if re.fullmatch(r"\(\s*đã ký\s*\)", text, re.IGNORECASE):
                 signer.signed = True
                 continue
@@ -236,7 +269,7 @@ def _split_flattened(item: str) -> tuple[str, str]:
     """``UBND tỉnh (b/c); CHỦ TỊCH`` → the recipient and the signer text a web page glued on."""
     for m in re.finditer(r"[;,.]\s+", item):
         rest = item[m.end() :].strip()
-        if _is_caps(rest) or _is_name(rest) or _AUTHORITY.match(rest):
+        if (_is_caps(rest) and " " in rest) or _is_name(rest) or _AUTHORITY.match(rest):
             return item[: m.start() + 1].strip(), rest
     return item, ""
 

@@ -8,6 +8,7 @@ the recognizers read them like any other lines; a table of figures stays a table
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -142,6 +143,19 @@ def read_docx(source: str | Path | IO[bytes]) -> list[Block]:
         elif child.tag == f"{W}tbl":
             n_table += 1
             out.extend(_table(Table(child, document), n_table, counters))
+    return _drop_empty(out)
+
+
+def _drop_empty(blocks: list[Block]) -> list[Block]:
+    """Empty paragraphs (spacing, rules drawn as borders) go; the next block notes the gap."""
+    out: list[Block] = []
+    gap = False
+    for b in blocks:
+        if not b.is_table and not b.text.strip():
+            gap = True
+            continue
+        out.append(replace(b, blank_before=True) if gap else b)
+        gap = False
     return out
 
 

@@ -111,7 +111,7 @@ def recognize_header(
         block = blocks[i]
         if block.is_table:
             break
-        if doc_type_of(block.text) and i > 0:
+        if doc_type_of(block.text):
             h.doc_type = Found(doc_type_of(block.text) or "", block.where)
             last_header = i
             i += 1

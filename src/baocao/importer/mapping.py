@@ -202,7 +202,9 @@ def _blocks(pieces: list[Piece], path: str, sources: Sources) -> list[Any]:
             out.append(block)
             continue
         if p.kind == "table" and p.rows:
-            out.append(_table(p.rows))
+            table = _table(p.rows)
+            extra = {k: v for k, v in (("caption", p.caption), ("unit", p.unit)) if v}
+            out.append({"type": "table", **extra, **{k: v for k, v in table.items() if k != "type"}})
             sources[bp] = p.where
         else:
             out.append(_paragraph(p, bp, sources))
@@ -385,6 +387,8 @@ def _tail(tail: TailParts, data: dict[str, Any], family: str, sources: Sources) 
             signer["title"] = "\n".join(f.text for f in s.titles)
         if s.signed:
             signer["signed"] = True
+        if s.digital:
+            signer["digital_signature"] = s.digital.text
         if s.name:
             signer["name"] = s.name.text
             _put(sources, "signer.name", s.name)

@@ -77,6 +77,8 @@ class Piece:
     marker: str = ""
     number: int | None = None
     rows: tuple[tuple[str, ...], ...] | None = None
+    caption: str = ""
+    unit: str = ""
 
 
 @dataclass
@@ -86,6 +88,8 @@ class SignerParts:
     titles: list[Found] = field(default_factory=list)
     signed: bool = False
     """``(Đã ký)`` stood where the signature was."""
+    digital: Found | None = None
+    """``Ký bởi: … Thời gian ký: …``, the digital-signature line."""
     name: Found | None = None
 
 

@@ -284,7 +284,14 @@ _BROKEN = re.compile("[\ufffd\ue000-\uf8ff]|(?<![A-Za-z])[\u0300-\u036f]")
 _VOWEL = re.compile(
     "[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I
 )
-_ABBREVIATION = re.compile("^[A-ZĐ]*Đ[A-ZĐ]*$")
+
+
+def _is_code(word: str) -> bool:
+    """An abbreviation or type code (``ĐUK``, ``QĐi``): capitals, and no mark but Đ."""
+    marked = {c for c in word if not c.isascii()}
+    return marked <= {"Đ", "đ"} and sum(c.isupper() for c in word) >= 2
+
+
 _COMMON_BARE_LIST = """va cac cua trong nam cong tac thuc hien duoc nhung cho voi
     theo nay tren ve den
     nhan dan ban chi bo dang uy huyen xa tinh bao cao ket qua viec nhiem vu quan ly"""
@@ -313,8 +320,8 @@ def damaged_words(text: str) -> list[Damage]:
     ]
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if word.isascii() or not _VOWEL.search(word) or _ABBREVIATION.match(word):
-            continue  # names, codes, English; abbreviations such as QĐ, HĐND, ĐUK
+        if word.isascii() or not _VOWEL.search(word) or _is_code(word):
+            continue  # names, codes, English; abbreviations such as QĐ, HĐND, ĐUK, QĐi
         if not is_vietnamese_syllable(word):
             found.append(Damage(m.start(), m.end(), word, "not-a-syllable"))
     return sorted(found, key=lambda d: d.start)

@@ -267,7 +267,7 @@ def _is_name(text: str) -> bool:
 
 def _split_flattened(item: str) -> tuple[str, str]:
     """``UBND tỉnh (b/c); CHỦ TỊCH`` → the recipient and the signer text a web page glued on."""
-    for m in re.finditer(r"[;,.]\s+", item):
+    for m in re.finditer(r"[;,.]\s*", item):
         rest = item[m.end() :].strip()
         if (_is_caps(rest) and " " in rest) or _is_name(rest) or _AUTHORITY.match(rest):
             return item[: m.start() + 1].strip(), rest

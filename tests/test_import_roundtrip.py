@@ -1,4 +1,4 @@
-"""Round trips: the seed text, every example rendered by baocao, Word files rewritten by LibreOffice."""
+"""Round trips: the seed text, every example rendered by baocao, files rewritten by LibreOffice."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_seed_structure() -> None:
     ]
     assert len(doc.sections[0].sections) == 5
     limits = doc.sections[1].sections[1]
-    assert [s.title for s in limits.sections][0] == "Đối với Đảng ủy các xã, thị trấn"
+    assert limits.sections[0].title == "Đối với Đảng ủy các xã, thị trấn"
     assert doc.header.subject.startswith("kết quả thực hiện Quy định số 02-QĐ/HU")
     assert doc.signer.name == "Trương Xuân Việt"
     assert len(doc.recipients.items) == 6

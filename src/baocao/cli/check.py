@@ -48,7 +48,9 @@ def _load(path: Path, lenient: bool) -> tuple[Any, dict[Any, int]]:
     for d in result.diagnostics:  # what the import itself noticed (encodings, damaged words)
         click.echo(d.format(str(path)), err=True)
     if result.report is None:
-        raise BaocaoError("; ".join(d.format(str(path)) for d in result.diagnostics if d.severity == "error"))
+        raise BaocaoError(
+            "; ".join(d.format(str(path)) for d in result.diagnostics if d.severity == "error")
+        )
     return result.report, {}
 
 

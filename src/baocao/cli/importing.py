@@ -73,10 +73,14 @@ def import_cmd(file: Path, out: str, force: bool, as_json: bool) -> None:
 
 @click.command("normalize")
 @click.argument("file", type=_INPUT)
-@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
-              help="The re-issued report (.docx, .pdf, .md, .html, .txt).")  # fmt: skip
-@click.option("-t", "--template", default=None,
-              help="Template pack id or folder (default: the built-in one of the family).")  # fmt: skip
+@click.option(
+    "-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+    help="The re-issued report (.docx, .pdf, .md, .html, .txt).",
+)  # fmt: skip
+@click.option(
+    "-t", "--template", default=None,
+    help="Template pack id or folder (default: the built-in one of the family).",
+)  # fmt: skip
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Diagnostics as JSON on stderr.")
 @fail_cleanly

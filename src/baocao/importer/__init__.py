@@ -61,7 +61,9 @@ def read_blocks(
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
-            raise LoadError(_("{path}: không mở được tệp ({why})").format(path=source, why=exc.strerror)) from None
+            raise LoadError(
+                _("{path}: không mở được tệp ({why})").format(path=source, why=exc.strerror)
+            ) from None
     elif isinstance(source, bytes):
         data = source
     else:
@@ -83,7 +85,9 @@ def read_blocks(
             blocks = read_docx(io.BytesIO(data))
         except Exception as exc:  # python-docx raises several kinds for a broken package
             raise LoadError(
-                _("{path}: không đọc được tệp Word ({why})").format(path=name or "<docx>", why=type(exc).__name__)
+                _("{path}: không đọc được tệp Word ({why})").format(
+                    path=name or "<docx>", why=type(exc).__name__
+                )
             ) from None
     elif kind in ("txt", "md", "markdown", "text"):
         text, _codec = decode_bytes(data)
@@ -100,7 +104,7 @@ def read_blocks(
 def import_report(
     source: str | Path | IO[bytes] | bytes, *, suffix: str | None = None
 ) -> ImportResult:
-    """Import a report file (path, binary stream or bytes; ``suffix`` names the kind of a stream)."""
+    """Import a report file: a path, a binary stream or bytes (``suffix`` names a stream's kind)."""
     blocks, diagnostics = read_blocks(source, suffix=suffix)
     blocks = repair_encodings(blocks, diagnostics)
     header, start = recognize_header(blocks, diagnostics)
@@ -138,7 +142,9 @@ def _placeholders(data: dict[str, Any], diagnostics: list[ImportDiagnostic]) -> 
                 ImportDiagnostic(
                     "IM201",
                     "warning",
-                    _("văn bản không có {field}: điền \"{ph}\" để sửa tay").format(field=name, ph=PLACEHOLDER),
+                    _('văn bản không có {field}: điền "{ph}" để sửa tay').format(
+                        field=name, ph=PLACEHOLDER
+                    ),
                     path=f"header.{name}",
                 )
             )
@@ -152,6 +158,8 @@ def _load(data: dict[str, Any], diagnostics: list[ImportDiagnostic]) -> Any:
     except InputError as exc:
         for problem in exc.problems:
             diagnostics.append(
-                ImportDiagnostic("IM601", "error", f"{problem.path}: {problem.message}", path=problem.path)
+                ImportDiagnostic(
+                    "IM601", "error", f"{problem.path}: {problem.message}", path=problem.path
+                )
             )
         return None

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from ..i18n import _
 from .diagnostics import ImportDiagnostic
 from .markers import Marker, read_marker
 from .parts import AppendixParts, Found, Heading, Piece, SignerParts, TailParts
-from .source import Block, Run
+from .source import Block, Run, Where
 
 __all__ = ["recognize_appendices", "recognize_body", "recognize_tail", "split_tail"]
 
@@ -110,7 +111,9 @@ def _preamble_length(pieces: list[Heading | Piece]) -> int:
         if p.text.rstrip().endswith(":"):
             return i + 1
     n = 0
-    while n < len(pieces) and isinstance(pieces[n], Piece) and pieces[n].kind == "paragraph" and _LEAD.match(pieces[n].text):  # type: ignore[union-attr]
+    for p in pieces:
+        if not (isinstance(p, Piece) and p.kind == "paragraph" and _LEAD.match(p.text)):
+            break
         n += 1
     return n
 
@@ -150,9 +153,9 @@ def _piece(
                 ImportDiagnostic(
                     "IM301",
                     "warning",
-                    _("đánh số tự động \"{auto}\" đứng trước số gõ tay \"{typed}\"; giữ số gõ tay").format(
-                        auto=block.auto_marker, typed=m.text
-                    ),
+                    _(
+                        'đánh số tự động "{auto}" đứng trước số gõ tay "{typed}"; giữ số gõ tay'
+                    ).format(auto=block.auto_marker, typed=m.text),
                     block.where,
                 )
             )
@@ -162,12 +165,23 @@ def _piece(
     if m is None:
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     if m.kind == "bullet":
-        return [Piece("bullet", block.where, m.rest, runs=_strip_runs(block.runs, m), marker=m.text)]
-    heading, title, after = (True, m.rest, "") if m.kind in _HEADING_KINDS else _title_like(block, m, uses_bold)
+        return [
+            Piece("bullet", block.where, m.rest, runs=_strip_runs(block.runs, m), marker=m.text)
+        ]
+    heading, title, after = (
+        (True, m.rest, "") if m.kind in _HEADING_KINDS else _title_like(block, m, uses_bold)
+    )
     if not heading:
         if m.kind in ("arabic", "alpha", "paren"):
             return [
-                Piece("numbered", block.where, m.rest, runs=_strip_runs(block.runs, m), marker=m.text, number=m.number)
+                Piece(
+                    "numbered",
+                    block.where,
+                    m.rest,
+                    runs=_strip_runs(block.runs, m),
+                    marker=m.text,
+                    number=m.number,
+                )
             ]
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     key = _level_key(m)
@@ -241,12 +255,21 @@ def recognize_tail(
                 signer.titles.append(found)
                 continue
             words = text.split()
-            if 2 <= len(words) <= 6 and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in text):
+            if (
+                2 <= len(words) <= 6
+                and all(w[:1].isupper() for w in words)
+                and not any(c.isdigit() for c in text)
+            ):
                 signer.name = found
                 continue
             parts.leftovers.append(found)
             diagnostics.append(
-                ImportDiagnostic("IM402", "warning", _("dòng cuối văn bản không rõ là gì: \"{text}\"").format(text=text), where)
+                ImportDiagnostic(
+                    "IM402",
+                    "warning",
+                    _('dòng cuối văn bản không rõ là gì: "{text}"').format(text=text),
+                    where,
+                )
             )
     if signer.name or signer.titles or signer.authority:
         parts.signer = signer
@@ -260,8 +283,10 @@ def _is_caps(text: str) -> bool:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 6 and all(w[:1].isupper() and not _is_caps(w) for w in words) and not any(
-        c.isdigit() for c in text
+    return (
+        2 <= len(words) <= 6
+        and all(w[:1].isupper() and not _is_caps(w) for w in words)
+        and not any(c.isdigit() for c in text)
     )
 
 
@@ -277,14 +302,22 @@ def _split_flattened(item: str) -> tuple[str, str]:
 _NOTE = re.compile(r"^\((Kèm theo|Ban hành kèm theo)\b.*\)$", re.IGNORECASE)
 
 
-def recognize_appendices(blocks: list[Block], diagnostics: list[ImportDiagnostic]) -> list[AppendixParts]:
+def recognize_appendices(
+    blocks: list[Block], diagnostics: list[ImportDiagnostic]
+) -> list[AppendixParts]:
     """Each ``PHỤ LỤC …`` line starts an appendix: title lines in capitals, a note, a body."""
     starts = [i for i, b in enumerate(blocks) if _APPENDIX.match(b.text.strip())] + [len(blocks)]
     out = []
-    for a, b in zip(starts, starts[1:], strict=False):
+    for a, b in pairwise(starts):
         part = AppendixParts(Found(blocks[a].text.strip(), blocks[a].where))
         i = a + 1
-        while i < b and len(part.title) < 3 and not blocks[i].is_table and _is_caps(blocks[i].text) and not read_marker(blocks[i].text):
+        while (
+            i < b
+            and len(part.title) < 3
+            and not blocks[i].is_table
+            and _is_caps(blocks[i].text)
+            and not read_marker(blocks[i].text)
+        ):
             part.title.append(Found(blocks[i].text.strip(), blocks[i].where))
             i += 1
         if i < b and _NOTE.match(blocks[i].text.strip()):
@@ -296,7 +329,5 @@ def recognize_appendices(blocks: list[Block], diagnostics: list[ImportDiagnostic
     return out
 
 
-def _part(block: Block, n: int) -> object:
-    from dataclasses import replace
-
+def _part(block: Block, n: int) -> Where:
     return replace(block.where, part=n)

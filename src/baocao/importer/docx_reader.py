@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..vi.legacy import decode
-from .numbering import W, Counters, read_numbering
+from .numbering import Counters, W, read_numbering
 from .source import Block, Run, Where
 
 __all__ = ["read_docx"]
@@ -26,7 +26,7 @@ _LAYOUT_CELL = re.compile(
 
 
 def _style_chain(style: Any) -> list[Any]:
-    out = []
+    out: list[Any] = []
     while style is not None and len(out) < 10:
         out.append(style)
         style = style.base_style
@@ -128,7 +128,7 @@ def read_docx(source: str | Path | IO[bytes]) -> list[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(source)
+    document = docx.Document(str(source) if isinstance(source, Path) else source)
     try:
         numbering_part = document.part.numbering_part
     except (KeyError, NotImplementedError):
@@ -169,7 +169,7 @@ def _table(table: Any, number: int, counters: Counters) -> list[Block]:
     flat = "\n".join("\n".join(r) for r in texts)
     width = max((len(r) for r in rows), default=0)
     if width <= 3 and len(rows) <= 3 and _LAYOUT_CELL.search(flat):
-        out = []
+        out: list[Block] = []
         for r, row in enumerate(rows, start=1):
             seen: set[int] = set()
             for c, cell in enumerate(row, start=1):
@@ -177,8 +177,7 @@ def _table(table: Any, number: int, counters: Counters) -> list[Block]:
                     continue  # a merged cell is reported once per column it spans
                 seen.add(id(cell._tc))
                 out.extend(
-                    _paragraph(p, Where("table", number, r, c), counters)
-                    for p in cell.paragraphs
+                    _paragraph(p, Where("table", number, r, c), counters) for p in cell.paragraphs
                 )
         return out
     where = Where("table", number)

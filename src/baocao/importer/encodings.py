@@ -79,7 +79,5 @@ def _report_damage(block: Block, diagnostics: list[ImportDiagnostic]) -> None:
         )
     elif lacks_diacritics(block.text):
         diagnostics.append(
-            ImportDiagnostic(
-                "IM103", "warning", _("đoạn văn không có dấu tiếng Việt"), block.where
-            )
+            ImportDiagnostic("IM103", "warning", _("đoạn văn không có dấu tiếng Việt"), block.where)
         )

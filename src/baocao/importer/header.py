@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from ..i18n import _
 from .diagnostics import ImportDiagnostic
@@ -30,7 +31,8 @@ _MOTTOS = {
     "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM": "nha_nuoc",
 }
 _MOTTO_RE = re.compile(
-    r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HO?ÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    r"|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc"
 )
 _SEPARATOR = re.compile(r"^[\s\-–—_*=.~·•]+$")
@@ -43,8 +45,12 @@ _VV = re.compile(r"^V/[vV]\.?\s*:?\s*(?P<rest>.*)$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
 _GAP = re.compile(r"\t+|(?<!Số)(?<!Số:)(?<!ngày)(?<!tháng) {3,}(?![-/]|tháng|năm)")
 _PREAMBLE_LEAD = re.compile(r"^(Thực hiện|Căn cứ|Theo|Triển khai|Nhằm|Qua|Trong|Năm|Ngày)\b")
-_STATE_WORDS = re.compile(r"ỦY BAN|UỶ BAN|UBND|SỞ |PHÒNG |BỘ |TRƯỜNG|HỘI ĐỒNG NHÂN DÂN|CHI CỤC|CỤC ")
-_PARTY_WORDS = re.compile(r"ĐẢNG|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|ĐẢNG ỦY|CHI BỘ|BAN CHẤP HÀNH|ĐẠI HỘI|ỦY\b")
+_STATE_WORDS = re.compile(
+    r"ỦY BAN|UỶ BAN|UBND|SỞ |PHÒNG |BỘ |TRƯỜNG|HỘI ĐỒNG NHÂN DÂN|CHI CỤC|CỤC "
+)
+_PARTY_WORDS = re.compile(
+    r"ĐẢNG|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|ĐẢNG ỦY|CHI BỘ|BAN CHẤP HÀNH|ĐẠI HỘI|ỦY\b"
+)
 
 
 def _is_caps(text: str) -> bool:
@@ -77,7 +83,7 @@ def _fragments(block: Block) -> list[Found]:
             | {m.start() for m in re.finditer(r"\bSố\s*:?\s*[\d\s]*[-/]", piece)}
             | {_place_start(piece)}
         )
-        out += [piece[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False) if piece[a:b].strip()]
+        out += [piece[a:b].strip() for a, b in pairwise(cuts) if piece[a:b].strip()]
     if len(out) == 1:
         return [Found(out[0], block.where)]
     return [Found(t, replace(block.where, part=i)) for i, t in enumerate(out, start=1)]
@@ -128,10 +134,7 @@ def recognize_header(
         i += 1
     else:
         i = limit
-    if h.doc_type is None:
-        i = last_header + 1
-    else:
-        i = _subject(blocks, i, h)
+    i = last_header + 1 if h.doc_type is None else _subject(blocks, i, h)
     i = _addressees(blocks, i, h)
     _family(h, diagnostics)
     for name, found in (
@@ -174,7 +177,9 @@ def _classify(frag: Found, block: Block, h: HeaderParts) -> bool:
     if m:
         h.place = Found(m["place"].strip(), frag.where)
         h.day, h.month, h.year = _blank_or_int(m["day"]), _blank_or_int(m["month"]), int(m["year"])
-        h.date_written = text[text.index("ngày", m.start("place") + len(m["place"])) : m.end()].rstrip(".")
+        h.date_written = text[
+            text.index("ngày", m.start("place") + len(m["place"])) : m.end()
+        ].rstrip(".")
         return True
     m = _VV.match(text)
     if m:
@@ -198,7 +203,7 @@ def _subject(blocks: list[Block], i: int, h: HeaderParts) -> int:
     while i < len(blocks) and len(h.subject) < 5:
         b = blocks[i]
         t = b.text.strip()
-        if b.is_table or _KINH_GUI.match(t) or _PREAMBLE_LEAD.match(t) and len(t.split()) > 8:
+        if b.is_table or _KINH_GUI.match(t) or (_PREAMBLE_LEAD.match(t) and len(t.split()) > 8):
             break
         if _SEPARATOR.match(t):
             i += 1
@@ -233,7 +238,9 @@ def _addressees(blocks: list[Block], i: int, h: HeaderParts) -> int:
     if rest:
         h.addressees.append(Found(rest.lstrip("-– ").rstrip(";.,"), where))
     while i < len(blocks) and re.match(r"^\s*[-–+]\s*", blocks[i].text):
-        h.addressees.append(Found(blocks[i].text.strip().lstrip("-–+ ").rstrip(";.,"), blocks[i].where))
+        h.addressees.append(
+            Found(blocks[i].text.strip().lstrip("-–+ ").rstrip(";.,"), blocks[i].where)
+        )
         i += 1
     return i
 
@@ -257,11 +264,10 @@ def _family(h: HeaderParts, diagnostics: list[ImportDiagnostic]) -> None:
         ImportDiagnostic(
             "IM202",
             "warning",
-            _("không có tiêu đề/quốc hiệu; đoán thể thức {family} từ \"{clue}\"").format(
+            _('không có tiêu đề/quốc hiệu; đoán thể thức {family} từ "{clue}"').format(
                 family=h.family, clue=h.family_from or "?"
             ),
             where,
             "header.family",
         )
     )
-

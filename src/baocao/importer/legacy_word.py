@@ -33,7 +33,9 @@ def doc_to_docx(data: bytes, *, timeout: float = 120.0) -> bytes:
         try:
             subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise LoadError(_("LibreOffice không chuyển xong tệp .doc trong {s} giây").format(s=int(timeout))) from None
+            raise LoadError(
+                _("LibreOffice không chuyển xong tệp .doc trong {s} giây").format(s=int(timeout))
+            ) from None
         out = Path(tmp) / "out" / "input.docx"
         if not out.exists():
             raise LoadError(_("LibreOffice không chuyển được tệp .doc sang .docx"))

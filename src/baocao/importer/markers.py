@@ -1,4 +1,6 @@
-"""Heading and list markers in every form offices type: PHẦN I, A., I- / I., 1., 1.1., 1/, (1), a), -, +.
+"""Heading and list markers in every form offices type.
+
+PHẦN I, Phần thứ nhất, A., I- / I., 1., 1.1., 1/, (1), a), -, +, *, •.
 
 A marker is read into a kind (the numbering level it belongs to), the number,
 and the punctuation after it, so ``I-`` and ``I.`` are one level written two ways.

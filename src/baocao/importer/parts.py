@@ -11,7 +11,16 @@ from typing import Literal
 
 from .source import Run, Where
 
-__all__ = ["AppendixParts", "Found", "HeaderParts", "Heading", "Piece", "Recognized", "SignerParts", "TailParts"]
+__all__ = [
+    "AppendixParts",
+    "Found",
+    "HeaderParts",
+    "Heading",
+    "Piece",
+    "Recognized",
+    "SignerParts",
+    "TailParts",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,19 +48,39 @@ def read_text(text: str) -> list[Block]:
         if not raw.strip():
             blank, i = True, i + 1
             continue
-        if raw.lstrip().startswith("|") and i + 1 < len(lines) and _MD_RULE.match(lines[i + 1].strip()):
+        if (
+            raw.lstrip().startswith("|")
+            and i + 1 < len(lines)
+            and _MD_RULE.match(lines[i + 1].strip())
+        ):
             rows = [tuple(_cells(raw))]
             i += 2
             while i < len(lines) and lines[i].lstrip().startswith("|"):
                 rows.append(tuple(_cells(lines[i])))
                 i += 1
-            out.append(Block(" ".join(" ".join(r) for r in rows), Where("line", number), rows=tuple(rows), blank_before=blank))
+            out.append(
+                Block(
+                    " ".join(" ".join(r) for r in rows),
+                    Where("line", number),
+                    rows=tuple(rows),
+                    blank_before=blank,
+                )
+            )
             blank = False
             continue
         tabbed = _tab_table(lines, i)
         if tabbed:
-            rows = [tuple(c.strip() for c in lines[j].strip().split("\t")) for j in range(i, i + tabbed)]
-            out.append(Block(" ".join(" ".join(r) for r in rows), Where("line", number), rows=tuple(rows), blank_before=blank))
+            rows = [
+                tuple(c.strip() for c in lines[j].strip().split("\t")) for j in range(i, i + tabbed)
+            ]
+            out.append(
+                Block(
+                    " ".join(" ".join(r) for r in rows),
+                    Where("line", number),
+                    rows=tuple(rows),
+                    blank_before=blank,
+                )
+            )
             i += tabbed
             blank = False
             continue

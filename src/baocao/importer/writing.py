@@ -7,6 +7,7 @@ importer reported, so the file explains itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -37,7 +38,9 @@ _Dumper.add_representer(list, _list)
 
 
 def to_yaml(
-    data: dict[str, Any], diagnostics: list[ImportDiagnostic] = (), source: str | None = None  # type: ignore[assignment]
+    data: dict[str, Any],
+    diagnostics: Sequence[ImportDiagnostic] = (),
+    source: str | None = None,
 ) -> str:
     """YAML text of ``data``, headed by the diagnostics as comments."""
     lines = []

@@ -96,8 +96,8 @@ def _place_start(text: str) -> int:
         return 0
     place = m.group("place")
     # "Số 12-BC/BTCHU Minh Sơn, ngày …": the place is the words after the last code.
-    sub = re.search(r"(\S*[/\-]\S*|[A-ZĐ ]{3,}[A-ZĐ])\s+(?=[A-ZĐ][a-zà-ỹ])", place)
-    return m.start() + sub.end() if sub else m.start()
+    subs = list(re.finditer(r"(\S*[/\-]\S*|[A-ZĐ ]{3,}[A-ZĐ])\s+(?=[A-ZĐ][a-zà-ỹ])", place))
+    return m.start() + subs[-1].end() if subs else m.start()
 
 
 def _blank_or_int(value: str) -> int | None:
@@ -136,7 +136,7 @@ def recognize_header(
         i = limit
     i = last_header + 1 if h.doc_type is None else _subject(blocks, i, h)
     i = _addressees(blocks, i, h)
-    _family(h, diagnostics)
+    _family(h, diagnostics, " ".join(b.text for b in blocks[:80]))
     for name, found in (
         (_("số và ký hiệu"), h.number),
         (_("địa danh, ngày tháng"), h.place),
@@ -245,8 +245,12 @@ def _addressees(blocks: list[Block], i: int, h: HeaderParts) -> int:
     return i
 
 
-def _family(h: HeaderParts, diagnostics: list[ImportDiagnostic]) -> None:
-    """Family from the motto, else from the number's form or the issuer's words."""
+_PARTY_TEXT = re.compile(r"\b(Huyện ủy|Tỉnh ủy|Đảng ủy|chi bộ|đảng viên|Ban Thường vụ)\b")
+_STATE_TEXT = re.compile(r"\b(Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Chủ tịch)\b")
+
+
+def _family(h: HeaderParts, diagnostics: list[ImportDiagnostic], text: str) -> None:
+    """Family from the motto, else from the number's form, the issuer's or the text's words."""
     if h.family is not None:
         return
     number = h.number.text if h.number else ""
@@ -257,8 +261,13 @@ def _family(h: HeaderParts, diagnostics: list[ImportDiagnostic]) -> None:
         h.family, h.family_from = "nha_nuoc", number
     elif _STATE_WORDS.search(issuer):
         h.family, h.family_from = "nha_nuoc", issuer
+    elif _PARTY_WORDS.search(issuer):
+        h.family, h.family_from = "dang", issuer
     else:
-        h.family, h.family_from = "dang", issuer if _PARTY_WORDS.search(issuer) else ""
+        party, state = _PARTY_TEXT.findall(text), _STATE_TEXT.findall(text)
+        h.family = "nha_nuoc" if len(state) > len(party) else "dang"
+        clue = (state if h.family == "nha_nuoc" else party)[:1]
+        h.family_from = clue[0] if clue else ""
     where = h.number.where if h.number else (h.issuer[0].where if h.issuer else None)
     diagnostics.append(
         ImportDiagnostic(

@@ -83,9 +83,11 @@ def test_legacy_fonts(font: str, expected: object) -> None:
 
 
 def _text(header: str) -> str:
-    return header + "\n\nBÁO CÁO\nvề việc thử\n\nI. KẾT QUẢ\n\nĐã làm xong.\n\nNGƯỜI KÝ\nLê Văn An\n"
+    body = "\n\nBÁO CÁO\nvề việc thử\n\nI. KẾT QUẢ\n\nĐã làm xong.\n\nNGƯỜI KÝ\nLê Văn An\n"
+    return header + body
 
 
+# ruff: noqa: E501 (header lines are kept whole, as a clerk would type them)
 @pytest.mark.parametrize(
     ("header", "family", "number"),
     [
@@ -205,3 +207,24 @@ def test_cli_check_reads_a_word_file() -> None:
     assert "IM102" in done.output
     done = CliRunner().invoke(main, ["check", str(FIXTURES / "party-table-header.docx")])
     assert done.exit_code == 0, done.output
+
+
+def test_an_unclaimed_line_after_the_closing_is_kept_with_its_place() -> None:
+    text = _text("UBND XÃ AN BÌNH\nSố: 12/BC-UBND\nAn Bình, ngày 02 tháng 3 năm 2025")
+    text = text.replace(
+        "NGƯỜI KÝ", "Nơi nhận:\n- UBND tỉnh;\nĐiện thoại liên hệ 0210.3 812 456\nNGƯỜI KÝ"
+    )
+    result = import_report(text.encode(), suffix="txt")
+    (kept,) = [d for d in result.diagnostics if d.code == "IM402"]
+    assert kept.where == Where("line", 15) and kept.path == "closing"
+    assert result.report.recipients.items[0].name == "UBND tỉnh"
+    assert "Điện thoại liên hệ 0210.3 812 456" in result.report.closing
+
+
+def test_a_signer_block_without_recipients_is_still_the_signer() -> None:
+    result = import_report(
+        _text("UBND XÃ AN BÌNH\nSố: 12/BC-UBND\nAn Bình, ngày 02 tháng 3 năm 2025").encode(),
+        suffix="txt",
+    )
+    assert result.report.signer.title == "NGƯỜI KÝ"
+    assert result.report.signer.name == "Lê Văn An"

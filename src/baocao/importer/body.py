@@ -42,9 +42,21 @@ def split_tail(blocks: list[Block], start: int) -> tuple[int, int, int]:
         if tail < len(blocks) and _APPENDIX.match(t):
             appendix = i
             break
+    if tail == len(blocks):
+        tail = _bare_signer(blocks, start, appendix)
     tail = min(tail, appendix)
     closing = min(closing, tail)
     return closing, tail, appendix
+
+
+def _bare_signer(blocks: list[Block], start: int, end: int) -> int:
+    """A report ending in a signer block only (no Nơi nhận): title lines in capitals, a name."""
+    if end - start < 2 or not _is_name(blocks[end - 1].text.strip()):
+        return len(blocks)
+    i = end - 1
+    while i - 1 >= start and _is_caps(blocks[i - 1].text) and len(blocks[i - 1].text.split()) <= 10:
+        i -= 1
+    return i if i < end - 1 else len(blocks)
 
 
 def _title_like(block: Block, m: Marker, uses_bold: bool) -> tuple[bool, str, str]:
@@ -267,8 +279,11 @@ def recognize_tail(
                 ImportDiagnostic(
                     "IM402",
                     "warning",
-                    _('dòng cuối văn bản không rõ là gì: "{text}"').format(text=text),
+                    _('dòng cuối văn bản không rõ là gì, giữ sau lời kết: "{text}"').format(
+                        text=text
+                    ),
                     where,
+                    "closing",
                 )
             )
     if signer.name or signer.titles or signer.authority:

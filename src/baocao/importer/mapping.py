@@ -159,9 +159,11 @@ def _number(found: Found, diagnostics: list[ImportDiagnostic]) -> str:
 
 
 def _tail(tail: TailParts, data: dict[str, Any], family: str, sources: Sources) -> None:
-    if tail.closing:
-        data["closing"] = "\n".join(f.text for f in tail.closing)
-        _put(sources, "closing", tail.closing[0])
+    # Lines after the closing that no rule claimed stay with it, in their place (IM402).
+    closing = [*tail.closing, *tail.leftovers]
+    if closing:
+        data["closing"] = "\n".join(f.text for f in closing)
+        _put(sources, "closing", closing[0])
     s = tail.signer
     if s is not None:
         signer: dict[str, Any] = {}

@@ -216,7 +216,7 @@ def test_an_unclaimed_line_after_the_closing_is_kept_with_its_place() -> None:
     )
     result = import_report(text.encode(), suffix="txt")
     (kept,) = [d for d in result.diagnostics if d.code == "IM402"]
-    assert kept.where == Where("line", 15) and kept.path == "closing"
+    assert kept.where == Where("line", 14) and kept.path == "closing"
     assert result.report.recipients.items[0].name == "UBND tỉnh"
     assert "Điện thoại liên hệ 0210.3 812 456" in result.report.closing
 

@@ -48,7 +48,7 @@ GEOMETRY = {
     # Party: the right column holds the 73 mm tiêu đề and the date line (§17: give it more room).
     "dang": Geometry(header=(75.0, 90.0), signature=(85.0, 80.0)),
     # State: the right column must hold the 95.6 mm quốc hiệu at 13 pt bold on one line.
-    "nha_nuoc": Geometry(header=(65.0, 100.0), signature=(85.0, 80.0)),
+    "nha_nuoc": Geometry(header=(72.0, 100.0), signature=(85.0, 80.0)),
 }
 
 
@@ -141,7 +141,7 @@ def header_part(profile: FormatProfile) -> list[El]:
         para("BCNumber", "{{ header.symbol }}"),
         tag("{%p endif %}"),
         tag('{%p if header.layout == "cong_van" %}'),
-        tag("{%p for line in header.subject %}"),
+        tag("{%p for line in header.letter_subject %}"),
         para("BCLetterSubject", "{{ line }}"),
         tag("{%p endfor %}"),
         tag("{%p endif %}"),
@@ -178,13 +178,14 @@ def title_part(profile: FormatProfile) -> list[El]:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
         out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
-    out.append(tag("{%p endif %}"))
-    # Extra lines of the title block: a cut-off date, a term, a school year.
+    # Extra lines of the title block (a cut-off date, a term, a school year), under its mark.
     out += [
         tag("{%p for line in header.notes %}"),
         para("BCTitleNote", "{{ line }}"),
         tag("{%p endfor %}"),
     ]
+    # A công văn: one blank line between the header and Kính gửi.
+    out += [tag("{%p else %}"), para("BCSpacer"), tag("{%p endif %}")]
     # Kính gửi (format-rules.md §12): "Kính gửi: A" centred; with several bodies,
     # "Kính gửi:" centred and the "- A;" lines aligned under it.
     out += [
@@ -278,8 +279,8 @@ def appendix_part(profile: FormatProfile) -> list[El]:
     ]
 
 
-def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
-    """A signer: authority, title, signature space or "(Đã ký)", name, digital line."""
+def _signer_head(profile: FormatProfile, var: str) -> list[El]:
+    """A signer's lines above the name: authority, title, the signature space or "(Đã ký)"."""
     geo = GEOMETRY[profile.family]
     return [
         tag(f"{{%p if {var}.authority %}}"),
@@ -295,11 +296,21 @@ def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
         tag("{%p else %}"),
         *(para("BCSignerTitle") for _ in range(geo.signature_blank_lines)),
         tag("{%p endif %}"),
+    ]
+
+
+def _signer_foot(var: str) -> list[El]:
+    """The name and, for a digitally signed report, the signature line under it."""
+    return [
         para("BCSignerName", f"{{{{ {var}.name }}}}"),
         tag(f"{{%p if {var}.digital %}}"),
         para("BCDigitalSignature", f"{{{{ {var}.digital }}}}"),
         tag("{%p endif %}"),
     ]
+
+
+def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
+    return [*_signer_head(profile, var), *_signer_foot(var)]
 
 
 def signature_part(profile: FormatProfile) -> list[El]:
@@ -313,13 +324,15 @@ def signature_part(profile: FormatProfile) -> list[El]:
             tag("{%p endfor %}"),
         ]
 
-    recipients = [
-        tag("{%p if recipients %}"),
-        *recipient_lines(),
-        tag("{%p else %}"),
-        para("BCRecipientsItem"),
-        tag("{%p endif %}"),
-    ]
+    def recipients() -> list[El]:
+        return [
+            tag("{%p if recipients %}"),
+            *recipient_lines(),
+            tag("{%p else %}"),
+            para("BCRecipientsItem"),
+            tag("{%p endif %}"),
+        ]
+
     signer = [
         tag("{%p if signer %}"),
         *_signer_cell(profile, "signer"),
@@ -333,19 +346,20 @@ def signature_part(profile: FormatProfile) -> list[El]:
         tag("{%p if signers|length > 1 %}"),
         para("BCSpacer"),
         # A joint report: the two signers side by side, Nơi nhận under them at the left.
+        # The names share the second row, so they stand level however long the lines above.
         layout_table(
             (half, half),
-            [[_signer_cell(profile, "signers[0]"), _signer_cell(profile, "signers[1]")]],
+            [
+                [_signer_head(profile, "signers[0]"), _signer_head(profile, "signers[1]")],
+                [_signer_foot("signers[0]"), _signer_foot("signers[1]")],
+                [[para("BCSpacer"), *recipients()], [para("BCSpacer")]],
+            ],
             cant_split=True,
         ),
-        tag("{%p if recipients %}"),
-        para("BCSpacer"),
-        *recipient_lines(),
-        tag("{%p endif %}"),
         tag("{%p elif signer or recipients %}"),
         para("BCSpacer"),
         # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
-        layout_table(geo.signature, [[recipients, signer]], cant_split=True),
+        layout_table(geo.signature, [[recipients(), signer]], cant_split=True),
         tag("{%p endif %}"),
     ]
 

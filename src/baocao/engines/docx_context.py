@@ -13,12 +13,13 @@ from typing import Any
 from docxtpl import RichText
 
 from ..layout import AppendixView, Layout, Line, Run, SignerView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 from ..profiles import profile_for
 from ..profiles.units import mm_to_twips
 from .docx_table import WordTable
 
 __all__ = ["WordTable", "docx_context", "line_context"]
+
 
 def _rich_runs(runs: tuple[Run, ...]) -> RichText:
     rt = RichText()
@@ -90,9 +91,7 @@ def _appendix(a: AppendixView, width: int) -> dict[str, Any]:
     }
 
 
-def docx_context(
-    report: Document | ImplementationReport, lay: Layout | None = None
-) -> dict[str, Any]:
+def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]:
     """Everything a template may use; ``report`` is the raw input for custom fields.
 
     Tables span the text width of the format profile in force for the report
@@ -118,6 +117,7 @@ def docx_context(
             "separator": h.separator,
             "layout": h.layout,
             "notes": list(h.notes),
+            "letter_subject": list(h.letter_subject),
         },
         "preamble": [line_context(ln, width) for ln in lay.preamble],
         "body": [line_context(ln, width) for ln in lay.body],

@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable
 
 from ..layout import Layout, Line, PrintForm, Run, SignerView, TableView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 
 __all__ = ["STYLE", "html_body", "render_html"]
 
@@ -236,7 +236,7 @@ def html_body(lay: Layout) -> str:
         parts.append(f"<h1>{_esc(h.doc_type)}</h1>")
     if h.subject and h.layout != "cong_van":
         parts.append(f'<p class="subject">{"<br>".join(_esc(s) for s in h.subject)}</p>')
-    if h.notes:
+    if h.notes and h.layout != "cong_van":
         parts.append(f'<p class="notes">{"<br>".join(_esc(s) for s in h.notes)}</p>')
     if h.addressees:
         parts.append(f'<p class="addressees">{"<br>".join(_esc(s) for s in h.addressees)}</p>')
@@ -249,7 +249,7 @@ def html_body(lay: Layout) -> str:
     return "\n".join(parts)
 
 
-def render_html(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
+def render_html(report: AnyReport, form: PrintForm = "official") -> str:
     """The whole report as a standalone HTML page (UTF-8, NFC)."""
     lay = layout(report, form)
     h = lay.header

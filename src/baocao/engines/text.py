@@ -9,12 +9,12 @@ side by side. The seed's text form matches this layout.
 from __future__ import annotations
 
 from ..layout import AppendixView, Layout, Line, PrintForm, SignerView, TableView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 
 __all__ = ["render_text", "text_blocks"]
 
 _SIGNER_COLUMN = 40
-"""Width of the left signer's column when two sign side by side."""
+"""Least width of the left signer's column when two sign side by side."""
 
 
 def _header_grid(t: TableView) -> list[list[str]]:
@@ -78,8 +78,9 @@ def _signer_blocks(signers: tuple[SignerView, ...]) -> list[str]:
     height = max(len(c) for c in columns)
     # Each column keeps its name at the bottom, so the names stand level.
     columns = [[*c[:-1], *[""] * (height - len(c)), c[-1]] for c in columns]
+    width = max(_SIGNER_COLUMN, *(len(x) + 2 for c in columns[:-1] for x in c))
     rows = [
-        "".join(cell.ljust(_SIGNER_COLUMN) for cell in row[:-1]) + row[-1]
+        "".join(cell.ljust(width) for cell in row[:-1]) + row[-1]
         for row in zip(*columns, strict=True)
     ]
     return ["\n".join(r.rstrip() for r in rows)]
@@ -115,6 +116,6 @@ def text_blocks(lay: Layout) -> list[str]:
     return blocks
 
 
-def render_text(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
+def render_text(report: AnyReport, form: PrintForm = "official") -> str:
     """The whole report as UTF-8 plain text (NFC), ending with a newline."""
     return "\n\n".join(text_blocks(layout(report, form))) + "\n"

@@ -45,6 +45,11 @@ def cell_number(cell: Cell) -> Decimal | None:
         return None
 
 
+def _plain(d: Decimal) -> str:
+    """``1350.0`` → ``1350``: a sum as a reader would write it (in the file's own notation)."""
+    return format(d.normalize(), "f")
+
+
 class HeaderCell(Model):
     """A header cell; ``span`` columns wide and ``rows`` rows tall (merged cells)."""
 
@@ -161,10 +166,10 @@ class Table(Model):
                     self,
                     "BC908",
                     _("cột {c}: các dòng cộng lại được {got}, dòng tổng ghi {want}").format(
-                        c=c + 1, got=got, want=want
+                        c=c + 1, got=_plain(got), want=_plain(want)
                     ),
                     field="total",
-                    suggestion=str(got),
+                    suggestion=_plain(got),
                 )
         return self
 

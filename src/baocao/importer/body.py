@@ -178,7 +178,14 @@ def _piece(
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     if m.kind == "bullet":
         return [
-            Piece("bullet", block.where, m.rest, runs=_strip_runs(block.runs, m), marker=m.text)
+            Piece(
+                "bullet",
+                block.where,
+                m.rest,
+                runs=_strip_runs(block.runs, m),
+                marker=m.text,
+                level=block.list_level,
+            )  # fmt: skip
         ]
     heading, title, after = (
         (True, m.rest, "") if m.kind in _HEADING_KINDS else _title_like(block, m, uses_bold)
@@ -193,6 +200,7 @@ def _piece(
                     runs=_strip_runs(block.runs, m),
                     marker=m.text,
                     number=m.number,
+                    level=block.list_level,
                 )
             ]
         return [Piece("paragraph", block.where, text, runs=block.runs)]

@@ -14,6 +14,7 @@ from ..model import PARTY_NUMBERING, STATE_NUMBERING, NumberingScheme
 from .diagnostics import ImportDiagnostic
 from .parts import Heading, Piece, TailParts
 from .source import Run, Where
+from .statistics import inline_tallies, list_tally
 
 __all__ = [
     "Sources",
@@ -81,6 +82,14 @@ def map_blocks(pieces: list[Piece], path: str, sources: Sources) -> list[Any]:
             block, i = _list(pieces, i, bp, sources)
             out.append(block)
             continue
+        if p.kind == "paragraph" and isinstance(_spans(p.runs, p.text), str):
+            stats = _statistics(p, pieces[i + 1 :])
+            if stats is not None:
+                spans, used = stats
+                sources[bp] = p.where
+                out.append({"spans": spans})
+                i += 1 + used
+                continue
         if p.kind == "table" and p.rows:
             table = _table(p.rows)
             extra = {k: v for k, v in (("caption", p.caption), ("unit", p.unit)) if v}
@@ -94,6 +103,15 @@ def map_blocks(pieces: list[Piece], path: str, sources: Sources) -> list[Any]:
     return out
 
 
+def _statistics(p: Piece, following: list[Piece]) -> tuple[list[Any], int] | None:
+    """A paragraph's tallies (with the list items they consumed), when printed identically."""
+    listed = list_tally(p, following)
+    if listed is not None:
+        return listed
+    inline = inline_tallies(p.text)
+    return (inline, 0) if inline is not None else None
+
+
 def _same_list(a: Piece, b: Piece) -> bool:
     if a.kind != b.kind:
         return False
@@ -105,29 +123,39 @@ def _same_list(a: Piece, b: Piece) -> bool:
 _NUMBER_SHAPE = re.compile(r"\d+|^[a-zđ](?=[).])")
 
 
+_MARK_RANK = {"-": 1, "–": 1, "—": 1, "+": 2, "•": 3, "○": 3, "▪": 3, "·": 3}
+
+
+def _depth(p: Piece) -> int:
+    """How deep a list item sits: Word's list level, else by its mark (``-`` > ``+`` > ``•``)."""
+    if p.level:
+        return p.level
+    return _MARK_RANK.get(p.marker, 1) if p.kind == "bullet" else 1
+
+
 def _list(pieces: list[Piece], i: int, bp: str, sources: Sources) -> tuple[dict[str, Any], int]:
+    """A list from ``pieces[i]`` on; deeper items right after an item nest under it."""
     first = pieces[i]
+    depth = _depth(first)
     items: list[Any] = []
     j = i
-    while j < len(pieces) and _same_list(pieces[j], first):
-        item: Any = _spans(pieces[j].runs, pieces[j].text)
-        sources[f"{bp}.items[{len(items)}]"] = pieces[j].where
-        j += 1
-        # "+" items right under a "-" item are its sub-list
-        if (
-            j < len(pieces)
-            and pieces[j].kind == "bullet"
-            and first.kind == "bullet"
-            and pieces[j].marker == "+"
-            and first.marker != "+"
-        ):
-            sub, j = _list(pieces, j, f"{bp}.items[{len(items)}].children[0]", sources)
-            item = (
-                {"text": item, "children": [sub]}
-                if isinstance(item, str)
-                else {**item, "children": [sub]}
+    while j < len(pieces) and pieces[j].kind in ("bullet", "numbered"):
+        p = pieces[j]
+        if _depth(p) > depth and items:
+            path = f"{bp}.items[{len(items) - 1}].children[0]"
+            sub, j = _list(pieces, j, path, sources)
+            last = items[-1]
+            items[-1] = (
+                {"text": last, "children": [sub]}
+                if isinstance(last, str)
+                else {**last, "children": [sub]}
             )
-        items.append(item)
+            continue
+        if _depth(p) != depth or not _same_list(p, first):
+            break
+        sources[f"{bp}.items[{len(items)}]"] = p.where
+        items.append(_spans(p.runs, p.text))
+        j += 1
     block: dict[str, Any] = {"type": _list_kind(first), "items": items}
     if first.kind == "bullet":
         if first.marker != "-":
@@ -142,7 +170,8 @@ def _list(pieces: list[Piece], i: int, bp: str, sources: Sources) -> tuple[dict[
 
 
 _TOTAL = re.compile(
-    r"^(tổng cộng|tổng số|tổng|cộng|toàn huyện|toàn tỉnh|toàn xã)\s*:?$", re.IGNORECASE
+    r"^(tổng cộng|tổng số|tổng|cộng|toàn (huyện|tỉnh|xã|phường|trường|đơn vị|ngành|khối))\s*:?$",
+    re.IGNORECASE,
 )
 
 

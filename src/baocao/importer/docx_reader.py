@@ -96,6 +96,17 @@ def _run_text(run: Any, para: Any, used: set[str]) -> str:
     return decode(run.text, encoding, capitals=capitals if encoding == "tcvn3" else None)  # type: ignore[arg-type]
 
 
+_LIST_STYLE = re.compile(r"(list|bullet)\D*(\d)?\s*$", re.IGNORECASE)
+
+
+def _list_level(style: str, num: tuple[str, int] | None) -> int:
+    """``List Bullet 2`` / ``BC List 3`` → 2 / 3; a plain list style 1; else Word's level + 1."""
+    m = _LIST_STYLE.search(style)
+    if m:
+        return int(m.group(2)) if m.group(2) else 1
+    return num[1] + 1 if num is not None else 0
+
+
 def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
     used: set[str] = set()
     runs = tuple(
@@ -108,6 +119,7 @@ def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
     num = _num_pr(para)
     if num is not None:
         marker = counters.marker(*num)
+    style = para.style.name if para.style is not None else ""
     text = "".join(r.text for r in runs) if used else para.text
     return Block(
         text=text,
@@ -116,8 +128,9 @@ def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
         bold=bool(visible) and all(r.bold for r in visible),
         italic=bool(visible) and all(r.italic for r in visible),
         centered=_centered(para),
-        style=para.style.name if para.style is not None else "",
+        style=style,
         auto_marker=marker,
+        list_level=_list_level(style, num),
         notes=tuple(sorted(used)),
     )
 

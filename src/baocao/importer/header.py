@@ -207,17 +207,17 @@ def _subject(blocks: list[Block], i: int, h: HeaderParts) -> int:
             break
         if _SEPARATOR.match(t):
             i += 1
-            if h.subject:
-                break
             continue
-        if h.subject and (b.blank_before or (b.bold is not None and not b.centered)):
-            break
         if len(t.split()) > 40:
             break
-        if t.startswith("(") and t.endswith(")"):
-            h.leftovers.append(Found(t, b.where))  # "(Dự thảo)" under the subject
+        upright = bool(h.subject) and b.bold is False and b.centered  # subjects are bold in Word
+        if h.subject and ((t.startswith("(") and t.endswith(")")) or upright):
+            h.leftovers.append(Found(t, b.where))  # "(Dự thảo)", "Số liệu tính đến …" notes
             i += 1
             continue
+        ended = b.blank_before or (b.bold is not None and not b.centered) or h.leftovers
+        if h.subject and ended:
+            break
         h.subject.append(Found(t, b.where))
         i += 1
     return i

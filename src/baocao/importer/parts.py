@@ -85,6 +85,8 @@ class Piece:
     runs: tuple[Run, ...] = ()
     marker: str = ""
     number: int | None = None
+    level: int = 0
+    """List nesting depth from Word (0: unknown, judged by the marker)."""
     rows: tuple[tuple[str, ...], ...] | None = None
     caption: str = ""
     unit: str = ""

@@ -175,6 +175,12 @@ def _piece(
             text = f"{block.auto_marker} {text}"
             m = read_marker(text)
     if m is None:
+        level = re.search(r"heading\s*(\d)$", block.style, re.IGNORECASE)
+        if level and text:
+            # An unnumbered heading in a Word heading style ("KẾT LUẬN" with no number)
+            del stack[int(level.group(1)) - 1 :]
+            stack.append("plain")
+            return [Heading(len(stack), "plain", "", "", text, block.where)]
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     if m.kind == "bullet":
         return [
@@ -185,7 +191,7 @@ def _piece(
                 runs=_strip_runs(block.runs, m),
                 marker=m.text,
                 level=block.list_level,
-            )  # fmt: skip
+            )
         ]
     heading, title, after = (
         (True, m.rest, "") if m.kind in _HEADING_KINDS else _title_like(block, m, uses_bold)

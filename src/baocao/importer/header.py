@@ -207,6 +207,8 @@ def _subject(blocks: list[Block], i: int, h: HeaderParts) -> int:
             break
         if _SEPARATOR.match(t):
             i += 1
+            if h.subject:
+                break  # the rule under the subject ends the title block
             continue
         if len(t.split()) > 40:
             break

@@ -222,7 +222,17 @@ def _subject(blocks: list[Block], i: int, h: HeaderParts) -> int:
             break
         h.subject.append(Found(t, b.where))
         i += 1
+    while h.subject and i < len(blocks) and _is_note(blocks[i]):
+        h.leftovers.append(Found(blocks[i].text.strip(), blocks[i].where))  # under the rule
+        i += 1
     return i
+
+
+def _is_note(b: Block) -> bool:
+    """A title-block note: a short line in brackets, or centred upright text in Word."""
+    t = b.text.strip()
+    short = 0 < len(t.split()) <= 15 and not b.is_table and not _KINH_GUI.match(t)
+    return short and ((t.startswith("(") and t.endswith(")")) or (b.centered and b.bold is False))
 
 
 def _addressees(blocks: list[Block], i: int, h: HeaderParts) -> int:

@@ -175,10 +175,10 @@ def _piece(
             text = f"{block.auto_marker} {text}"
             m = read_marker(text)
     if m is None:
-        level = re.search(r"heading\s*(\d)$", block.style, re.IGNORECASE)
+        level = re.search(r"heading\b\D*(\d)?\s*$", block.style, re.IGNORECASE)
         if level and text:
             # An unnumbered heading in a Word heading style ("KẾT LUẬN" with no number)
-            del stack[int(level.group(1)) - 1 :]
+            del stack[int(level.group(1) or 1) - 1 :]
             stack.append("plain")
             return [Heading(len(stack), "plain", "", "", text, block.where)]
         return [Piece("paragraph", block.where, text, runs=block.runs)]
@@ -235,12 +235,15 @@ def recognize_tail(
 ) -> TailParts:
     """Closing paragraphs, then recipients and the signer, in whatever order they come."""
     parts = TailParts(closing=[Found(b.text.strip(), b.where) for b in blocks[closing:tail]])
-    signer = SignerParts()
+    columns: dict[object, SignerParts] = {}
     in_recipients = False
     for block in blocks[tail:end]:
         pieces = [p.strip() for p in _GAP.split(block.text) if p.strip()]
         for n, text in enumerate(pieces, start=1):
             where = block.where if len(pieces) == 1 else _part(block, n)
+            # A joint report signs side by side: one signer per column of the signature table.
+            column = (block.where.index, block.where.col) if block.where.kind == "table" else None
+            signer = columns.setdefault(column, SignerParts())
             found = Found(text, where)
             m = _RECIPIENTS.match(text)
             if m:
@@ -300,8 +303,19 @@ def recognize_tail(
                     "closing",
                 )
             )
-    if signer.name or signer.titles or signer.authority:
-        parts.signer = signer
+    signers: list[SignerParts] = []
+    for s in columns.values():
+        if not (s.name or s.titles or s.authority):
+            continue
+        lone_name = s.name and not (s.titles or s.authority)
+        if lone_name and signers and signers[-1].name is None:
+            signers[-1].name = s.name  # the name typed under the signature table
+            continue
+        signers.append(s)
+    if len(signers) == 1:
+        parts.signer = signers[0]
+    elif len(signers) > 1:
+        parts.signers = signers
     return parts
 
 

@@ -22,7 +22,7 @@ from .body_mapping import (
     set_labels,
 )
 from .diagnostics import ImportDiagnostic
-from .parts import Found, HeaderParts, Heading, Piece, Recognized, TailParts
+from .parts import Found, HeaderParts, Heading, Piece, Recognized, SignerParts, TailParts
 
 __all__ = ["to_data"]
 
@@ -158,30 +158,37 @@ def _number(found: Found, diagnostics: list[ImportDiagnostic]) -> str:
     return found.text if symbol.written is not None else str(symbol)
 
 
+def _signer(s: SignerParts) -> dict[str, Any]:
+    signer: dict[str, Any] = {}
+    if s.authority:
+        signer["authority"] = s.authority
+        if s.on_behalf:
+            signer["on_behalf"] = s.on_behalf.text
+    if s.titles:
+        signer["title"] = "\n".join(f.text for f in s.titles)
+    if s.signed:
+        signer["signed"] = True
+    if s.digital:
+        signer["digital_signature"] = s.digital.text
+    if s.name:
+        signer["name"] = s.name.text
+    return signer
+
+
 def _tail(tail: TailParts, data: dict[str, Any], family: str, sources: Sources) -> None:
     # Lines after the closing that no rule claimed stay with it, in their place (IM402).
     closing = [*tail.closing, *tail.leftovers]
     if closing:
         data["closing"] = "\n".join(f.text for f in closing)
         _put(sources, "closing", closing[0])
-    s = tail.signer
-    if s is not None:
-        signer: dict[str, Any] = {}
-        if s.authority:
-            signer["authority"] = s.authority
-            if s.on_behalf:
-                signer["on_behalf"] = s.on_behalf.text
-        if s.titles:
-            signer["title"] = "\n".join(f.text for f in s.titles)
-        if s.signed:
-            signer["signed"] = True
-        if s.digital:
-            signer["digital_signature"] = s.digital.text
-        if s.name:
-            signer["name"] = s.name.text
-            _put(sources, "signer.name", s.name)
-        data["signer"] = signer
+    if tail.signer is not None:
+        data["signer"] = _signer(tail.signer)
+        s = tail.signer
         _put(sources, "signer", s.on_behalf or (s.titles[0] if s.titles else s.name))
+    if tail.signers:
+        data["signers"] = [_signer(s) for s in tail.signers]
+        for k, s in enumerate(tail.signers):
+            _put(sources, f"signers[{k}]", s.on_behalf or (s.titles[0] if s.titles else s.name))
     if tail.recipients or tail.archive:
         rec: dict[str, Any] = {}
         items = [f.text for f in tail.recipients]

@@ -119,6 +119,8 @@ class TailParts:
     recipients: list[Found] = field(default_factory=list)
     archive: Found | None = None
     signer: SignerParts | None = None
+    signers: list[SignerParts] = field(default_factory=list)
+    """A joint report's signers, left to right."""
     appendices: list[AppendixParts] = field(default_factory=list)
     leftovers: list[Found] = field(default_factory=list)
 

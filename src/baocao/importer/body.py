@@ -146,7 +146,10 @@ def _table_piece(block: Block, out: list[Heading | Piece], blocks: list[Block]) 
         if source is not None and source.centered and not last.text.endswith((".", ":", ";")):
             caption = last.text
             out.pop()
-    return Piece("table", block.where, block.text, rows=block.rows, caption=caption, unit=unit)
+    return Piece(
+        "table", block.where, block.text, rows=block.rows, caption=caption, unit=unit,
+        header=block.header,
+    )  # fmt: skip
 
 
 def _level_key(m: Marker) -> str:

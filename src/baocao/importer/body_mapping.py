@@ -91,7 +91,7 @@ def map_blocks(pieces: list[Piece], path: str, sources: Sources) -> list[Any]:
                 i += 1 + used
                 continue
         if p.kind == "table" and p.rows:
-            table = _table(p.rows)
+            table = _table(p.rows, p.header)
             extra = {k: v for k, v in (("caption", p.caption), ("unit", p.unit)) if v}
             out.append(
                 {"type": "table", **extra, **{k: v for k, v in table.items() if k != "type"}}
@@ -175,14 +175,31 @@ _TOTAL = re.compile(
 )
 
 
-def _table(rows: tuple[tuple[str, ...], ...]) -> dict[str, Any]:
+def _table(
+    rows: tuple[tuple[str, ...], ...], merged: tuple[tuple[tuple[str, int, int], ...], ...] | None
+) -> dict[str, Any]:
     width = max(len(r) for r in rows)
     padded = [list(r) + [""] * (width - len(r)) for r in rows]
-    header = [c or " " for c in padded[0]]
-    out: dict[str, Any] = {"type": "table", "header": header, "rows": padded[1:]}
-    if len(padded) > 2 and any(_TOTAL.match(c.strip()) for c in padded[-1]):
-        out["rows"], out["total"] = padded[1:-1], padded[-1]
+    if merged:
+        header: Any = [
+            [t or " " if (s, n) == (1, 1) else _cell(t, s, n) for t, s, n in row] for row in merged
+        ]
+        body = padded[len(merged) :]
+    else:
+        header, body = [c or " " for c in padded[0]], padded[1:]
+    out: dict[str, Any] = {"type": "table", "header": header, "rows": body}
+    if len(body) > 1 and any(_TOTAL.match(c.strip()) for c in body[-1]):
+        out["rows"], out["total"] = body[:-1], body[-1]
     return out
+
+
+def _cell(text: str, span: int, rows: int) -> dict[str, Any]:
+    cell: dict[str, Any] = {"text": text}
+    if span > 1:
+        cell["span"] = span
+    if rows > 1:
+        cell["rows"] = rows
+    return cell
 
 
 def map_sections(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any
 
@@ -194,4 +195,49 @@ def _table(table: Any, number: int, counters: Counters) -> list[Block]:
                 )
         return out
     where = Where("table", number)
-    return [Block(text=flat.replace("\n", " "), where=where, rows=texts)]
+    head = _header_rows(rows, texts)
+    return [Block(text=flat.replace("\n", " "), where=where, rows=texts, header=head)]
+
+
+HeaderRows = tuple[tuple[tuple[str, int, int], ...], ...]
+
+
+def _header_rows(rows: list[list[Any]], texts: tuple[tuple[str, ...], ...]) -> HeaderRows | None:
+    """Header rows with merged cells as ``(text, span, rows)``, when the first row has merges.
+
+    Word reports a merged cell once per grid square it covers (the same ``<w:tc>``),
+    so a cell spans as many columns as it repeats across, and as many rows as it
+    repeats down.
+    """
+    if len(rows) < 2:
+        return None
+    ids = [[id(c._tc) for c in row] for row in rows]
+    n = 1
+    while n < len(rows):
+        above, below = ids[n - 1], ids[n]
+        wide = any(a == b for a, b in pairwise(above))
+        down = any(i < len(below) and below[i] == t for i, t in enumerate(above))
+        if not (wide or down):
+            break
+        n += 1
+    if n == 1:
+        return None
+    out = []
+    for r in range(n):
+        cells = []
+        c = 0
+        while c < len(ids[r]):
+            tc = ids[r][c]
+            span = 1
+            while c + span < len(ids[r]) and ids[r][c + span] == tc:
+                span += 1
+            if r > 0 and c < len(ids[r - 1]) and ids[r - 1][c] == tc:
+                c += span
+                continue  # the lower part of a cell merged down from above
+            down = 1
+            while r + down < n and c < len(ids[r + down]) and ids[r + down][c] == tc:
+                down += 1
+            cells.append((texts[r][c], span, down))
+            c += span
+        out.append(tuple(cells))
+    return tuple(out)

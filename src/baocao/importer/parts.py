@@ -90,6 +90,7 @@ class Piece:
     rows: tuple[tuple[str, ...], ...] | None = None
     caption: str = ""
     unit: str = ""
+    header: tuple[tuple[tuple[str, int, int], ...], ...] | None = None
 
 
 @dataclass

@@ -72,6 +72,8 @@ class Block:
     auto_marker: str = ""
     rows: tuple[tuple[str, ...], ...] | None = None
     """A table's cells, row by row (merged cells repeated as Word reports them)."""
+    header: tuple[tuple[tuple[str, int, int], ...], ...] | None = None
+    """Header rows with merged cells, ``(text, columns, rows)`` each, when Word merged some."""
     list_level: int = 0
     """Nesting depth of a list paragraph in Word (1 = outermost); 0 when unknown."""
     blank_before: bool = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from itertools import pairwise
+from typing import Literal
 
 from ..i18n import _
 from .diagnostics import ImportDiagnostic
@@ -186,32 +187,13 @@ def _piece(
             return [Heading(len(stack), "plain", "", "", text, block.where)]
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     if m.kind == "bullet":
-        return [
-            Piece(
-                "bullet",
-                block.where,
-                m.rest,
-                runs=_strip_runs(block.runs, m),
-                marker=m.text,
-                level=block.list_level,
-            )
-        ]
+        return [_item("bullet", block, m)]
     heading, title, after = (
         (True, m.rest, "") if m.kind in _HEADING_KINDS else _title_like(block, m, uses_bold)
     )
     if not heading:
         if m.kind in ("arabic", "alpha", "paren"):
-            return [
-                Piece(
-                    "numbered",
-                    block.where,
-                    m.rest,
-                    runs=_strip_runs(block.runs, m),
-                    marker=m.text,
-                    number=m.number,
-                    level=block.list_level,
-                )
-            ]
+            return [_item("numbered", block, m)]
         return [Piece("paragraph", block.where, text, runs=block.runs)]
     key = _level_key(m)
     if key in stack:
@@ -219,6 +201,15 @@ def _piece(
     else:
         stack.append(key)
     return [Heading(len(stack), m.kind, m.text, m.suffix, title, block.where, run_in=after)]
+
+
+def _item(kind: Literal["bullet", "numbered"], block: Block, m: Marker) -> Piece:
+    """A list item: its text and runs without the marker, its number and nesting level."""
+    number = m.number if kind == "numbered" else None
+    runs = _strip_runs(block.runs, m)
+    return Piece(
+        kind, block.where, m.rest, runs=runs, marker=m.text, number=number, level=block.list_level
+    )
 
 
 def _strip_runs(runs: tuple[Run, ...], m: Marker) -> tuple[Run, ...]:

@@ -216,15 +216,15 @@ def _header_rows(rows: list[list[Any]], texts: tuple[tuple[str, ...], ...]) -> H
     while n < len(rows):
         above, below = ids[n - 1], ids[n]
         wide = any(a == b for a, b in pairwise(above))
-        down = any(i < len(below) and below[i] == t for i, t in enumerate(above))
-        if not (wide or down):
+        merged_down = any(i < len(below) and below[i] == t for i, t in enumerate(above))
+        if not (wide or merged_down):
             break
         n += 1
     if n == 1:
         return None
     out = []
     for r in range(n):
-        cells = []
+        cells: list[tuple[str, int, int]] = []
         c = 0
         while c < len(ids[r]):
             tc = ids[r][c]

@@ -58,14 +58,7 @@ def read_text(text: str) -> list[Block]:
             while i < len(lines) and lines[i].lstrip().startswith("|"):
                 rows.append(tuple(_cells(lines[i])))
                 i += 1
-            out.append(
-                Block(
-                    " ".join(" ".join(r) for r in rows),
-                    Where("line", number),
-                    rows=tuple(rows),
-                    blank_before=blank,
-                )
-            )
+            out.append(_table(rows, number, blank))
             blank = False
             continue
         tabbed = _tab_table(lines, i)
@@ -73,14 +66,7 @@ def read_text(text: str) -> list[Block]:
             rows = [
                 tuple(c.strip() for c in lines[j].strip().split("\t")) for j in range(i, i + tabbed)
             ]
-            out.append(
-                Block(
-                    " ".join(" ".join(r) for r in rows),
-                    Where("line", number),
-                    rows=tuple(rows),
-                    blank_before=blank,
-                )
-            )
+            out.append(_table(rows, number, blank))
             i += tabbed
             blank = False
             continue
@@ -93,6 +79,11 @@ def read_text(text: str) -> list[Block]:
         blank = False
         i += 1
     return out
+
+
+def _table(rows: list[tuple[str, ...]], line: int, blank: bool) -> Block:
+    text = " ".join(" ".join(r) for r in rows)
+    return Block(text, Where("line", line), rows=tuple(rows), blank_before=blank)
 
 
 def _tab_table(lines: list[str], start: int) -> int:

@@ -182,8 +182,11 @@ def _title(doc: Docx, paras: list[El], found: Located, text_width: int) -> int:
 
 def _notes(doc: Docx, paras: list[El], k: int) -> int:
     """Skip the title block's extra centred lines under its mark (a cut-off date, a term)."""
-    while k < len(paras) and text_of(paras[k]).strip():
-        if (doc.para_attr(paras[k], "jc", "val") or "left") != "center":
+    while k < len(paras) and (text := text_of(paras[k]).strip()):
+        if (
+            text.startswith("Kính gửi")
+            or (doc.para_attr(paras[k], "jc", "val") or "left") != "center"
+        ):
             break
         if text_of(paras[k]).strip().startswith("Kính gửi"):
             break  # the centred Kính gửi line is the addressee block, not a note

@@ -26,36 +26,58 @@ _LAYOUT_CELL = re.compile(
 )
 
 
-def _style_chain(style: Any) -> list[Any]:
-    out: list[Any] = []
-    while style is not None and len(out) < 10:
-        out.append(style)
-        style = style.base_style
-    return out
+class _Styles:
+    """Style lookups of one document, cached: python-docx resolves each one by scanning."""
+
+    def __init__(self) -> None:
+        self._chains: dict[object, list[Any]] = {}
+        self._runs: dict[object, Any] = {}
+
+    def chain(self, para: Any) -> list[Any]:
+        """The paragraph's style and the styles it is based on."""
+        key = para._p.style
+        if key not in self._chains:
+            out: list[Any] = []
+            style = para.style
+            while style is not None and len(out) < 10:
+                out.append(style)
+                style = style.base_style
+            self._chains[key] = out
+        return self._chains[key]
+
+    def run_style(self, run: Any) -> Any:
+        """The run's character style, or None when it has none of its own."""
+        key = run._r.style
+        if key is None:
+            return None
+        if key not in self._runs:
+            self._runs[key] = run.style
+        return self._runs[key]
 
 
-def _flag(run: Any, para: Any, name: str) -> bool:
+def _flag(run: Any, chain: list[Any], styles: _Styles, name: str) -> bool:
     """A run's bold/italic as Word shows it: the run's own, else its styles'."""
     value = getattr(run.font, name)
     if value is not None:
         return bool(value)
-    for style in ([run.style] if run.style is not None else []) + _style_chain(para.style):
+    own = styles.run_style(run)
+    for style in ([own] if own is not None else []) + chain:
         v = getattr(style.font, name, None)
         if v is not None:
             return bool(v)
     return False
 
 
-def _centered(para: Any) -> bool:
-    for fmt in [para.paragraph_format] + [s.paragraph_format for s in _style_chain(para.style)]:
+def _centered(para: Any, chain: list[Any]) -> bool:
+    for fmt in [para.paragraph_format] + [s.paragraph_format for s in chain]:
         if fmt.alignment is not None:
             return int(fmt.alignment) == 1
     return False
 
 
-def _num_pr(para: Any) -> tuple[str, int] | None:
+def _num_pr(para: Any, chain: list[Any]) -> tuple[str, int] | None:
     """(numId, ilvl) of a paragraph's automatic numbering, own or from its style."""
-    for el in [para._p] + [s.element for s in _style_chain(para.style)]:
+    for el in [para._p] + [s.element for s in chain]:
         ppr = el.find(f"{W}pPr")
         num = ppr.find(f"{W}numPr") if ppr is not None else None
         if num is None:
@@ -68,8 +90,8 @@ def _num_pr(para: Any) -> tuple[str, int] | None:
     return None
 
 
-def _font(run: Any, para: Any) -> str:
-    for font in [run.font] + [s.font for s in _style_chain(para.style)]:
+def _font(run: Any, chain: list[Any]) -> str:
+    for font in [run.font] + [s.font for s in chain]:
         if font.name:
             return str(font.name)
     return ""
@@ -88,8 +110,8 @@ def legacy_font(font: str) -> tuple[str, bool] | None:
     return None
 
 
-def _run_text(run: Any, para: Any, used: set[str]) -> str:
-    legacy = legacy_font(_font(run, para))
+def _run_text(run: Any, chain: list[Any], used: set[str]) -> str:
+    legacy = legacy_font(_font(run, chain))
     if legacy is None:
         return str(run.text)
     encoding, capitals = legacy
@@ -108,19 +130,24 @@ def _list_level(style: str, num: tuple[str, int] | None) -> int:
     return num[1] + 1 if num is not None else 0
 
 
-def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
+def _paragraph(para: Any, where: Where, counters: Counters, styles: _Styles) -> Block:
     used: set[str] = set()
+    chain = styles.chain(para)
     runs = tuple(
-        Run(_run_text(r, para, used), _flag(r, para, "bold"), _flag(r, para, "italic"))
+        Run(
+            _run_text(r, chain, used),
+            _flag(r, chain, styles, "bold"),
+            _flag(r, chain, styles, "italic"),
+        )
         for r in para.runs
         if r.text
     )
     visible = [r for r in runs if r.text.strip()]
     marker = ""
-    num = _num_pr(para)
+    num = _num_pr(para, chain)
     if num is not None:
         marker = counters.marker(*num)
-    style = para.style.name if para.style is not None else ""
+    style = chain[0].name if chain else ""
     text = "".join(r.text for r in runs) if used else para.text
     return Block(
         text=text,
@@ -128,7 +155,7 @@ def _paragraph(para: Any, where: Where, counters: Counters) -> Block:
         runs=runs,
         bold=bool(visible) and all(r.bold for r in visible),
         italic=bool(visible) and all(r.italic for r in visible),
-        centered=_centered(para),
+        centered=_centered(para, chain),
         style=style,
         auto_marker=marker,
         list_level=_list_level(style, num),
@@ -148,15 +175,17 @@ def read_docx(source: str | Path | IO[bytes]) -> list[Block]:
     except (KeyError, NotImplementedError):
         numbering_part = None
     counters = Counters(read_numbering(numbering_part))
+    styles = _Styles()
     out: list[Block] = []
     n_para = n_table = 0
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
             n_para += 1
-            out.append(_paragraph(Paragraph(child, document), Where("paragraph", n_para), counters))
+            where = Where("paragraph", n_para)
+            out.append(_paragraph(Paragraph(child, document), where, counters, styles))
         elif child.tag == f"{W}tbl":
             n_table += 1
-            out.extend(_table(Table(child, document), n_table, counters))
+            out.extend(_table(Table(child, document), n_table, counters, styles))
     return _drop_empty(out)
 
 
@@ -173,13 +202,14 @@ def _drop_empty(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _cell_text(cell: Any) -> str:
-    return "\n".join(_paragraph(p, Where("table", 0), Counters({})).text for p in cell.paragraphs)
+def _cell_text(cell: Any, styles: _Styles) -> str:
+    where = Where("table", 0)
+    return "\n".join(_paragraph(p, where, Counters({}), styles).text for p in cell.paragraphs)
 
 
-def _table(table: Any, number: int, counters: Counters) -> list[Block]:
+def _table(table: Any, number: int, counters: Counters, styles: _Styles) -> list[Block]:
     rows = [[cell for cell in row.cells] for row in table.rows]
-    texts = tuple(tuple(_cell_text(c) for c in row) for row in rows)
+    texts = tuple(tuple(_cell_text(c, styles) for c in row) for row in rows)
     flat = "\n".join("\n".join(r) for r in texts)
     width = max((len(r) for r in rows), default=0)
     if width <= 3 and len(rows) <= 3 and _LAYOUT_CELL.search(flat):
@@ -191,7 +221,8 @@ def _table(table: Any, number: int, counters: Counters) -> list[Block]:
                     continue  # a merged cell is reported once per column it spans
                 seen.add(id(cell._tc))
                 out.extend(
-                    _paragraph(p, Where("table", number, r, c), counters) for p in cell.paragraphs
+                    _paragraph(p, Where("table", number, r, c), counters, styles)
+                    for p in cell.paragraphs
                 )
         return out
     where = Where("table", number)

@@ -62,7 +62,9 @@ def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
         "kind": line.kind,
         "indent": line.indent,
         "run_in": line.run_in,
-        "printed": [_rich_runs(runs) for runs in line.printed_lines()],
+        "printed": (
+            [_rich_runs(runs) for runs in line.printed_lines()] if line.role == "heading" else []
+        ),
     }
 
 

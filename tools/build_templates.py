@@ -109,6 +109,11 @@ def rule(width_mm: float, length_mm: float) -> El:
     return para("BCRule", ppr=[indents(side, side)])
 
 
+def fitted_rule(width_mm: float, key: str) -> El:
+    """A drawn line sized per report (a fraction of its line, ``DrawnLine``), centred."""
+    return tag(f"{{{{p header.rules.{key}.within({mm_to_twips(width_mm)}) }}}}")
+
+
 # ---------------------------------------------------------------- parts
 
 
@@ -127,11 +132,10 @@ def header_part(profile: FormatProfile) -> list[El]:
         tag("{%p endfor %}"),
     ]
     # The mark under it, as data: the family's own (one star / a short rule), several stars, none.
-    rule_length = d.issuer_rule.length_mm.value if d.issuer_rule else 20.0
     star_style = "BCStar" if d.star is not None else "BCHeader"
     separator = [
         tag('{%p if header.separator == "rule" %}'),
-        rule(left_w, rule_length),
+        fitted_rule(left_w, "issuer"),
         tag('{%p elif header.separator != "none" %}'),
         para(star_style, "{{ header.separator }}"),
         tag("{%p endif %}"),
@@ -148,6 +152,7 @@ def header_part(profile: FormatProfile) -> list[El]:
         tag("{%p endif %}"),
     ]
     place_date = [para("BCPlaceDate", "{{ header.place_date }}")]
+    assert d.motto_rule.length_mm is not None
     motto_rule = rule(right_w, d.motto_rule.length_mm.value)
     if profile.family == "dang":
         left = [*issuer, *separator, *number]
@@ -178,7 +183,7 @@ def title_part(profile: FormatProfile) -> list[El]:
     if d.subject_separator is not None:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
-        out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
+        out.append(fitted_rule(profile.page.text_width_mm, "subject"))
     # Extra lines of the title block (a cut-off date, a term, a school year), under its mark.
     out += [
         tag("{%p for line in header.notes %}"),

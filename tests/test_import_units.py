@@ -228,3 +228,13 @@ def test_a_signer_block_without_recipients_is_still_the_signer() -> None:
     )
     assert result.report.signer.title == "NGƯỜI KÝ"
     assert result.report.signer.name == "Lê Văn An"
+
+
+def test_form_deviations_come_back_at_their_source_place() -> None:
+    """Held as written (lenient), reported with the model's code and the line it came from."""
+    result = import_report(FIXTURES / "spaced-number.txt")
+    assert result.report.header.number.written == "Số : 07 /BC - NV"
+    found = {(d.code, d.path): d.where for d in result.diagnostics if d.code.startswith("BC")}
+    assert found[("BC901", "header.number")] == Where("line", 3, part=1)
+    assert found[("BC904", "header.date.written")] == Where("line", 3, part=2)
+    assert not [d for d in result.diagnostics if d.code == "IM204"]

@@ -125,7 +125,34 @@ def import_report(
     )
     _placeholders(data, diagnostics)
     result.report = _load(data, diagnostics)
+    if result.report is not None:
+        _deviations(result.report, sources, diagnostics)
     return result
+
+
+def _deviations(
+    report: Any, sources: dict[str, Where], diagnostics: list[ImportDiagnostic]
+) -> None:
+    """The model's form deviations (BC9xx), held as written, reported at their source place."""
+    from ..loading import format_path
+    from ..model import deviations
+
+    for dev in deviations(report):
+        path = format_path(dev.loc)
+        where = next((sources[p] for p in _prefixes(path) if p in sources), None)
+        message = f"{dev.message} → {dev.suggestion}" if dev.suggestion else dev.message
+        diagnostics.append(ImportDiagnostic(dev.code, "warning", message, where, path))
+
+
+def _prefixes(path: str) -> list[str]:
+    """``header.date.written`` → itself, ``header.date``, ``header``: the nearest known source."""
+    out = [path]
+    while True:
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut <= 0:
+            return out
+        path = path[:cut]
+        out.append(path)
 
 
 def _all_text(block: Block) -> str:

@@ -140,10 +140,11 @@ def _continues(first: str, second: str) -> bool:
 
 def _number(found: Found, diagnostics: list[ImportDiagnostic]) -> str:
     """The number line as written; the model keeps the written form and parses it."""
-    from ..model import DocumentSymbol
+    from ..model import DocumentSymbol, lenient_mode
 
     try:
-        symbol = DocumentSymbol.parse(found.text)
+        with lenient_mode():  # a number typed off the official form is held, not refused
+            symbol = DocumentSymbol.parse(found.text)
     except ValueError:
         diagnostics.append(
             ImportDiagnostic(

@@ -15,15 +15,9 @@ from typing import IO, Any
 
 from ..vi.legacy import decode
 from .numbering import Counters, W, read_numbering
-from .source import Block, Run, Where
+from .source import LAYOUT_CELL, Block, Run, Where
 
 __all__ = ["read_docx"]
-
-_LAYOUT_CELL = re.compile(
-    r"(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|^Số\b|Nơi nhận|"
-    r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)|, ngày)",
-    re.MULTILINE,
-)
 
 
 class _Styles:
@@ -212,7 +206,7 @@ def _table(table: Any, number: int, counters: Counters, styles: _Styles) -> list
     texts = tuple(tuple(_cell_text(c, styles) for c in row) for row in rows)
     flat = "\n".join("\n".join(r) for r in texts)
     width = max((len(r) for r in rows), default=0)
-    if width <= 3 and len(rows) <= 3 and _LAYOUT_CELL.search(flat):
+    if width <= 3 and len(rows) <= 3 and LAYOUT_CELL.search(flat):
         out: list[Block] = []
         for r, row in enumerate(rows, start=1):
             seen: set[int] = set()

@@ -7,10 +7,18 @@ table cells. The recognizers see one shape, so each rule is written once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-__all__ = ["Block", "Run", "Where"]
+__all__ = ["LAYOUT_CELL", "Block", "Run", "Where"]
+
+LAYOUT_CELL = re.compile(
+    r"(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập|^Số\s*:?\s*\d*\s*[-/]|Nơi nhận|"
+    r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)|, ngày)",
+    re.MULTILINE,
+)
+"""Text that marks a table as the layout of the header or the closing, not a table of figures."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .source import Block, Where
+from .source import LAYOUT_CELL, Block, Where
 
 __all__ = ["decode_bytes", "read_text"]
 
@@ -58,7 +58,7 @@ def read_text(text: str) -> list[Block]:
             while i < len(lines) and lines[i].lstrip().startswith("|"):
                 rows.append(tuple(_cells(lines[i])))
                 i += 1
-            out.append(_table(rows, number, blank))
+            out.extend(_table(rows, number, blank))
             blank = False
             continue
         tabbed = _tab_table(lines, i)
@@ -66,7 +66,7 @@ def read_text(text: str) -> list[Block]:
             rows = [
                 tuple(c.strip() for c in lines[j].strip().split("\t")) for j in range(i, i + tabbed)
             ]
-            out.append(_table(rows, number, blank))
+            out.extend(_table(rows, number, blank))
             i += tabbed
             blank = False
             continue
@@ -81,9 +81,20 @@ def read_text(text: str) -> list[Block]:
     return out
 
 
-def _table(rows: list[tuple[str, ...]], line: int, blank: bool) -> Block:
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _table(rows: list[tuple[str, ...]], line: int, blank: bool) -> list[Block]:
+    """A table, or, when it lays out the header or closing columns, the lines of its cells."""
     text = " ".join(" ".join(r) for r in rows)
-    return Block(text, Where("line", line), rows=tuple(rows), blank_before=blank)
+    if len(rows) <= 4 and max(len(r) for r in rows) <= 3:
+        lines = [(r, c, part.strip()) for r, row in enumerate(rows, start=1)
+                 for c, cell in enumerate(row, start=1) for part in _BR.split(cell)]  # fmt: skip
+        if LAYOUT_CELL.search("\n".join(t for _r, _c, t in lines)):
+            return [
+                Block(t, Where("line", line, r, c), blank_before=blank) for r, c, t in lines if t
+            ]
+    return [Block(_BR.sub(" ", text), Where("line", line), rows=tuple(rows), blank_before=blank)]
 
 
 def _tab_table(lines: list[str], start: int) -> int:

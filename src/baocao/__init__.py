@@ -35,6 +35,7 @@ from .errors import (
 if TYPE_CHECKING:
     from .batch import render_many
     from .checker import Diagnostic, check
+    from .importer import ImportResult, import_report
     from .layout import Layout, layout
     from .loading import json_schema, load, loads, validate
     from .model import (
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "batch": ("render_many",),
     "checker": ("Diagnostic", "check"),
+    "importer": ("ImportResult", "import_report"),
     "layout": ("Layout", "layout"),
     "loading": ("json_schema", "load", "loads", "validate"),
     "model": (
@@ -112,6 +114,7 @@ __all__ = [
     "DocumentSymbol",
     "Header",
     "ImplementationReport",
+    "ImportResult",
     "InputError",
     "Layout",
     "LoadError",
@@ -132,6 +135,7 @@ __all__ = [
     "check",
     "deviations",
     "get_pack",
+    "import_report",
     "json_schema",
     "layout",
     "lenient_mode",

@@ -88,10 +88,10 @@ def pack_context(
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for one document.
+    """The cyclic garbage collector off for one document (validation, layout, rendering).
 
-    Why: the context of a long report is tens of thousands of small objects,
-    none in a cycle; made while the caller holds many reports, they trigger
+    Why: the model and context of a long report are tens of thousands of small
+    objects, none in a cycle; made while the caller holds many reports, they trigger
     collections over that whole heap, which cost as much as building them
     (measured in benchmarks/bench_floor.py). Reference counting still frees
     everything; the collector runs as usual afterwards. Another thread's
@@ -111,9 +111,8 @@ def _docx(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm
     pack = resolve_template(report, template)
     tpl = template_bytes(pack)
     names = template_names(tpl, name=pack.id, draft=draft)
-    with _collector_paused():
-        ctx = pack_context(report, pack, form, names=names)
-        return render_docx_bytes(tpl, ctx, name=pack.id, draft=draft)
+    ctx = pack_context(report, pack, form, names=names)
+    return render_docx_bytes(tpl, ctx, name=pack.id, draft=draft)
 
 
 def _txt(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
@@ -156,13 +155,14 @@ def render_bytes(
     ``form``: ``official`` prints numbers and dates in the official form,
     ``written`` as the office typed them (see :mod:`baocao.layout.printed`).
     """
-    rep = validate(report)
-    try:
-        produce = OUTPUT_FORMATS[format]
-    except KeyError:
-        known = ", ".join(sorted(OUTPUT_FORMATS))
-        raise OutputError(f"unknown output format {format!r} (known: {known})") from None
-    return produce(rep, template, draft, form)
+    with _collector_paused():
+        rep = validate(report)
+        try:
+            produce = OUTPUT_FORMATS[format]
+        except KeyError:
+            known = ", ".join(sorted(OUTPUT_FORMATS))
+            raise OutputError(f"unknown output format {format!r} (known: {known})") from None
+        return produce(rep, template, draft, form)
 
 
 def render(

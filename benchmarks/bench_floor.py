@@ -267,7 +267,7 @@ def targets(r: dict[str, Any], seed_size: bool) -> list[dict[str, Any]]:
 def many_from_files(count: int) -> dict[str, Any]:
     """render_many over ``count`` YAML files (jobs=1), in a fresh process: rate, RSS by tenth."""
     code = f"""
-import json, resource, sys, tempfile, time, yaml
+import json, resource, shutil, sys, tempfile, time, yaml
 from pathlib import Path
 sys.path.insert(0, {str(ROOT / "benchmarks")!r})
 from bench_render import make_reports
@@ -284,9 +284,10 @@ def progress(p):
         rss.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 start = time.perf_counter()
 res = render_many(iter(files), None, src / "out", jobs=1, progress=progress)
-cpu = time.process_time()
+seconds = time.perf_counter() - start
+shutil.rmtree(src)
 print(json.dumps({{"written": res.written, "failures": len(res.failures),
-    "seconds": time.perf_counter() - start, "rss_mb": rss}}))
+    "seconds": seconds, "rss_mb": rss}}))
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))

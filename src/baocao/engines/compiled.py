@@ -9,7 +9,8 @@ the preparation once, with docxtpl's own functions (``patch_xml``,
 parts that carry tags, with docxtpl's ``fix_tables``, ``fix_docpr_ids`` and
 ``resolve_listing`` (and ``render_xml_part``'s few steps after Jinja, run on
 the bytes once checked equal to the installed docxtpl's), and appends them to a
-zip of the unchanged parts, whose compressed bytes are copied as they are.
+zip of the unchanged parts, whose compressed bytes are copied as they are
+(``engines.rawzip``).
 
 The result is the document docxtpl would produce: the unchanged parts are
 what python-docx saves after docxtpl's preparation, and each rendered part goes

@@ -63,11 +63,11 @@ def format_number(value: int | float | Decimal, decimals: int | None = None) -> 
         return _format_number(value, decimals)  # raises the error naming the bad argument
     # The key keeps what equality forgets: 1, 1.0 and Decimal("1.0") are equal
     # but print differently.
-    return _cached(kind, value if kind is int else repr(value), decimals, value)
+    return _cached(kind.__name__, value if kind is int else repr(value), decimals, value)
 
 
 @functools.lru_cache(maxsize=8192)
-def _cached(kind: type, key: object, decimals: int | None, value: Number) -> str:
+def _cached(kind: str, key: object, decimals: int | None, value: Number) -> str:
     """``format_number`` once per distinct value: a report repeats its figures."""
     del kind, key  # part of the cache key only
     return _format_number(value, decimals)

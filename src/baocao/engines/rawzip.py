@@ -67,45 +67,10 @@ class RawZip:
     @staticmethod
     def _headers(name: bytes, crc: int, size: int, usize: int, offset: int) -> tuple[bytes, bytes]:
         flags = 0x800 if any(b > 0x7F for b in name) else 0
-        local = (
-            _LOCAL.pack(
-                b"PK\x03\x04",
-                _VERSION,
-                flags,
-                zipfile.ZIP_DEFLATED,
-                _DOS_TIME,
-                _DOS_DATE,
-                crc,
-                size,
-                usize,
-                len(name),
-                0,
-            )
-            + name
-        )
-        entry = (
-            _CENTRAL.pack(
-                b"PK\x01\x02",
-                _VERSION,
-                _VERSION,
-                flags,
-                zipfile.ZIP_DEFLATED,
-                _DOS_TIME,
-                _DOS_DATE,
-                crc,
-                size,
-                usize,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                _ATTR,
-                offset,
-            )
-            + name
-        )
-        return local, entry
+        shared = (flags, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, crc, size, usize, len(name))
+        local = _LOCAL.pack(b"PK\x03\x04", _VERSION, *shared, 0) + name
+        entry = _CENTRAL.pack(b"PK\x01\x02", _VERSION, _VERSION, *shared, 0, 0, 0, 0, _ATTR, offset)
+        return local, entry + name
 
     def build(self, members: Iterable[tuple[str, bytes]], level: int) -> bytes:
         """The package: the copied members, then ``members`` deflated at ``level``."""

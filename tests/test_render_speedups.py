@@ -1,0 +1,113 @@
+"""The render path's shortcuts give what the long way gives."""
+
+from __future__ import annotations
+
+import gc
+import io
+import unicodedata
+import zipfile
+import zlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+import baocao
+from baocao.engines.compiled import compile_docx
+from baocao.engines.docx import template_names
+from baocao.engines.rawzip import RawZip
+from baocao.rendering import pack_context, resolve_template, template_bytes
+from baocao.vi.numbers import format_number
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "bao-cao-quy-dinh-02.yaml"
+
+
+def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+def test_raw_zip_copies_members_and_adds_new_ones(method: int) -> None:
+    source = {"a.xml": b"<a/>" * 50, "tệp/ảnh.bin": bytes(range(256)), "skip.xml": b"x"}
+    package = RawZip(_zip(source, method), frozenset({"skip.xml"}))
+    built = package.build([("word/document.xml", "<w:body>Đã ký</w:body>".encode())], 1)
+    with zipfile.ZipFile(io.BytesIO(built)) as z:
+        assert z.testzip() is None  # every CRC checks
+        assert z.namelist() == ["a.xml", "tệp/ảnh.bin", "word/document.xml"]
+        assert z.read("tệp/ảnh.bin") == source["tệp/ảnh.bin"]
+        assert z.read("word/document.xml").decode() == "<w:body>Đã ký</w:body>"
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_copied_members_keep_their_compressed_bytes() -> None:
+    data = " ".join(f"<w:t>dòng {i} của báo cáo</w:t>" for i in range(400)).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("a.xml", data)  # level 1: deflating again at 6 would give other bytes
+    source = out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(source)) as z:
+        info = z.getinfo("a.xml")
+    start = info.header_offset + 30 + len("a.xml")
+    compressed = source[start : start + info.compress_size]
+    assert zlib.compress(data, 6)[2:-4] != compressed
+    assert compressed in RawZip(source).build([], 1)
+
+
+def test_number_cache_keeps_values_that_compare_equal_apart() -> None:
+    assert [format_number(v) for v in (1, 1.0, Decimal("1.0"), Decimal("1.00"))] == [
+        "1",
+        "1",
+        "1,0",
+        "1,00",
+    ]
+    assert format_number(2.25, 1) == "2,3" and format_number(2.25) == "2,25"
+    with pytest.raises(TypeError, match="bool"):
+        format_number(True)
+    with pytest.raises(TypeError):
+        format_number(1, 1.5)  # type: ignore[arg-type]
+
+
+def test_context_leaves_the_report_dump_out_unless_the_template_names_it() -> None:
+    report = baocao.load(SEED)
+    pack = resolve_template(report, None)
+    names = template_names(template_bytes(pack), name=pack.id)
+    assert "body" in names and "report" not in names
+    assert "report" not in pack_context(report, pack, names=names)
+    assert pack_context(report, pack)["report"] == report.model_dump(mode="json")
+    assert pack_context(report, pack, names=frozenset({"report"}))["report"]["kind"] == (
+        "bao_cao_thuc_hien"
+    )
+
+
+def test_compiled_names_cover_every_part() -> None:
+    tpl = template_bytes(resolve_template(baocao.load(SEED), None))
+    assert {"header", "body", "signer"} <= compile_docx(tpl).names
+
+
+def test_nested_text_is_normalized_once_and_still_nfc() -> None:
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    nfd = yaml.safe_load(unicodedata.normalize("NFD", SEED.read_text(encoding="utf-8")))
+    assert nfd != data
+    assert baocao.validate(nfd) == baocao.validate(data)
+
+
+def test_render_leaves_the_collector_as_it_found_it() -> None:
+    report = baocao.load(SEED)
+    assert gc.isenabled()
+    baocao.render_bytes(report)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        baocao.render_bytes(report)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(baocao.InputError):
+        baocao.render_bytes({"kind": "document"})
+    assert gc.isenabled()

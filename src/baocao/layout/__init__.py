@@ -7,7 +7,7 @@ once, here. Each line keeps the model path it came from, for diagnostics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import FAMILY_SEPARATOR, AnyReport, Document, Family, Signer
 from .body import (
@@ -198,8 +198,16 @@ def _signer(s: Signer, family: Family) -> SignerView:
 
 
 def _sourced(report: AnyReport, groups: tuple[tuple[Line, ...], ...]) -> list[tuple[Line, ...]]:
-    """Each line with its input location, from the kind's own map (``source_loc``)."""
-    return [tuple(replace(ln, source=report.source_loc(ln.loc)) for ln in g) for g in groups]
+    """Each line with its input location, from the kind's own map (``source_loc``).
+
+    The lines were made by this call of ``layout`` and nothing else holds them
+    yet, so the location is set in place: ``dataclasses.replace`` per line was
+    a quarter of the layout's time.
+    """
+    for g in groups:
+        for ln in g:
+            object.__setattr__(ln, "source", report.source_loc(ln.loc))
+    return list(groups)
 
 
 def layout(report: AnyReport, form: PrintForm = "official") -> Layout:

@@ -1,0 +1,251 @@
+"""Báo cáo hoạt động của Tổ huyện: one district team's yearly report, as data.
+
+A district team (Tổ huyện) attends the meetings of the village Party cells
+(chi bộ thôn, bản) it is assigned and sends the district a yearly report: who
+attended which cell when, the difficulties met and the proposals made, each
+for the body that must handle it. The district's summary (``baocao.aggregate``)
+counts these reports instead of a clerk counting by hand, so every
+cross-reference (a member who attends, a cell attended, a date) is checked at
+load with the field it sits in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from ..i18n import _
+from .types import Model, NonEmptyText, Text
+
+__all__ = [
+    "AUTHORITIES",
+    "Attendance",
+    "Commune",
+    "Issue",
+    "Member",
+    "TeamReport",
+    "name_key",
+    "quarter_of",
+]
+
+AUTHORITIES: tuple[str, ...] = (
+    "Ban Thường vụ Huyện ủy",
+    "Thường trực Huyện ủy",
+    "Huyện ủy",
+    "UBND huyện",
+    "Tổ huyện",
+    "Đảng ủy xã",
+    "UBND xã",
+    "Chi bộ",
+)
+"""The bodies a difficulty or proposal can be for, highest first.
+
+The order is the order a summary lists them in (the seed: Tổ huyện before
+Đảng ủy xã, Huyện ủy before Đảng ủy xã).
+"""
+
+
+def _known_authority(value: str) -> str:
+    if value not in AUTHORITIES:
+        raise PydanticCustomError(
+            "authority_unknown",
+            _("thẩm quyền {value!r} không có trong danh mục; cần một trong: {known}"),
+            {"value": value, "known": ", ".join(AUTHORITIES)},
+        )
+    return value
+
+
+AuthorityName = Annotated[NonEmptyText, AfterValidator(_known_authority)]
+
+
+def quarter_of(day: dt.date) -> int:
+    """1 for January–March … 4 for October–December."""
+    return (day.month - 1) // 3 + 1
+
+
+def name_key(name: str) -> str:
+    """Names compare without case and surrounding spaces (``Lò Văn An`` = ``lò văn an ``)."""
+    return " ".join(name.split()).casefold()
+
+
+class Member(Model):
+    """A team member; ``joined``/``left`` bound the quarters the once-a-quarter rule counts."""
+
+    name: NonEmptyText
+    role: Text = ""
+    """``Tổ trưởng``, ``Tổ phó``, ``Thành viên`` or the member's post."""
+    joined: dt.date | None = None
+    left: dt.date | None = None
+
+
+class Commune(Model):
+    """A commune (xã, thị trấn) and the village Party cells of it the team is assigned."""
+
+    name: NonEmptyText
+    cells: list[NonEmptyText] = Field(min_length=1)
+
+
+class Attendance(Model):
+    """One member at one cell's meeting on one day."""
+
+    member: NonEmptyText
+    cell: NonEmptyText
+    date: dt.date
+
+
+class Issue(Model):
+    """A difficulty (khó khăn, vướng mắc) or a proposal (kiến nghị, đề xuất)."""
+
+    text: NonEmptyText
+    authority: AuthorityName
+    """The body that must handle it: ``Tổ huyện``, ``Đảng ủy xã``, ``Huyện ủy`` …"""
+
+
+class TeamReport(Model):
+    """What one Tổ huyện reports for a year; the roll-up reads nothing else."""
+
+    kind: Literal["bao_cao_to_huyen"] = "bao_cao_to_huyen"
+    team: NonEmptyText
+    """The team's name as the assignment decision writes it (``Tổ huyện số 3``)."""
+    year: int = Field(ge=1900, le=2200)
+    submitted: dt.date
+    leader: NonEmptyText
+    members: list[Member] = Field(min_length=1)
+    communes: list[Commune] = Field(min_length=1)
+    attendance: list[Attendance] = Field(default_factory=list)
+    difficulties: list[Issue] = Field(default_factory=list)
+    proposals: list[Issue] = Field(default_factory=list)
+
+    @property
+    def cells(self) -> list[tuple[str, str]]:
+        """Every assigned cell as ``(commune, cell)``, in the order written."""
+        return [(c.name, cell) for c in self.communes for cell in c.cells]
+
+    @model_validator(mode="after")
+    def _references_hold(self) -> TeamReport:
+        """Dates inside the year, no member or cell twice, attendance by members at assigned cells.
+
+        Every problem is raised at once, each at its own field, so the loader can
+        name the line it sits on.
+        """
+        problems = list(self._problems())
+        if problems:
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    InitErrorDetails(type=PydanticCustomError(code, msg), loc=loc, input=value)
+                    for loc, code, msg, value in problems
+                ],
+            )
+        return self
+
+    def _problems(self) -> Iterable[tuple[tuple[str | int, ...], str, str, object]]:
+        year = self.year
+        if not year <= self.submitted.year <= year + 1:
+            yield (
+                ("submitted",),
+                "date_outside_year",
+                _("ngày gửi {day} không thuộc năm {year} hoặc đầu năm sau").format(
+                    day=self.submitted.isoformat(), year=year
+                ),
+                self.submitted.isoformat(),
+            )
+        names: dict[str, int] = {}
+        for i, m in enumerate(self.members):
+            if name_key(m.name) in names:
+                yield (
+                    ("members", i, "name"),
+                    "duplicate_member",
+                    _("thành viên {name!r} đã có ở members[{first}]").format(
+                        name=m.name, first=names[name_key(m.name)]
+                    ),
+                    m.name,
+                )
+            names.setdefault(name_key(m.name), i)
+            for field in ("joined", "left"):
+                day = getattr(m, field)
+                if day is not None and day.year != year:
+                    yield (
+                        ("members", i, field),
+                        "date_outside_year",
+                        _("ngày {day} không thuộc năm {year}").format(
+                            day=day.isoformat(), year=year
+                        ),
+                        day.isoformat(),
+                    )
+        if name_key(self.leader) not in names:
+            yield (
+                ("leader",),
+                "leader_not_member",
+                _("Tổ trưởng {name!r} không có trong danh sách thành viên (members)").format(
+                    name=self.leader
+                ),
+                self.leader,
+            )
+        cells: dict[str, tuple[int, int]] = {}
+        for ci, commune in enumerate(self.communes):
+            for k, cell in enumerate(commune.cells):
+                if name_key(cell) in cells:
+                    yield (
+                        ("communes", ci, "cells", k),
+                        "duplicate_cell",
+                        _("chi bộ {cell!r} đã được phân công ở communes[{c}].cells[{k}]").format(
+                            cell=cell, c=cells[name_key(cell)][0], k=cells[name_key(cell)][1]
+                        ),
+                        cell,
+                    )
+                cells.setdefault(name_key(cell), (ci, k))
+        for i, a in enumerate(self.attendance):
+            if name_key(a.member) not in names:
+                yield (
+                    ("attendance", i, "member"),
+                    "attendance_unknown_member",
+                    _("{name!r} không có trong danh sách thành viên (members)").format(
+                        name=a.member
+                    ),
+                    a.member,
+                )
+            if name_key(a.cell) not in cells:
+                yield (
+                    ("attendance", i, "cell"),
+                    "attendance_unknown_cell",
+                    _("chi bộ {cell!r} không thuộc địa bàn được phân công (communes)").format(
+                        cell=a.cell
+                    ),
+                    a.cell,
+                )
+            if a.date.year != year:
+                yield (
+                    ("attendance", i, "date"),
+                    "date_outside_year",
+                    _("ngày {day} không thuộc năm {year}").format(
+                        day=a.date.isoformat(), year=year
+                    ),
+                    a.date.isoformat(),
+                )
+
+    def member(self, name: str) -> Member:
+        """The member of that name (case and spacing ignored)."""
+        for m in self.members:
+            if name_key(m.name) == name_key(name):
+                return m
+        raise KeyError(name)
+
+    def quarters_attended(self, name: str) -> set[int]:
+        """Quarters of the year in which the member attended at least one meeting."""
+        return {quarter_of(a.date) for a in self.attendance if name_key(a.member) == name_key(name)}
+
+    def quarters_due(self, member: Member, until: dt.date) -> list[int]:
+        """Quarters the member had to attend: from joining (or January) to leaving or ``until``."""
+        start = member.joined or dt.date(self.year, 1, 1)
+        end = min(d for d in (member.left, until, dt.date(self.year, 12, 31)) if d is not None)
+        if end < start:
+            return []
+        return list(range(quarter_of(start), quarter_of(end) + 1))
+
+    def attended_cells(self) -> set[str]:
+        return {name_key(a.cell) for a in self.attendance}

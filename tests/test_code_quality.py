@@ -26,6 +26,7 @@ LAYERS = [
     ("packs",),
     ("engines",),
     ("conformance", "checker"),
+    ("aggregate",),
     ("rendering", "batch", "testing"),
     ("cli", "__main__"),
 ]

@@ -5,6 +5,7 @@ says them in the seed's words; ``fill`` puts them into an implementation
 report; ``appendix`` lists every item; ``merge`` joins report and appendix.
 """
 
+from ..model.team_report import TeamReport
 from .reading import (
     ASSIGNMENT_FILE,
     Assignment,
@@ -29,6 +30,7 @@ __all__ = [
     "ReportedTeam",
     "ShortMember",
     "Summary",
+    "TeamReport",
     "UnattendedCell",
     "Wording",
     "aggregate",

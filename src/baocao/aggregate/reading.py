@@ -19,6 +19,7 @@ from pydantic import Field, ValidationError
 from ..errors import LoadError, Problem
 from ..i18n import _
 from ..loading import _problems, _yaml_with_lines
+from ..model import Header
 from ..model.team_report import TeamReport
 from ..model.types import Model, NonEmptyText, Text
 from .sheet import read_csv, read_xlsx
@@ -48,6 +49,8 @@ class Assignment(Model):
     due: dt.date | None = None
     teams: list[NonEmptyText] = Field(min_length=1)
     wording: Wording = Field(default_factory=Wording)
+    header: Header | None = None
+    """The summary report's header, for an appendix rendered without ``--into``."""
 
 
 def _read_text_data(path: Path) -> tuple[Any, dict[Path_, int]]:

@@ -133,26 +133,21 @@ class Summary(Model):
         ]
         return Paragraph(spans=spans)
 
-    def shortfall_items(self) -> list[Paragraph]:
-        """Section II.2.2's bullets that the data supports (none when nobody fell short)."""
+    def shortfall_sentences(self) -> dict[str, str]:
+        """Section II.2.2's two sentences in the seed's words, supported by the data or not."""
         w = self.wording
-        out = []
-        if self.short_members:
-            out.append(
-                Paragraph.model_validate(
-                    f"Một số đồng chí thành viên {w.team_noun} chưa dành thời gian ít nhất "
-                    "01 lần/quý xuống dự sinh hoạt chi bộ khu dân cư theo sự phân công "
-                    "của Tổ trưởng."
-                )
-            )
-        if self.late:
-            out.append(
-                Paragraph.model_validate(
-                    f"Một số {w.team_noun} chưa kịp thời gửi báo cáo hoạt động của Tổ năm "
-                    f"{self.year} về {w.late_sent_to}."
-                )
-            )
-        return out
+        return {
+            "members": f"Một số đồng chí thành viên {w.team_noun} chưa dành thời gian ít nhất "
+            "01 lần/quý xuống dự sinh hoạt chi bộ khu dân cư theo sự phân công của Tổ trưởng.",
+            "late": f"Một số {w.team_noun} chưa kịp thời gửi báo cáo hoạt động của Tổ năm "
+            f"{self.year} về {w.late_sent_to}.",
+        }
+
+    def shortfall_items(self) -> list[Paragraph]:
+        """The II.2.2 bullets the data supports (none when nobody fell short)."""
+        said = self.shortfall_sentences()
+        supported = {"members": bool(self.short_members), "late": bool(self.late)}
+        return [Paragraph.model_validate(said[k]) for k in said if supported[k]]
 
     def figures(self) -> list[str]:
         """The figures a clerk checks, one per line (what ``baocao aggregate`` prints)."""

@@ -1,0 +1,62 @@
+"""The Phụ lục: every difficulty and proposal the summary counted, as tables.
+
+The summary's sentence gives totals by authority; the appendix lets a reader
+find each item and the team that raised it. It is an ordinary ``Document``
+(the generic kind), so every template and engine renders it as they render
+any report, under the summary report's own header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Block, Document, Header, Paragraph, Section, Span, Table, Tally
+from ..model.team_report import AUTHORITIES
+from ..vi import header_date
+from .summary import IssueItem, Summary
+
+__all__ = ["appendix_document", "issue_table"]
+
+HEADER = ["STT", "Nội dung", "Tổ huyện", "Thẩm quyền giải quyết"]
+WIDTHS = [0.6, 5.2, 1.6, 1.8]
+
+
+def _by_authority(items: Sequence[IssueItem]) -> list[IssueItem]:
+    rank = {a: i for i, a in enumerate(AUTHORITIES)}
+    return sorted(items, key=lambda i: rank.get(i.authority, len(rank)))
+
+
+def issue_table(items: Sequence[IssueItem], caption: str | None = None) -> Table:
+    """Items grouped by authority in the summary's order, numbered 1…n."""
+    rows = [
+        [str(n), i.text, i.team, i.authority] for n, i in enumerate(_by_authority(items), start=1)
+    ]
+    return Table(caption=caption, header=HEADER, rows=rows, widths=WIDTHS)
+
+
+def _attached_to(header: Header) -> str:
+    day = header_date(header.date.day, header.date.month, header.date.year)
+    return f"(Kèm theo {header.doc_type.capitalize()} số {header.number}, {day})"
+
+
+def _blocks(tally: Tally, items: Sequence[IssueItem]) -> list[Block]:
+    total = Paragraph(spans=[Span(text="Tổng số: "), tally, Span(text=".")])
+    return [total, issue_table(items)] if items else [total]
+
+
+def appendix_document(summary: Summary, header: Header) -> Document:
+    """The appendix under the summary report's header (same issuer, number and date)."""
+    w = summary.wording
+    d, p = summary.difficulty_tally(), summary.proposal_tally()
+    subject = (
+        f"danh sách {w.difficulty_noun} và {w.proposal_noun} của các {w.team_noun} "
+        f"năm {summary.year}\n{_attached_to(header)}"
+    )
+    sections = [
+        Section(title=w.difficulty_noun.capitalize(), blocks=_blocks(d, summary.difficulties)),
+        Section(title=w.proposal_noun.capitalize(), blocks=_blocks(p, summary.proposals)),
+    ]
+    return Document(
+        header=header.model_copy(update={"doc_type": "PHỤ LỤC", "subject": subject}),
+        sections=sections,
+    )

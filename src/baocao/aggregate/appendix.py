@@ -18,7 +18,7 @@ from .summary import IssueItem, Summary
 __all__ = ["appendix_document", "issue_table"]
 
 HEADER = ["STT", "Nội dung", "Tổ huyện", "Thẩm quyền giải quyết"]
-WIDTHS = [0.6, 5.2, 1.6, 1.8]
+WIDTHS = [0.8, 5.0, 2.0, 2.0]
 
 
 def _by_authority(items: Sequence[IssueItem]) -> list[IssueItem]:

@@ -28,7 +28,7 @@ LAYERS = [
     ("conformance", "checker"),
     ("aggregate",),
     ("rendering", "batch", "testing"),
-    ("cli", "__main__"),
+    ("cli", "server", "__main__"),
 ]
 
 

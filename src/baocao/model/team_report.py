@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..i18n import _
@@ -47,19 +47,6 @@ AUTHORITIES: tuple[str, ...] = (
 The order is the order a summary lists them in (the seed: Tổ huyện before
 Đảng ủy xã, Huyện ủy before Đảng ủy xã).
 """
-
-
-def _known_authority(value: str) -> str:
-    if value not in AUTHORITIES:
-        raise PydanticCustomError(
-            "authority_unknown",
-            _("thẩm quyền {value!r} không có trong danh mục; cần một trong: {known}"),
-            {"value": value, "known": ", ".join(AUTHORITIES)},
-        )
-    return value
-
-
-AuthorityName = Annotated[NonEmptyText, AfterValidator(_known_authority)]
 
 
 def quarter_of(day: dt.date) -> int:
@@ -101,8 +88,9 @@ class Issue(Model):
     """A difficulty (khó khăn, vướng mắc) or a proposal (kiến nghị, đề xuất)."""
 
     text: NonEmptyText
-    authority: AuthorityName
-    """The body that must handle it: ``Tổ huyện``, ``Đảng ủy xã``, ``Huyện ủy`` …"""
+    authority: NonEmptyText
+    """The body that must handle it: one of ``AUTHORITIES`` (checked with the report's
+    other cross-checks, so every problem of a file is reported at once)."""
 
 
 class TeamReport(Model):
@@ -199,6 +187,17 @@ class TeamReport(Model):
                         cell,
                     )
                 cells.setdefault(name_key(cell), (ci, k))
+        for field in ("difficulties", "proposals"):
+            for i, issue in enumerate(getattr(self, field)):
+                if issue.authority not in AUTHORITIES:
+                    yield (
+                        (field, i, "authority"),
+                        "authority_unknown",
+                        _(
+                            "thẩm quyền {value!r} không có trong danh mục; cần một trong: {known}"
+                        ).format(value=issue.authority, known=", ".join(AUTHORITIES)),
+                        issue.authority,
+                    )
         for i, a in enumerate(self.attendance):
             if name_key(a.member) not in names:
                 yield (

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .loading import json_schema, load, loads, validate
     from .model import (
         Citation,
+        Deviation,
         Document,
         DocumentSymbol,
         Header,
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
         Section,
         Signer,
         Tally,
+        deviations,
+        lenient_mode,
     )
     from .packs import TemplateIssue, TemplatePack, available_packs, get_pack
     from .rendering import render, render_bytes
@@ -65,6 +68,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "model": (
         *("Citation", "Document", "DocumentSymbol", "Header", "ImplementationReport"),
         *("Ratio", "Report", "Section", "Signer", "Tally"),
+        *("Deviation", "deviations", "lenient_mode"),
     ),
     "packs": ("TemplateIssue", "TemplatePack", "available_packs", "get_pack"),
     "rendering": ("render", "render_bytes"),
@@ -104,6 +108,7 @@ __all__ = [
     "BaocaoError",
     "Citation",
     "CitationError",
+    "Deviation",
     "Diagnostic",
     "Document",
     "DocumentSymbol",
@@ -130,9 +135,11 @@ __all__ = [
     "aggregate",
     "available_packs",
     "check",
+    "deviations",
     "get_pack",
     "json_schema",
     "layout",
+    "lenient_mode",
     "load",
     "load_team_report",
     "load_team_reports",

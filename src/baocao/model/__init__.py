@@ -9,7 +9,8 @@ from .blocks import Block, BulletList, Inline, NumberedList, Paragraph, Span, Ta
 from .citations import Citation, find_citations
 from .closing import AUTHORITY_FORMS, Authority, Recipient, Recipients, Signer
 from .document import CheckConfig, Document
-from .header import Header, IssueDate, Issuer
+from .forms import FORM_RULES, Deviation, FormRule, deviations, lenient_mode
+from .header import FAMILY_SEPARATOR, Header, IssueDate, Issuer, IssuerLine
 from .implementation import (
     Assessment,
     ImplementationReport,
@@ -36,6 +37,8 @@ from .types import Family, Model, NonEmptyText, Text, nfc, nfc_deep
 
 __all__ = [
     "AUTHORITY_FORMS",
+    "FAMILY_SEPARATOR",
+    "FORM_RULES",
     "PARTY_NUMBERING",
     "REPORT_ADAPTER",
     "REPORT_KINDS",
@@ -46,14 +49,17 @@ __all__ = [
     "BulletList",
     "CheckConfig",
     "Citation",
+    "Deviation",
     "Document",
     "DocumentSymbol",
     "Family",
+    "FormRule",
     "Header",
     "ImplementationReport",
     "Inline",
     "IssueDate",
     "Issuer",
+    "IssuerLine",
     "LevelStyle",
     "LimitationGroup",
     "Limitations",
@@ -78,8 +84,10 @@ __all__ = [
     "Text",
     "TitledBlocks",
     "default_numbering",
+    "deviations",
     "find_citations",
     "inline_text",
+    "lenient_mode",
     "nfc",
     "nfc_deep",
     "roman",

@@ -44,27 +44,6 @@ class Signer(Model):
             raise ValueError(f"authority {self.authority} needs on_behalf (the body or head)")
         return self
 
-    def authority_line(self, family: Family) -> str | None:
-        """``T/M BAN THƯỜNG VỤ`` (Party) or ``TM. ỦY BAN NHÂN DÂN`` (State)."""
-        if self.authority is None:
-            return None
-        forms = AUTHORITY_FORMS[family]
-        if self.authority not in forms:
-            raise ValueError(f"{self.authority} is not a signing form of the {family} family")
-        if self.authority == "Q":
-            return f"Q. {self.title or self.on_behalf or ''}".strip()
-        return f"{forms[self.authority]} {self.on_behalf}"
-
-    def lines(self, family: Family) -> list[str]:
-        """The capital lines above the signature, without the name."""
-        out = []
-        auth = self.authority_line(family)
-        if auth:
-            out.append(auth)
-        if self.title and self.authority != "Q":
-            out.append(self.title)
-        return out
-
 
 _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]*)\)\s*$")
 

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from .forms import deviate
 from .types import Model, NonEmptyText, Text
 
 __all__ = ["Ratio", "Tally", "TallyPart"]
@@ -46,7 +47,7 @@ class Tally(Model):
             got = sum(p.count for p in self.parts)
             if got != self.total:
                 terms = " + ".join(str(p.count) for p in self.parts)
-                raise ValueError(f"{terms} ≠ {self.total}")
+                deviate(self, "BC906", f"{terms} ≠ {self.total}", suggestion=f"{got}")
         return self
 
     def sentence(self, number: Callable[[int], str] = str) -> str:
@@ -70,7 +71,7 @@ class Ratio(Model):
     def _part_within_whole(self) -> Ratio:
         """A part cannot exceed its whole (``18/17`` is an error)."""
         if self.value > self.of:
-            raise ValueError(f"{self.value}/{self.of}: {self.value} > {self.of}")
+            deviate(self, "BC907", f"{self.value}/{self.of}: {self.value} > {self.of}")
         return self
 
     def sentence(self, number: Callable[[int], str] = str) -> str:

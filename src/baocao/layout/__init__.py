@@ -7,10 +7,12 @@ once, here. Each line keeps the model path it came from, for diagnostics.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import (
+from ..model import (
+    FAMILY_SEPARATOR,
     BulletList,
     Document,
     Family,
@@ -23,13 +25,24 @@ from .model import (
     Table,
     Tally,
 )
-from .vi import format_number, place_date, upper_vi
+from ..vi import format_number, upper_vi
+from .printed import (
+    PrintForm,
+    addressee_lines,
+    authority_line,
+    date_line,
+    signer_lines,
+    subject_lines,
+    symbol_line,
+)
 
 __all__ = [
     "MOTTOS",
     "HeaderView",
+    "IssuerLineView",
     "Layout",
     "Line",
+    "PrintForm",
     "RecipientsView",
     "Run",
     "SignerView",
@@ -43,6 +56,7 @@ MOTTOS: dict[Family, tuple[str, ...]] = {
 }
 """Tiêu đề (Party) and quốc hiệu + tiêu ngữ (State), fixed by each family's rules."""
 
+Loc = tuple[str | int, ...]
 Role = Literal["heading", "paragraph", "bullet", "numbered", "table"]
 
 
@@ -77,6 +91,8 @@ class Line:
     """Heading depth (1 = part) or list nesting depth."""
     path: str = ""
     """Where in the (generic) document this line comes from: ``sections[0].blocks[2]``."""
+    loc: tuple[str | int, ...] = ()
+    """The same place as a tuple: ``("sections", 0, "blocks", 2)``; no string parsing needed."""
     table: TableView | None = None
     bold: bool = False
     italic: bool = False
@@ -93,21 +109,39 @@ class Line:
 
 
 @dataclass(frozen=True)
+class IssuerLineView:
+    """One printed line of the issuer block and its weight."""
+
+    text: str
+    bold: bool
+
+
+@dataclass(frozen=True)
 class HeaderView:
     """The first-page header as printed."""
 
     family: Family
     motto: tuple[str, ...]
     issuer_parent: str | None
+    """All issuer lines above the issuer itself, joined by line breaks (older templates)."""
     issuer_name: str
     symbol: str
-    """``Số 12-BC/BTCHU`` or ``Số: 12/BC-UBND``; blanks in a draft."""
+    """``Số 12-BC/BTCHU`` or ``Số: 12/BC-UBND``; blanks in a draft; ``""`` = no number line."""
     place_date: str
     doc_type: str
+    """The title (``BÁO CÁO``, ``BÁO CÁO KIỂM ĐIỂM``); ``""`` for a công văn."""
     subject: tuple[str, ...]
     addressees: tuple[str, ...]
     """Kính gửi lines as printed (empty when the report names no addressee)."""
     is_draft: bool
+    issuer: tuple[IssuerLineView, ...] = ()
+    """The issuer block, 1–4 lines top down, each with its weight."""
+    separator: str = "*"
+    """Under the issuer: ``*`` (or several stars), ``rule`` (a short line) or ``none``."""
+    layout: str = "bao_cao"
+    """``bao_cao`` (title, then subject) or ``cong_van`` (``V/v`` under the number)."""
+    notes: tuple[str, ...] = ()
+    """Extra lines of the title block (cut-off date, term)."""
 
 
 @dataclass(frozen=True)
@@ -172,41 +206,45 @@ def _table(t: Table) -> TableView:
     )
 
 
-def _blocks(blocks: list, path: str, depth: int) -> list[Line]:  # type: ignore[type-arg]
+def _path(loc: Loc) -> str:
+    """``("sections", 0, "blocks", 2)`` → ``sections[0].blocks[2]``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _blocks(blocks: Sequence[object], loc: Loc, depth: int) -> list[Line]:
     out: list[Line] = []
     for i, b in enumerate(blocks):
-        bp = f"{path}.blocks[{i}]" if path else f"blocks[{i}]"
+        bl: Loc = (*loc, "blocks", i)
         if isinstance(b, Paragraph):
-            out.append(Line("paragraph", _runs(b), path=bp, level=depth))
+            out.append(Line("paragraph", _runs(b), path=_path(bl), loc=bl, level=depth))
         elif isinstance(b, BulletList):
             out.extend(
-                Line("bullet", _runs(it), label=b.marker, level=depth, path=f"{bp}.items[{j}]")
+                Line("bullet", _runs(it), label=b.marker, level=depth,
+                     path=_path((*bl, "items", j)), loc=(*bl, "items", j))
                 for j, it in enumerate(b.items)
-            )
+            )  # fmt: skip
         elif isinstance(b, NumberedList):
             out.extend(
-                Line(
-                    "numbered",
-                    _runs(it),
-                    label=f"{b.start + j}.",
-                    level=depth,
-                    path=f"{bp}.items[{j}]",
-                )
+                Line("numbered", _runs(it), label=f"{b.start + j}.", level=depth,
+                     path=_path((*bl, "items", j)), loc=(*bl, "items", j))
                 for j, it in enumerate(b.items)
-            )
+            )  # fmt: skip
         elif isinstance(b, Table):
-            out.append(Line("table", path=bp, table=_table(b), level=depth))
+            out.append(Line("table", path=_path(bl), loc=bl, table=_table(b), level=depth))
     return out
 
 
 def _sections(
-    doc: Document, sections: list[Section], numbers: tuple[int, ...], path: str
+    doc: Document, sections: Sequence[Section], numbers: tuple[int, ...], loc: Loc
 ) -> list[Line]:
     out: list[Line] = []
     scheme = doc.scheme
     for i, s in enumerate(sections, start=1):
         nums = (*numbers, i)
-        sp = f"{path}.sections[{i - 1}]" if path else f"sections[{i - 1}]"
+        sl: Loc = (*loc, "sections", i - 1)
         style = scheme.style(len(nums))
         title = upper_vi(s.title) if style.upper else s.title
         out.append(
@@ -215,48 +253,64 @@ def _sections(
                 (Run(title, style.bold, style.italic),),
                 label=scheme.label(nums),
                 level=len(nums),
-                path=sp,
+                path=_path(sl),
+                loc=sl,
                 bold=style.bold,
                 italic=style.italic,
             )
         )
-        out.extend(_blocks(s.blocks, sp, len(nums)))
-        out.extend(_sections(doc, s.sections, nums, sp))
+        out.extend(_blocks(s.blocks, sl, len(nums)))
+        out.extend(_sections(doc, s.sections, nums, sl))
     return out
 
 
-def _header(doc: Document) -> HeaderView:
+def _header(doc: Document, form: PrintForm) -> HeaderView:
     h = doc.header
+    block = tuple(IssuerLineView(ln.text, ln.bold) for ln in h.issuer.block)
+    above = [ln.text for ln in block[:-1]]
     return HeaderView(
         family=h.family,
         motto=MOTTOS[h.family],
-        issuer_parent=h.issuer.parent,
-        issuer_name=h.issuer.name,
-        symbol=h.number.header(),
-        place_date=place_date(h.place, h.date.day, h.date.month, h.date.year),
-        doc_type=h.doc_type,
-        subject=tuple(h.subject_lines),
-        addressees=tuple(h.addressee_lines()),
-        is_draft=h.date.is_draft or h.number.number is None,
+        issuer_parent="\n".join(above) if above else None,
+        issuer_name=block[-1].text,
+        symbol=symbol_line(h.number, form) if h.number is not None else "",
+        place_date=date_line(h.place, h.date, form),
+        doc_type=h.doc_type or "",
+        subject=subject_lines(h),
+        addressees=addressee_lines(h),
+        is_draft=h.date.is_draft or (h.number is not None and h.number.number is None),
+        issuer=block,
+        separator=h.issuer.separator or FAMILY_SEPARATOR[h.family],
+        layout=h.form,
+        notes=h.notes,
     )
 
 
-def layout(report: Document | ImplementationReport) -> Layout:
-    """Print a report of any kind into lines (through its generic document)."""
+def layout(report: Document | ImplementationReport, form: PrintForm = "official") -> Layout:
+    """Print a report of any kind into lines (through its generic document).
+
+    ``form``: ``official`` prints values in the official form; ``written``
+    reprints them as the office typed them where the model kept both.
+    """
     doc = report.to_document()
     family = doc.family
-    body = _sections(doc, doc.sections, (), "")
+    body = _sections(doc, doc.sections, (), ())
     preamble = tuple(
-        Line("paragraph", _runs(p), path=f"preamble[{i}]") for i, p in enumerate(doc.preamble)
+        Line("paragraph", _runs(p), path=f"preamble[{i}]", loc=("preamble", i))
+        for i, p in enumerate(doc.preamble)
     )
-    closing = Line("paragraph", (Run(doc.closing),), path="closing") if doc.closing else None
+    closing = (
+        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
+        if doc.closing
+        else None
+    )
     signer = None
     if doc.signer is not None:
         s = doc.signer
         signer = SignerView(
-            lines=tuple(s.lines(family)),
+            lines=signer_lines(s, family),
             name=s.name,
-            authority=s.authority_line(family),
+            authority=authority_line(s, family),
             title=s.title,
         )
     recipients = None
@@ -264,7 +318,7 @@ def layout(report: Document | ImplementationReport) -> Layout:
         r = doc.recipients
         recipients = RecipientsView(label=r.label, lines=tuple(r.lines(family)))
     return Layout(
-        header=_header(doc),
+        header=_header(doc, form),
         preamble=preamble,
         body=tuple(body),
         closing=closing,

@@ -36,7 +36,8 @@ def issue_table(items: Sequence[IssueItem], caption: str | None = None) -> Table
 
 def _attached_to(header: Header) -> str:
     day = header_date(header.date.day, header.date.month, header.date.year)
-    return f"(Kèm theo {header.doc_type.capitalize()} số {header.number}, {day})"
+    kind = (header.doc_type or "Báo cáo").capitalize()
+    return f"(Kèm theo {kind} số {header.number}, {day})"
 
 
 def _blocks(tally: Tally, items: Sequence[IssueItem]) -> list[Block]:

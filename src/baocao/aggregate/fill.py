@@ -61,7 +61,9 @@ def _fill_statistics(data: dict[str, Any], summary: Summary) -> None:
     sections = (data.get("results") or {}).get("sections")
     for section in _walk_sections(sections):
         blocks = section.get("blocks")
-        for i, block in enumerate(blocks if isinstance(blocks, list) else []):
+        if not isinstance(blocks, list):
+            continue
+        for i, block in enumerate(blocks):
             spans = block.get("spans") if isinstance(block, dict) else None
             if isinstance(spans, list) and any(_is_team_ratio(s, noun) for s in spans):
                 new = paragraph_data(summary.statistics_paragraph())

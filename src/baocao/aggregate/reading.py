@@ -131,7 +131,9 @@ def load_team_reports(folder: str | Path) -> list[TeamReport]:
         try:
             reports.append(load_team_report(f))
         except LoadError as exc:
-            errors.append(str(exc))
+            errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
     if errors:
-        raise LoadError("\n".join(errors))
+        raise LoadError("\n".join(str(e) for e in errors))
     return reports

@@ -135,13 +135,16 @@ def _summary() -> baocao.Summary:
     )
 
 
-def test_merged_holds_report_then_appendix(tmp_path: Path) -> None:
+def _merged(tmp_path: Path) -> Path:
     merged = tmp_path / "bao-cao.docx"
-    code, _, err = _run(
-        "aggregate", str(TEAMS), "--as-of", "2023-12-13", "--into", str(SEED),
-        "-o", str(tmp_path / "f.yaml"), "--merged", str(merged),
-    )  # fmt: skip
+    args = ["--into", str(SEED), "-o", str(tmp_path / "f.yaml"), "--merged", str(merged)]
+    code, _, err = _run("aggregate", str(TEAMS), "--as-of", "2023-12-13", *args)
     assert code == 0, err
+    return merged
+
+
+def test_merged_holds_report_then_appendix(tmp_path: Path) -> None:
+    merged = _merged(tmp_path)
     text = _docx_text(merged.read_bytes())
     assert text.index("Tính đến ngày 13/12/2023") < text.index("PHỤ LỤC")
     with zipfile.ZipFile(merged) as z:
@@ -194,12 +197,7 @@ def _soffice() -> str | None:
 
 @pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed")
 def test_merged_opens_in_libreoffice_with_pages_running_on(tmp_path: Path) -> None:
-    merged = tmp_path / "bao-cao.docx"
-    code, _, _ = _run(
-        "aggregate", str(TEAMS), "--as-of", "2023-12-13", "--into", str(SEED),
-        "-o", str(tmp_path / "f.yaml"), "--merged", str(merged),
-    )  # fmt: skip
-    assert code == 0
+    merged = _merged(tmp_path)
     from baocao.engines.pdf import docx_to_pdf
 
     pdf = tmp_path / "bao-cao.pdf"

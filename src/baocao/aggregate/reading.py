@@ -22,7 +22,7 @@ from ..loading import _problems, _yaml_with_lines
 from ..model import Header
 from ..model.team_report import TeamReport
 from ..model.types import Model, NonEmptyText, Text
-from .sheet import read_csv, read_xlsx
+from .sheet import read_csv, read_utf8, read_xlsx
 from .summary import Wording
 
 __all__ = [
@@ -54,18 +54,7 @@ class Assignment(Model):
 
 
 def _read_text_data(path: Path) -> tuple[Any, dict[Path_, int]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise LoadError(
-            _("{path}: không mở được tệp ({why})").format(path=path, why=exc.strerror)
-        ) from None
-    except UnicodeDecodeError:
-        raise LoadError(
-            _("{path}: không phải tệp văn bản UTF-8; lưu lại tệp với mã hóa UTF-8").format(
-                path=path
-            )
-        ) from None
+    text = read_utf8(path)
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text), {}

@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import LoadError, Problem
 from ..i18n import _
 
-__all__ = ["COLUMNS", "RECORDS", "read_csv", "read_xlsx", "rows_to_data"]
+__all__ = ["COLUMNS", "RECORDS", "read_csv", "read_utf8", "read_xlsx", "rows_to_data"]
 
 COLUMNS = ("record", "name", "role", "commune", "cell", "date", "text", "authority")
 RECORDS = ("team", "leader", "member", "cell", "attendance", "difficulty", "proposal")
@@ -150,20 +150,24 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
         yield reader.line_num, cells
 
 
-def read_csv(path: Path) -> tuple[dict[str, Any], dict[Path_, int]]:
+def read_utf8(path: Path) -> str:
+    """A text file's content, or a LoadError naming it (never a traceback)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise LoadError(
             _("{path}: không mở được tệp ({why})").format(path=path, why=exc.strerror)
         ) from None
     except UnicodeDecodeError:
         raise LoadError(
-            _("{path}: không phải tệp văn bản UTF-8; lưu lại bảng tính dạng CSV UTF-8").format(
+            _("{path}: không phải tệp văn bản UTF-8; lưu lại tệp với mã hóa UTF-8").format(
                 path=path
             )
         ) from None
-    return rows_to_data(_csv_rows(text), str(path))
+
+
+def read_csv(path: Path) -> tuple[dict[str, Any], dict[Path_, int]]:
+    return rows_to_data(_csv_rows(read_utf8(path)), str(path))
 
 
 def read_xlsx(path: Path) -> tuple[dict[str, Any], dict[Path_, int]]:

@@ -59,6 +59,14 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _outside_year(
+    loc: tuple[str | int, ...], day: dt.date | None, year: int
+) -> Iterable[tuple[tuple[str | int, ...], str, str, object]]:
+    if day is not None and day.year != year:
+        msg = _("ngày {day} không thuộc năm {year}").format(day=day.isoformat(), year=year)
+        yield (loc, "date_outside_year", msg, day.isoformat())
+
+
 class Member(Model):
     """A team member; ``joined``/``left`` bound the quarters the once-a-quarter rule counts."""
 
@@ -155,16 +163,7 @@ class TeamReport(Model):
                 )
             names.setdefault(name_key(m.name), i)
             for field in ("joined", "left"):
-                day = getattr(m, field)
-                if day is not None and day.year != year:
-                    yield (
-                        ("members", i, field),
-                        "date_outside_year",
-                        _("ngày {day} không thuộc năm {year}").format(
-                            day=day.isoformat(), year=year
-                        ),
-                        day.isoformat(),
-                    )
+                yield from _outside_year(("members", i, field), getattr(m, field), year)
         if name_key(self.leader) not in names:
             yield (
                 ("leader",),
@@ -217,15 +216,7 @@ class TeamReport(Model):
                     ),
                     a.cell,
                 )
-            if a.date.year != year:
-                yield (
-                    ("attendance", i, "date"),
-                    "date_outside_year",
-                    _("ngày {day} không thuộc năm {year}").format(
-                        day=a.date.isoformat(), year=year
-                    ),
-                    a.date.isoformat(),
-                )
+            yield from _outside_year(("attendance", i, "date"), a.date, year)
 
     def member(self, name: str) -> Member:
         """The member of that name (case and spacing ignored)."""

@@ -280,3 +280,31 @@ def test_filling_needs_the_statistics_sentence() -> None:
 def test_public_names() -> None:
     assert baocao.aggregate.__module__ == "baocao.aggregate.summary"
     assert re.match(r"\d+/\d+", baocao.Summary.ratio(_summary()).sentence())
+
+
+# --- the team report as a document (the kind's adapter to the layout) -------------------
+
+
+def test_team_report_prints_as_a_document() -> None:
+    header = {
+        "family": "dang",
+        "issuer": {"parent": "HUYỆN ỦY MINH SƠN", "name": "TỔ DỰ SINH HOẠT CHI BỘ XÃ LONG HẸ"},
+        "number": "05-BC/TH",
+        "place": "Minh Sơn",
+        "date": "2023-12-03",
+        "subject": "kết quả hoạt động năm 2023 của Tổ",
+    }
+    base = load_team_report(TEAMS / "11-long-he.yaml")
+    report = TeamReport.model_validate({**base.model_dump(), "header": header})
+    text = " ".join(baocao.render_bytes(report.to_document(), "txt").decode("utf-8").split())
+    cells = len(report.cells)
+    assert f"{cells - 1}/{cells} chi bộ được phân công" in text  # Pá Khoang never attended
+    assert f"tổng số {len(report.attendance)} lượt" in text
+    for d in report.difficulties:
+        assert d.text in text
+    assert report.leader in text
+
+
+def test_team_report_without_header_cannot_print() -> None:
+    with pytest.raises(InputError, match="header"):
+        load_team_report(TEAMS / "01-tan-lap.yaml").to_document()

@@ -286,8 +286,7 @@ def aggregate(
         unattended_cells=[
             UnattendedCell(team=r.team, commune=commune, cell=cell)
             for r in received
-            for commune, cell in r.cells
-            if name_key(cell) not in r.attended_cells()
+            for commune, cell in r.unattended_cells()
         ],
         wording=wording or Wording(),
     )

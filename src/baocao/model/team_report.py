@@ -19,6 +19,9 @@ from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..i18n import _
+from .document import CheckConfig, Document
+from .header import Header
+from .team_document import team_document
 from .types import Model, NonEmptyText, Text
 
 __all__ = [
@@ -105,6 +108,8 @@ class TeamReport(Model):
     """What one Tổ huyện reports for a year; the roll-up reads nothing else."""
 
     kind: Literal["bao_cao_to_huyen"] = "bao_cao_to_huyen"
+    header: Header | None = None
+    """The team's own letterhead; needed only to print the report, not to count it."""
     team: NonEmptyText
     """The team's name as the assignment decision writes it (``Tổ huyện số 3``)."""
     year: int = Field(ge=1900, le=2200)
@@ -115,6 +120,7 @@ class TeamReport(Model):
     attendance: list[Attendance] = Field(default_factory=list)
     difficulties: list[Issue] = Field(default_factory=list)
     proposals: list[Issue] = Field(default_factory=list)
+    check: CheckConfig = Field(default_factory=CheckConfig)
 
     @property
     def cells(self) -> list[tuple[str, str]]:
@@ -218,6 +224,10 @@ class TeamReport(Model):
                 )
             yield from _outside_year(("attendance", i, "date"), a.date, year)
 
+    def to_document(self) -> Document:
+        """The adapter to the layout (``team_document.py``)."""
+        return team_document(self)
+
     def member(self, name: str) -> Member:
         """The member of that name (case and spacing ignored)."""
         for m in self.members:
@@ -225,9 +235,13 @@ class TeamReport(Model):
                 return m
         raise KeyError(name)
 
+    def attendance_of(self, name: str) -> list[Attendance]:
+        """The member's attendance records (case and spacing ignored)."""
+        return [a for a in self.attendance if name_key(a.member) == name_key(name)]
+
     def quarters_attended(self, name: str) -> set[int]:
         """Quarters of the year in which the member attended at least one meeting."""
-        return {quarter_of(a.date) for a in self.attendance if name_key(a.member) == name_key(name)}
+        return {quarter_of(a.date) for a in self.attendance_of(name)}
 
     def quarters_due(self, member: Member, until: dt.date) -> list[int]:
         """Quarters the member had to attend: from joining (or January) to leaving or ``until``."""
@@ -237,5 +251,7 @@ class TeamReport(Model):
             return []
         return list(range(quarter_of(start), quarter_of(end) + 1))
 
-    def attended_cells(self) -> set[str]:
-        return {name_key(a.cell) for a in self.attendance}
+    def unattended_cells(self) -> list[tuple[str, str]]:
+        """Assigned cells with no attendance record, as ``(commune, cell)``."""
+        seen = {name_key(a.cell) for a in self.attendance}
+        return [(commune, cell) for commune, cell in self.cells if name_key(cell) not in seen]

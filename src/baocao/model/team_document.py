@@ -26,13 +26,22 @@ __all__ = ["team_document"]
 QUARTERS = ("Quý I", "Quý II", "Quý III", "Quý IV")
 
 
-def _issues(items: list[Issue]) -> list[BulletList]:
+def _issues(items: list[Issue]) -> list[Paragraph | BulletList]:
     if not items:
-        return []
+        return [Paragraph.model_validate("Không có.")]
     lines = [
-        Paragraph.model_validate(f"{i.text} (thuộc thẩm quyền của {i.authority})") for i in items
+        Paragraph.model_validate(f"{i.text.rstrip('.')} (thuộc thẩm quyền của {i.authority}).")
+        for i in items
     ]
     return [BulletList(items=lines)]
+
+
+def _in_text(name: str) -> str:
+    """``Xã Long Hẹ`` → ``xã Long Hẹ``: the unit word is lower case inside a sentence."""
+    for unit in ("Xã ", "Thị trấn ", "Phường "):
+        if name.startswith(unit):
+            return unit.lower() + name[len(unit) :]
+    return name
 
 
 def _attendance_table(report: TeamReport) -> Table:
@@ -58,7 +67,7 @@ def team_document(report: TeamReport) -> Document:
         )
     cells = report.cells
     done = len(cells) - len(report.unattended_cells())
-    communes = ", ".join(c.name for c in report.communes)
+    communes = ", ".join(_in_text(c.name) for c in report.communes)
     summary = Paragraph(
         spans=[
             Span(

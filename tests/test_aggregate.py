@@ -301,7 +301,7 @@ def test_team_report_prints_as_a_document() -> None:
     assert f"{cells - 1}/{cells} chi bộ được phân công" in text  # Pá Khoang never attended
     assert f"tổng số {len(report.attendance)} lượt" in text
     for d in report.difficulties:
-        assert d.text in text
+        assert f"{d.text.rstrip('.')} (thuộc thẩm quyền của {d.authority})." in text
     assert report.leader in text
 
 

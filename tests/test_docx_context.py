@@ -42,6 +42,10 @@ def test_context_keeps_the_documented_keys(ubnd: baocao.Document) -> None:
         "report",
     }
     assert set(ctx["header"]) == {
+        "issuer",
+        "separator",
+        "layout",
+        "notes",
         "motto",
         "issuer_parent",
         "issuer_name",

@@ -115,21 +115,44 @@ def header_part(profile: FormatProfile) -> list[El]:
     geo = GEOMETRY[profile.family]
     left_w, right_w = geo.header
     d = profile.dividers
+    # The issuer block: 1–4 lines, each with its weight (parent bodies upright, the issuer bold).
     issuer = [
-        tag("{%p if header.issuer_parent %}"),
-        para("BCIssuerParent", "{{ header.issuer_parent }}"),
+        tag("{%p for ln in header.issuer %}"),
+        tag("{%p if ln.bold %}"),
+        para("BCIssuerName", "{{ ln.text }}"),
+        tag("{%p else %}"),
+        para("BCIssuerParent", "{{ ln.text }}"),
         tag("{%p endif %}"),
-        para("BCIssuerName", "{{ header.issuer_name }}"),
+        tag("{%p endfor %}"),
     ]
-    number = [para("BCNumber", "{{ header.symbol }}")]
+    # The mark under it, as data: the family's own (one star / a short rule), several stars, none.
+    rule_length = d.issuer_rule.length_mm.value if d.issuer_rule else 20.0
+    star_style = "BCStar" if d.star is not None else "BCHeader"
+    separator = [
+        tag('{%p if header.separator == "rule" %}'),
+        rule(left_w, rule_length),
+        tag('{%p elif header.separator != "none" %}'),
+        para(star_style, "{{ header.separator }}"),
+        tag("{%p endif %}"),
+    ]
+    # No number line at all when the report has none; a công văn's V/v under it (§3, §8 5b).
+    number = [
+        tag("{%p if header.symbol %}"),
+        para("BCNumber", "{{ header.symbol }}"),
+        tag("{%p endif %}"),
+        tag('{%p if header.layout == "cong_van" %}'),
+        tag("{%p for line in header.subject %}"),
+        para("BCLetterSubject", "{{ line }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
     place_date = [para("BCPlaceDate", "{{ header.place_date }}")]
     motto_rule = rule(right_w, d.motto_rule.length_mm.value)
     if profile.family == "dang":
-        left = [*issuer, para("BCStar", d.star or "*"), *number]
+        left = [*issuer, *separator, *number]
         right = [para("BCMotto", "{{ header.motto[0] }}"), motto_rule, *place_date]
         return [layout_table(geo.header, [[left, right]])]
-    assert d.issuer_rule is not None
-    top_left = [*issuer, rule(left_w, d.issuer_rule.length_mm.value)]
+    top_left = [*issuer, *separator]
     top_right = [
         para("BCMotto", "{{ header.motto[0] }}"),
         para("BCSlogan", "{{ header.motto[1] }}"),
@@ -141,8 +164,12 @@ def header_part(profile: FormatProfile) -> list[El]:
 
 def title_part(profile: FormatProfile) -> list[El]:
     d = profile.dividers
+    # A công văn has no title block: its subject is under Số (header part).
     out = [
+        tag('{%p if header.layout != "cong_van" %}'),
+        tag("{%p if header.doc_type %}"),
         para("BCTitle", "{{ header.doc_type }}"),
+        tag("{%p endif %}"),
         tag("{%p for line in header.subject %}"),
         para("BCSubject", "{{ line }}"),
         tag("{%p endfor %}"),
@@ -151,6 +178,13 @@ def title_part(profile: FormatProfile) -> list[El]:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
         out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
+    out.append(tag("{%p endif %}"))
+    # Extra lines of the title block: a cut-off date, a term, a school year.
+    out += [
+        tag("{%p for line in header.notes %}"),
+        para("BCTitleNote", "{{ line }}"),
+        tag("{%p endfor %}"),
+    ]
     # Kính gửi (format-rules.md §12): "Kính gửi: A" centred; with several bodies,
     # "Kính gửi:" centred and the "- A;" lines aligned under it.
     out += [

@@ -222,6 +222,13 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         specs.insert(2, StyleSpec("BC Slogan", e.slogan))
     if profile.dividers.star is not None:
         specs.insert(5, StyleSpec("BC Star", _fmt(e.issuer_name, bold=False)))
+    specs.append(
+        StyleSpec(
+            "BC Title Note", _fmt(e.subject, bold=False, italic=True, case=None), keep_next=True
+        )
+    )
+    if e.letter_subject is not None:
+        specs.append(StyleSpec("BC Letter Subject", e.letter_subject, based_on="BC Header"))
     if profile.dividers.subject_separator is not None:
         specs.append(StyleSpec("BC Separator", _fmt(e.subject, bold=False, case=None)))
     return specs

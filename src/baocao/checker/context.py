@@ -176,7 +176,7 @@ def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...
     for line in lay.lines():
         loc = line.loc
         if line.role == "heading":
-            upper = doc.scheme.style(line.level).upper
+            upper = bool(doc.scheme.style(line.level).upper)
             yield (*loc, "title"), resolve(doc, loc).title, "heading", upper, (0,)
         elif line.role == "table" and line.table is not None:
             t = line.table

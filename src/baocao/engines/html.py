@@ -131,10 +131,9 @@ def _body(lines: Iterable[Line]) -> list[str]:
 def html_body(lay: Layout) -> str:
     """The report as an ``<article>`` element, without the page around it."""
     h = lay.header
-    issuer = _lines([h.issuer_parent or ""]) + _lines([h.issuer_name], "strong")
-    if h.family == "dang":
-        issuer += "<p>*</p>"
-    issuer += _lines([h.symbol], "symbol")
+    issuer = "".join(_lines([ln.text], "strong" if ln.bold else None) for ln in h.issuer)
+    issuer += _lines([h.mark]) + _lines([h.symbol], "symbol")
+    issuer += _lines(list(h.letter_subject), "letter-subject")
     motto = "".join(f"<p><strong>{_esc(m)}</strong></p>" for m in h.motto)
     motto += _lines([h.place_date], "place-date")
     parts = [
@@ -143,10 +142,13 @@ def html_body(lay: Layout) -> str:
         f'<div class="issuer">{issuer}</div>',
         f'<div class="motto">{motto}</div>',
         "</header>",
-        f"<h1>{_esc(h.doc_type)}</h1>",
     ]
-    if h.subject:
+    if h.doc_type and h.layout != "cong_van":
+        parts.append(f"<h1>{_esc(h.doc_type)}</h1>")
+    if h.subject and h.layout != "cong_van":
         parts.append(f'<p class="subject">{"<br>".join(_esc(s) for s in h.subject)}</p>')
+    if h.notes:
+        parts.append(f'<p class="notes">{"<br>".join(_esc(s) for s in h.notes)}</p>')
     if h.addressees:
         parts.append(f'<p class="addressees">{"<br>".join(_esc(s) for s in h.addressees)}</p>')
     parts.append('<div class="body">')

@@ -142,16 +142,16 @@ def _body(lines: Iterable[Line]) -> list[str]:
 def markdown_blocks(lay: Layout) -> list[str]:
     """The report as Markdown blocks (to be joined by blank lines), in reading order."""
     h = lay.header
-    left = [
-        *_hard_lines([h.issuer_parent or ""]),
-        *_hard_lines([h.issuer_name], bold=True),
-        *(["\\*"] if h.family == "dang" else []),
-        *_hard_lines([h.symbol]),
-    ]
+    left = [line for ln in h.issuer for line in _hard_lines([ln.text], bold=ln.bold)]
+    left += [*_hard_lines([h.mark]), *_hard_lines([h.symbol]), *_hard_lines(h.letter_subject)]
     right = [*_hard_lines(h.motto, bold=True), *_hard_lines([h.place_date], italic=True)]
-    blocks = [_stack(left), _stack(right), f"# {escape_markdown(h.doc_type)}"]
-    if h.subject:
+    blocks = [_stack(left), _stack(right)]
+    if h.doc_type and h.layout != "cong_van":
+        blocks.append(f"# {escape_markdown(h.doc_type)}")
+    if h.subject and h.layout != "cong_van":
         blocks.append(_stack(_hard_lines(h.subject, bold=True)))
+    if h.notes:
+        blocks.append(_stack(_hard_lines(h.notes, italic=True)))
     if h.addressees:
         blocks.append(_stack(_hard_lines(h.addressees)))
     blocks.extend(_body(lay.lines()))

@@ -26,15 +26,12 @@ def _table_lines(line: Line) -> str:
 def text_blocks(lay: Layout) -> list[str]:
     """The report's paragraphs (and grouped line blocks) in reading order."""
     h = lay.header
-    head: list[str] = []
-    if h.issuer_parent:
-        head.append(h.issuer_parent)
-    head.append(h.issuer_name)
-    if h.family == "dang":
-        head.append("*")
-    head.append(h.symbol)
+    head = [ln.text for ln in h.issuer]
+    head += [t for t in (h.mark, h.symbol) if t]
+    head += h.letter_subject
     blocks = ["\n".join(head), "\n".join([*h.motto, h.place_date])]
-    blocks.append("\n".join([h.doc_type, *h.subject]))
+    if h.title_lines:
+        blocks.append("\n".join(h.title_lines))
     if h.addressees:
         blocks.append("\n".join(h.addressees))
     for line in lay.lines():

@@ -7,25 +7,21 @@ once, here. Each line keeps the model path it came from, for diagnostics.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from ..model import (
-    FAMILY_SEPARATOR,
-    BulletList,
-    Document,
-    Family,
-    ImplementationReport,
-    NumberedList,
-    Paragraph,
-    Ratio,
-    Section,
-    Span,
-    Table,
-    Tally,
+from ..model import FAMILY_SEPARATOR, Document, Family, ImplementationReport, Signer
+from .body import (
+    AppendixView,
+    HeaderCellView,
+    Line,
+    Loc,
+    Run,
+    TableView,
+    appendix_views,
+    body_lines,
+    format_loc,
+    paragraph_runs,
 )
-from ..vi import format_number, upper_vi
 from .printed import (
     PrintForm,
     addressee_lines,
@@ -38,15 +34,19 @@ from .printed import (
 
 __all__ = [
     "MOTTOS",
+    "AppendixView",
+    "HeaderCellView",
     "HeaderView",
     "IssuerLineView",
     "Layout",
     "Line",
+    "Loc",
     "PrintForm",
     "RecipientsView",
     "Run",
     "SignerView",
     "TableView",
+    "format_loc",
     "layout",
 ]
 
@@ -55,57 +55,6 @@ MOTTOS: dict[Family, tuple[str, ...]] = {
     "nha_nuoc": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
 }
 """Tiêu đề (Party) and quốc hiệu + tiêu ngữ (State), fixed by each family's rules."""
-
-Loc = tuple[str | int, ...]
-Role = Literal["heading", "paragraph", "bullet", "numbered", "table"]
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with one emphasis."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-
-
-@dataclass(frozen=True)
-class TableView:
-    """A table ready to print: caption, header cells, body rows, relative widths."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]
-    caption: str | None = None
-
-
-@dataclass(frozen=True)
-class Line:
-    """One printed paragraph (or table) of the body."""
-
-    role: Role
-    runs: tuple[Run, ...] = ()
-    label: str = ""
-    """The number or mark printed before the text: ``I-``, ``2.1.``, ``a)``, ``-``."""
-    level: int = 0
-    """Heading depth (1 = part) or list nesting depth."""
-    path: str = ""
-    """Where in the (generic) document this line comes from: ``sections[0].blocks[2]``."""
-    loc: tuple[str | int, ...] = ()
-    """The same place as a tuple: ``("sections", 0, "blocks", 2)``; no string parsing needed."""
-    table: TableView | None = None
-    bold: bool = False
-    italic: bool = False
-
-    @property
-    def body_text(self) -> str:
-        return "".join(r.text for r in self.runs)
-
-    @property
-    def text(self) -> str:
-        """The line as printed, label included."""
-        body = self.body_text
-        return f"{self.label} {body}" if self.label and body else self.label or body
 
 
 @dataclass(frozen=True)
@@ -143,6 +92,22 @@ class HeaderView:
     notes: tuple[str, ...] = ()
     """Extra lines of the title block (cut-off date, term)."""
 
+    @property
+    def mark(self) -> str:
+        """The separator as text (``*``, ``*****``); ``""`` for a drawn rule or none."""
+        return "" if self.separator in ("rule", "none") else self.separator
+
+    @property
+    def letter_subject(self) -> tuple[str, ...]:
+        """The ``V/v …`` lines under Số of a công văn; empty for a titled report."""
+        return self.subject if self.layout == "cong_van" else ()
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        """The title block: type, subject (a titled report only), then the notes."""
+        titled = (*((self.doc_type,) if self.doc_type else ()), *self.subject)
+        return (*(titled if self.layout != "cong_van" else ()), *self.notes)
+
 
 @dataclass(frozen=True)
 class SignerView:
@@ -152,6 +117,10 @@ class SignerView:
     name: str
     authority: str | None = None
     title: str | None = None
+    signed_mark: str | None = None
+    """``(Đã ký)`` on a copy, printed where the signature would be."""
+    digital: str | None = None
+    """The digital-signature line under the block."""
 
 
 @dataclass(frozen=True)
@@ -170,8 +139,15 @@ class Layout:
     preamble: tuple[Line, ...]
     body: tuple[Line, ...]
     closing: Line | None
-    signer: SignerView | None
+    signers: tuple[SignerView, ...]
+    """Left to right; one for most reports, two side by side for a joint one, none unsigned."""
     recipients: RecipientsView | None
+    appendices: tuple[AppendixView, ...] = ()
+
+    @property
+    def signer(self) -> SignerView | None:
+        """The signer of a report signed by one person (the first of a joint one)."""
+        return self.signers[0] if self.signers else None
 
     @property
     def headings(self) -> tuple[Line, ...]:
@@ -182,86 +158,6 @@ class Layout:
         """Preamble, body and closing in reading order."""
         tail = (self.closing,) if self.closing else ()
         return self.preamble + self.body + tail
-
-
-def _runs(p: Paragraph) -> tuple[Run, ...]:
-    out = []
-    for piece in p.spans:
-        if isinstance(piece, Span):
-            out.append(Run(piece.text, piece.bold, piece.italic))
-        elif isinstance(piece, (Tally, Ratio)):
-            out.append(Run(piece.sentence(format_number)))
-    return tuple(out)
-
-
-def _table(t: Table) -> TableView:
-    n = len(t.header)
-    widths = tuple(t.widths) if t.widths else tuple(1.0 for _ in range(n))
-    total = sum(widths) or 1.0
-    return TableView(
-        header=tuple(t.header),
-        rows=tuple(tuple(r) for r in t.rows),
-        widths=tuple(w / total for w in widths),
-        caption=t.caption,
-    )
-
-
-def _path(loc: Loc) -> str:
-    """``("sections", 0, "blocks", 2)`` → ``sections[0].blocks[2]``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def _blocks(blocks: Sequence[object], loc: Loc, depth: int) -> list[Line]:
-    out: list[Line] = []
-    for i, b in enumerate(blocks):
-        bl: Loc = (*loc, "blocks", i)
-        if isinstance(b, Paragraph):
-            out.append(Line("paragraph", _runs(b), path=_path(bl), loc=bl, level=depth))
-        elif isinstance(b, BulletList):
-            out.extend(
-                Line("bullet", _runs(it), label=b.marker, level=depth,
-                     path=_path((*bl, "items", j)), loc=(*bl, "items", j))
-                for j, it in enumerate(b.items)
-            )  # fmt: skip
-        elif isinstance(b, NumberedList):
-            out.extend(
-                Line("numbered", _runs(it), label=f"{b.start + j}.", level=depth,
-                     path=_path((*bl, "items", j)), loc=(*bl, "items", j))
-                for j, it in enumerate(b.items)
-            )  # fmt: skip
-        elif isinstance(b, Table):
-            out.append(Line("table", path=_path(bl), loc=bl, table=_table(b), level=depth))
-    return out
-
-
-def _sections(
-    doc: Document, sections: Sequence[Section], numbers: tuple[int, ...], loc: Loc
-) -> list[Line]:
-    out: list[Line] = []
-    scheme = doc.scheme
-    for i, s in enumerate(sections, start=1):
-        nums = (*numbers, i)
-        sl: Loc = (*loc, "sections", i - 1)
-        style = scheme.style(len(nums))
-        title = upper_vi(s.title) if style.upper else s.title
-        out.append(
-            Line(
-                "heading",
-                (Run(title, style.bold, style.italic),),
-                label=scheme.label(nums),
-                level=len(nums),
-                path=_path(sl),
-                loc=sl,
-                bold=style.bold,
-                italic=style.italic,
-            )
-        )
-        out.extend(_blocks(s.blocks, sl, len(nums)))
-        out.extend(_sections(doc, s.sections, nums, sl))
-    return out
 
 
 def _header(doc: Document, form: PrintForm) -> HeaderView:
@@ -286,6 +182,20 @@ def _header(doc: Document, form: PrintForm) -> HeaderView:
     )
 
 
+def _signer(s: Signer, family: Family) -> SignerView:
+    mark = None
+    if s.signed or s.seal:
+        mark = "(Đã ký và đóng dấu)" if s.seal else "(Đã ký)"
+    return SignerView(
+        lines=signer_lines(s, family),
+        name=s.name,
+        authority=authority_line(s, family),
+        title=s.title,
+        signed_mark=mark,
+        digital=s.digital_signature,
+    )
+
+
 def layout(report: Document | ImplementationReport, form: PrintForm = "official") -> Layout:
     """Print a report of any kind into lines (through its generic document).
 
@@ -294,34 +204,23 @@ def layout(report: Document | ImplementationReport, form: PrintForm = "official"
     """
     doc = report.to_document()
     family = doc.family
-    body = _sections(doc, doc.sections, (), ())
+    scheme = doc.scheme
     preamble = tuple(
-        Line("paragraph", _runs(p), path=f"preamble[{i}]", loc=("preamble", i))
+        Line("paragraph", paragraph_runs(p), loc=("preamble", i))
         for i, p in enumerate(doc.preamble)
     )
-    closing = (
-        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
-        if doc.closing
-        else None
-    )
-    signer = None
-    if doc.signer is not None:
-        s = doc.signer
-        signer = SignerView(
-            lines=signer_lines(s, family),
-            name=s.name,
-            authority=authority_line(s, family),
-            title=s.title,
-        )
+    closing = Line("paragraph", (Run(doc.closing),), loc=("closing",)) if doc.closing else None
     recipients = None
     if doc.recipients is not None:
         r = doc.recipients
-        recipients = RecipientsView(label=r.label, lines=tuple(r.lines(family)))
+        lines = r.lines(family, addressed=bool(doc.header.addressees))
+        recipients = RecipientsView(label=r.label, lines=tuple(lines))
     return Layout(
         header=_header(doc, form),
         preamble=preamble,
-        body=tuple(body),
+        body=body_lines(scheme, doc.blocks, doc.sections),
         closing=closing,
-        signer=signer,
+        signers=tuple(_signer(s, family) for s in doc.all_signers),
         recipients=recipients,
+        appendices=appendix_views(family, scheme, doc.appendices),
     )

@@ -5,7 +5,8 @@ This is the lowest layer: it imports nothing from the rest of baocao except
 English would blur them (``kind: bao_cao_thuc_hien``, family ``dang`` / ``nha_nuoc``).
 """
 
-from .blocks import Block, BulletList, Inline, NumberedList, Paragraph, Span, Table, inline_text
+from .appendices import Appendix
+from .blocks import Block, BulletList, Inline, ListItem, NumberedList, Paragraph, Span, inline_text
 from .citations import Citation, find_citations
 from .closing import AUTHORITY_FORMS, Authority, Recipient, Recipients, Signer
 from .document import CheckConfig, Document
@@ -24,15 +25,18 @@ from .implementation import (
 from .numbering import (
     PARTY_NUMBERING,
     STATE_NUMBERING,
+    LevelKind,
     LevelStyle,
     NumberingScheme,
     default_numbering,
+    ordinal_word,
     roman,
 )
 from .report import REPORT_ADAPTER, REPORT_KINDS, Report
 from .sections import Section
 from .statistics import Ratio, Tally, TallyPart
 from .symbols import DocumentSymbol
+from .tables import HeaderCell, Table
 from .types import Family, Model, NonEmptyText, Text, nfc, nfc_deep
 
 __all__ = [
@@ -43,6 +47,7 @@ __all__ = [
     "REPORT_ADAPTER",
     "REPORT_KINDS",
     "STATE_NUMBERING",
+    "Appendix",
     "Assessment",
     "Authority",
     "Block",
@@ -55,14 +60,17 @@ __all__ = [
     "Family",
     "FormRule",
     "Header",
+    "HeaderCell",
     "ImplementationReport",
     "Inline",
     "IssueDate",
     "Issuer",
     "IssuerLine",
+    "LevelKind",
     "LevelStyle",
     "LimitationGroup",
     "Limitations",
+    "ListItem",
     "Model",
     "NonEmptyText",
     "NumberedList",
@@ -90,5 +98,6 @@ __all__ = [
     "lenient_mode",
     "nfc",
     "nfc_deep",
+    "ordinal_word",
     "roman",
 ]

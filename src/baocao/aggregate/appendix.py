@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Block, Document, Header, Paragraph, Section, Span, Table, Tally
+from ..model.tables import Align
 from ..model.team_report import AUTHORITIES
 from ..vi import header_date
 from .summary import IssueItem, Summary
@@ -19,6 +20,7 @@ __all__ = ["appendix_document", "issue_table"]
 
 HEADER = ["STT", "Nội dung", "Tổ huyện", "Thẩm quyền giải quyết"]
 WIDTHS = [0.8, 5.0, 2.0, 2.0]
+ALIGN: list[Align] = ["center", "left", "left", "left"]
 
 
 def _by_authority(items: Sequence[IssueItem]) -> list[IssueItem]:
@@ -31,7 +33,7 @@ def issue_table(items: Sequence[IssueItem], caption: str | None = None) -> Table
     rows = [
         [str(n), i.text, i.team, i.authority] for n, i in enumerate(_by_authority(items), start=1)
     ]
-    return Table(caption=caption, header=HEADER, rows=rows, widths=WIDTHS)
+    return Table(caption=caption, header=HEADER, rows=rows, widths=WIDTHS, align=ALIGN)
 
 
 def _attached_to(header: Header) -> str:

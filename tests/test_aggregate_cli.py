@@ -213,3 +213,30 @@ def test_merged_opens_in_libreoffice_with_pages_running_on(tmp_path: Path) -> No
     # the Party layout prints the page number at the top from page 2 on, appendix included
     for n in range(2, len(pages) + 1):
         assert pages[n - 1].strip().splitlines()[0].strip() == str(n)
+
+
+def test_folder_with_no_reports_yet(tmp_path: Path) -> None:
+    shutil.copy(TEAMS / "phan-cong.yaml", tmp_path / "phan-cong.yaml")
+    code, out, _ = _run("aggregate", str(tmp_path), "--as-of", "2023-12-13")
+    assert code == 0
+    assert out.splitlines()[0] == "Tính đến ngày 13/12/2023: 0/17 Tổ huyện có báo cáo"
+
+
+def test_json_output() -> None:
+    import json
+
+    code, out, _ = _run("aggregate", str(TEAMS), "--as-of", "2023-12-13", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["expected"] == 17 and len(data["reported"]) == 17
+    assert [r["team"] for r in data["reported"] if r["late"]] == ["Tổ huyện số 12"]
+
+
+def test_into_refuses_another_kind(tmp_path: Path) -> None:
+    other = ROOT / "examples" / "bao-cao-ubnd-xa.yaml"
+    code, _, err = _run(
+        "aggregate", str(TEAMS), "--as-of", "2023-12-13", "--into", str(other),
+        "-o", str(tmp_path / "x.yaml"),
+    )  # fmt: skip
+    assert code == 1 and "bao_cao_thuc_hien" in err
+    assert not (tmp_path / "x.yaml").exists()

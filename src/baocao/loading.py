@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import InputError, LoadError, Problem
-from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
+from .model import REPORT_ADAPTER, AnyReport, get_kind, kinds
 from .model.forms import FORM_RULES, lenient_mode
 from .yamlread import ReportLoader
 
@@ -29,7 +29,6 @@ __all__ = [
     "validate",
 ]
 
-AnyReport = Document | ImplementationReport
 Path_ = tuple[str | int, ...]
 
 _MESSAGES = {
@@ -66,7 +65,6 @@ def format_path(loc: Iterable[str | int]) -> str:
 
 
 _NON_DATA_STEPS = {
-    *REPORT_KINDS,
     *("span", "tally", "ratio", "paragraph", "bullets", "numbered", "table"),
     *("function-after", "function-before", "function-wrap"),
 }
@@ -83,7 +81,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
             path.append(part)
             cur = cur[part]
         elif isinstance(cur, (dict, list)) or cur is None:
-            if part in _NON_DATA_STEPS:
+            if part in _NON_DATA_STEPS or (not path and part in kinds()):
                 continue
             path.append(part)
             cur = None
@@ -147,11 +145,12 @@ def validate(
     ``lenient``: hold deviations from the official form as written (see
     :mod:`baocao.model.forms`) instead of refusing them.
     """
-    if isinstance(data, (Document, ImplementationReport)):
+    if isinstance(data, AnyReport):
         return data
     try:
         with lenient_mode(lenient):
-            return REPORT_ADAPTER.validate_python(data)
+            report: AnyReport = REPORT_ADAPTER.validate_python(data)
+            return report
     except ValidationError as exc:
         problems = _problems(exc, data, lines or {})
         where = f"{source}: " if source else ""
@@ -268,10 +267,8 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     """JSON Schema of the input: every kind, or one (``document``, ``bao_cao_thuc_hien``)."""
     if kind is None:
         schema = REPORT_ADAPTER.json_schema()
-    elif kind in REPORT_KINDS:
-        schema = REPORT_KINDS[kind].model_json_schema()
     else:
-        raise InputError(f"unknown report kind {kind!r}; known: {', '.join(REPORT_KINDS)}")
+        schema = get_kind(kind).schema.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", "baocao report")
     return schema

@@ -18,7 +18,8 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
 * body: top-level paragraphs between them; a paragraph with an outline level
   (Word's heading levels, set by the BC Heading styles) is a heading of that
   level, otherwise a Roman-numbered line is a level-1 heading; a paragraph just
-  before a body table is its caption and is not body text.
+  before a body table (or before its "Đơn vị tính: …" unit line) is its caption
+  and, like the unit line, is not body text.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _NUMBER = re.compile(r"^Số\b")
 _DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})")
 _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
+_UNIT = re.compile(r"^\(?đơn vị( tính)?\s*:", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
 
 
@@ -231,8 +233,10 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
             continue
         text = text_of(b).strip()
         nxt = rest[k + 1] if k + 1 < len(rest) else None
+        if nxt is not None and nxt.tag == f"{W}p" and _UNIT.match(text_of(nxt).strip()):
+            nxt = rest[k + 2] if k + 2 < len(rest) else None  # caption, unit line, table
         if not text or (nxt is not None and nxt.tag == f"{W}tbl"):
-            continue  # blank lines and table captions are not body text
+            continue  # blank lines, table captions and unit lines are not body text
         level = _heading_level(doc, b, text)
         found.add(f"heading{level}" if level else "body", Paragraph(b, text_of(b)))
     return found

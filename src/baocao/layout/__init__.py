@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import FAMILY_SEPARATOR, Document, Family, ImplementationReport, Signer
+from ..model import FAMILY_SEPARATOR, AnyReport, Document, Family, Signer
 from .body import (
     AppendixView,
     HeaderCellView,
@@ -19,7 +19,7 @@ from .body import (
     TableView,
     appendix_views,
     body_lines,
-    format_loc,
+    loc_path,
     paragraph_runs,
 )
 from .printed import (
@@ -46,8 +46,8 @@ __all__ = [
     "Run",
     "SignerView",
     "TableView",
-    "format_loc",
     "layout",
+    "loc_path",
 ]
 
 MOTTOS: dict[Family, tuple[str, ...]] = {
@@ -196,7 +196,7 @@ def _signer(s: Signer, family: Family) -> SignerView:
     )
 
 
-def layout(report: Document | ImplementationReport, form: PrintForm = "official") -> Layout:
+def layout(report: AnyReport, form: PrintForm = "official") -> Layout:
     """Print a report of any kind into lines (through its generic document).
 
     ``form``: ``official`` prints values in the official form; ``written``
@@ -206,10 +206,14 @@ def layout(report: Document | ImplementationReport, form: PrintForm = "official"
     family = doc.family
     scheme = doc.scheme
     preamble = tuple(
-        Line("paragraph", paragraph_runs(p), loc=("preamble", i))
+        Line("paragraph", paragraph_runs(p), path=f"preamble[{i}]", loc=("preamble", i))
         for i, p in enumerate(doc.preamble)
     )
-    closing = Line("paragraph", (Run(doc.closing),), loc=("closing",)) if doc.closing else None
+    closing = (
+        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
+        if doc.closing
+        else None
+    )
     recipients = None
     if doc.recipients is not None:
         r = doc.recipients

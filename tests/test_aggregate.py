@@ -285,26 +285,42 @@ def test_public_names() -> None:
 # --- the team report as a document (the kind's adapter to the layout) -------------------
 
 
+def test_team_report_is_a_registered_kind() -> None:
+    """``baocao.load`` reads a team report through the kinds registry, header required."""
+    from baocao.model import REPORT_KINDS
+
+    assert "bao_cao_to_huyen" in REPORT_KINDS
+    report = baocao.load(TEAMS / "11-long-he.yaml")
+    assert isinstance(report, TeamReport) and report.kind == "bao_cao_to_huyen"
+    assert report.model_dump() == load_team_report(TEAMS / "11-long-he.yaml").model_dump()
+    schema = baocao.json_schema("bao_cao_to_huyen")
+    assert "header" in schema["required"] and "attendance" in schema["properties"]
+
+
+def test_registered_kind_requires_the_header_counting_does_not(tmp_path: Path) -> None:
+    data = _minimal()
+    path = tmp_path / "to.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert load_team_report(path).header is None
+    with pytest.raises(LoadError) as err:
+        baocao.load(path)
+    assert [p.path for p in err.value.problems] == ["header"]
+
+
 def test_team_report_prints_as_a_document() -> None:
-    header = {
-        "family": "dang",
-        "issuer": {"parent": "HUYỆN ỦY MINH SƠN", "name": "TỔ DỰ SINH HOẠT CHI BỘ XÃ LONG HẸ"},
-        "number": "05-BC/TH",
-        "place": "Minh Sơn",
-        "date": "2023-12-03",
-        "subject": "kết quả hoạt động năm 2023 của Tổ",
-    }
-    base = load_team_report(TEAMS / "11-long-he.yaml")
-    report = TeamReport.model_validate({**base.model_dump(), "header": header})
-    text = " ".join(baocao.render_bytes(report.to_document(), "txt").decode("utf-8").split())
+    report = baocao.load(TEAMS / "11-long-he.yaml")
+    assert isinstance(report, TeamReport)
+    text = " ".join(baocao.render_bytes(report, "txt").decode("utf-8").split())
     cells = len(report.cells)
     assert f"{cells - 1}/{cells} chi bộ được phân công" in text  # Pá Khoang never attended
     assert f"tổng số {len(report.attendance)} lượt" in text
     for d in report.difficulties:
         assert f"{d.text.rstrip('.')} (thuộc thẩm quyền của {d.authority})." in text
-    assert report.leader in text
+    assert "TỔ TRƯỞNG" in text and report.leader in text
+    assert list(baocao.check(report)) == []
 
 
 def test_team_report_without_header_cannot_print() -> None:
+    sheet = load_team_report(TEAMS / "17-thi-tran-minh-son.csv")
     with pytest.raises(InputError, match="header"):
-        load_team_report(TEAMS / "01-tan-lap.yaml").to_document()
+        sheet.to_document()

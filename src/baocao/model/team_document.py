@@ -50,7 +50,7 @@ def _attendance_table(report: TeamReport) -> Table:
         per = [0, 0, 0, 0]
         for a in report.attendance_of(m.name):
             per[(a.date.month - 1) // 3] += 1
-        rows.append([m.name, m.role, *(str(n) for n in per)])
+        rows.append([m.name, m.role, *per])
     return Table(
         caption=_("Số lần dự sinh hoạt chi bộ năm {year}").format(year=report.year),
         header=["Thành viên", "Chức danh", *QUARTERS],
@@ -89,6 +89,7 @@ def team_document(report: TeamReport) -> Document:
     return Document(
         header=report.header,
         sections=sections,
-        signer=Signer(title="TỔ TRƯỞNG", name=report.leader),
+        signer=report.signer or Signer(title="TỔ TRƯỞNG", name=report.leader),
+        recipients=report.recipients,
         check=report.check,
     )

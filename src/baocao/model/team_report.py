@@ -19,18 +19,22 @@ from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..i18n import _
+from .closing import Recipients, Signer
 from .document import CheckConfig, Document
 from .header import Header
+from .registry import AnyReport, Kind
 from .team_document import team_document
 from .types import Model, NonEmptyText, Text
 
 __all__ = [
     "AUTHORITIES",
+    "KIND",
     "Attendance",
     "Commune",
     "Issue",
     "Member",
     "TeamReport",
+    "TeamReportDocument",
     "name_key",
     "quarter_of",
 ]
@@ -120,6 +124,9 @@ class TeamReport(Model):
     attendance: list[Attendance] = Field(default_factory=list)
     difficulties: list[Issue] = Field(default_factory=list)
     proposals: list[Issue] = Field(default_factory=list)
+    signer: Signer | None = None
+    """Who signs the printed report; none given: the leader, as ``TỔ TRƯỞNG``."""
+    recipients: Recipients | None = None
     check: CheckConfig = Field(default_factory=CheckConfig)
 
     @property
@@ -255,3 +262,18 @@ class TeamReport(Model):
         """Assigned cells with no attendance record, as ``(commune, cell)``."""
         seen = {name_key(a.cell) for a in self.attendance}
         return [(commune, cell) for commune, cell in self.cells if name_key(cell) not in seen]
+
+
+class TeamReportDocument(TeamReport, AnyReport):
+    """The registered kind ``bao_cao_to_huyen``: a team report with its letterhead.
+
+    Why two classes: counting needs only the figures (a spreadsheet has no
+    letterhead), while printing and checking need the header, so the kind
+    that ``baocao.load``/``render``/``check`` read requires it.
+    """
+
+    header: Header
+
+
+KIND = Kind("bao_cao_to_huyen", TeamReportDocument, description="báo cáo hoạt động của Tổ huyện")
+"""The kind's registration record (registered in ``model/report.py``)."""

@@ -240,3 +240,23 @@ def test_into_refuses_another_kind(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 1 and "bao_cao_thuc_hien" in err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_merged_keeps_the_appendix_styles(tmp_path: Path) -> None:
+    import re
+
+    merged = _merged(tmp_path)
+    alone = tmp_path / "phu-luc.docx"
+    args = ["--into", str(SEED), "-o", str(tmp_path / "g.yaml"), "--appendix", str(alone)]
+    assert _run("aggregate", str(TEAMS), "--as-of", "2023-12-13", *args)[0] == 0
+
+    def styles(path: Path) -> set[str]:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        return set(re.findall(r'<w:pStyle w:val="([^"]+)"', xml))
+
+    # the appendix's paragraphs keep their style names (none renamed) in the merged file
+    assert styles(alone) <= styles(merged)
+    with zipfile.ZipFile(merged) as z:
+        defined = set(re.findall(r'w:styleId="([^"]+)"', z.read("word/styles.xml").decode()))
+    assert styles(alone) <= defined

@@ -46,6 +46,7 @@ def test_context_keeps_the_documented_keys(ubnd: baocao.Document) -> None:
         "separator",
         "layout",
         "notes",
+        "letter_subject",
         "motto",
         "issuer_parent",
         "issuer_name",

@@ -48,7 +48,7 @@ GEOMETRY = {
     # Party: the right column holds the 73 mm tiêu đề and the date line (§17: give it more room).
     "dang": Geometry(header=(75.0, 90.0), signature=(85.0, 80.0)),
     # State: the right column must hold the 95.6 mm quốc hiệu at 13 pt bold on one line.
-    "nha_nuoc": Geometry(header=(65.0, 100.0), signature=(85.0, 80.0)),
+    "nha_nuoc": Geometry(header=(72.0, 100.0), signature=(85.0, 80.0)),
 }
 
 
@@ -141,7 +141,7 @@ def header_part(profile: FormatProfile) -> list[El]:
         para("BCNumber", "{{ header.symbol }}"),
         tag("{%p endif %}"),
         tag('{%p if header.layout == "cong_van" %}'),
-        tag("{%p for line in header.subject %}"),
+        tag("{%p for line in header.letter_subject %}"),
         para("BCLetterSubject", "{{ line }}"),
         tag("{%p endfor %}"),
         tag("{%p endif %}"),
@@ -178,13 +178,14 @@ def title_part(profile: FormatProfile) -> list[El]:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
         out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
-    out.append(tag("{%p endif %}"))
-    # Extra lines of the title block: a cut-off date, a term, a school year.
+    # Extra lines of the title block (a cut-off date, a term, a school year), under its mark.
     out += [
         tag("{%p for line in header.notes %}"),
         para("BCTitleNote", "{{ line }}"),
         tag("{%p endfor %}"),
     ]
+    # A công văn: one blank line between the header and Kính gửi.
+    out += [tag("{%p else %}"), para("BCSpacer"), tag("{%p endif %}")]
     # Kính gửi (format-rules.md §12): "Kính gửi: A" centred; with several bodies,
     # "Kính gửi:" centred and the "- A;" lines aligned under it.
     out += [

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..layout import MOTTOS
 from ..model import AUTHORITY_FORMS, Family
 from ..profiles.units import twips_to_mm
-from ._ooxml import Docx, El, Paragraph, W, text_of
+from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
 
 __all__ = ["Located", "find_date", "locate"]
 
@@ -118,9 +118,18 @@ def _header(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> N
                 found.rules["issuer_rule"] = length
         elif text and "number" not in found.elements:
             issuer.append(p)
+        elif text:  # under Số in the left column: the V/v subject of a công văn
+            found.add("letter_subject", p)
+            found.marks.add("cong_van")
+    # Parent bodies are upright above the issuer; with 3–4 lines (a school under a
+    # department under a province) the first bold line starts the issuer itself.
+    bold = [all(doc.run_toggle(r, p.el, "b") for r in text_runs(p.el)) for p in issuer]
+    first_bold = next((i for i, b in enumerate(bold) if i and b), None)
+    split = first_bold if first_bold is not None and len(issuer) > 2 else 1
     if len(issuer) >= 2:
-        found.add("issuer_parent", issuer[0])
-        issuer = issuer[1:]
+        for p in issuer[:split]:
+            found.add("issuer_parent", p)
+        issuer = issuer[split:]
     for p in issuer:
         found.add("issuer_name", p)
     dated = next((p for p in paras if _DATE.search(p.text)), None)
@@ -152,15 +161,24 @@ def _title(doc: Docx, paras: list[El], found: Located, text_width: int) -> int:
         text = text_of(p).strip()
         if _SEPARATOR.match(text):
             found.marks.add("subject_separator")
-            return k + 1
+            return _notes(doc, paras, k + 1)
         if not text and _has_bottom_border(doc, p):
             length = _rule_length_mm(doc, p, text_width)
             if length is not None:
                 found.rules["subject_rule"] = length
-            return k + 1
+            return _notes(doc, paras, k + 1)
         if not text or (doc.para_attr(p, "jc", "val") or "left") != "center":
             return k
         found.add("subject", Paragraph(p, text_of(p)))
+        k += 1
+    return k
+
+
+def _notes(doc: Docx, paras: list[El], k: int) -> int:
+    """Skip the title block's extra centred lines under its mark (a cut-off date, a term)."""
+    while k < len(paras) and text_of(paras[k]).strip():
+        if (doc.para_attr(paras[k], "jc", "val") or "left") != "center":
+            break
         k += 1
     return k
 
@@ -225,7 +243,10 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
         if b.tag != f"{W}p":
             break
         leading.append(b)
-    used = _title(doc, leading, found, text_width)
+    if "cong_van" in found.marks:  # no title block; a blank line before Kính gửi
+        used = next((n for n, b in enumerate(leading) if text_of(b).strip()), len(leading))
+    else:
+        used = _title(doc, leading, found, text_width)
     used += _addressee_count(middle[used:])
     rest = middle[used:]
     for k, b in enumerate(rest):

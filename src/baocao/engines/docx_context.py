@@ -117,6 +117,7 @@ def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]
             "separator": h.separator,
             "layout": h.layout,
             "notes": list(h.notes),
+            "letter_subject": list(h.letter_subject),
         },
         "preamble": [line_context(ln, width) for ln in lay.preamble],
         "body": [line_context(ln, width) for ln in lay.body],

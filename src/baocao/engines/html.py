@@ -236,7 +236,7 @@ def html_body(lay: Layout) -> str:
         parts.append(f"<h1>{_esc(h.doc_type)}</h1>")
     if h.subject and h.layout != "cong_van":
         parts.append(f'<p class="subject">{"<br>".join(_esc(s) for s in h.subject)}</p>')
-    if h.notes:
+    if h.notes and h.layout != "cong_van":
         parts.append(f'<p class="notes">{"<br>".join(_esc(s) for s in h.notes)}</p>')
     if h.addressees:
         parts.append(f'<p class="addressees">{"<br>".join(_esc(s) for s in h.addressees)}</p>')

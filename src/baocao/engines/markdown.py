@@ -222,7 +222,7 @@ def markdown_blocks(lay: Layout) -> list[str]:
         blocks.append(f"# {escape_markdown(h.doc_type)}")
     if h.subject and h.layout != "cong_van":
         blocks.append(_stack(_hard_lines(h.subject, bold=True)))
-    if h.notes:
+    if h.notes and h.layout != "cong_van":
         blocks.append(_stack(_hard_lines(h.notes, italic=True)))
     if h.addressees:
         blocks.append(_stack(_hard_lines(h.addressees)))

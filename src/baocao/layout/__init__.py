@@ -99,14 +99,15 @@ class HeaderView:
 
     @property
     def letter_subject(self) -> tuple[str, ...]:
-        """The ``V/v …`` lines under Số of a công văn; empty for a titled report."""
-        return self.subject if self.layout == "cong_van" else ()
+        """The ``V/v …`` lines (and notes) under Số of a công văn; empty for a titled report."""
+        return (*self.subject, *self.notes) if self.layout == "cong_van" else ()
 
     @property
     def title_lines(self) -> tuple[str, ...]:
-        """The title block: type, subject (a titled report only), then the notes."""
-        titled = (*((self.doc_type,) if self.doc_type else ()), *self.subject)
-        return (*(titled if self.layout != "cong_van" else ()), *self.notes)
+        """A titled report's title block: type, subject, then the notes; empty for a công văn."""
+        if self.layout == "cong_van":
+            return ()
+        return (*((self.doc_type,) if self.doc_type else ()), *self.subject, *self.notes)
 
 
 @dataclass(frozen=True)
@@ -169,14 +170,14 @@ def _header(doc: Document, form: PrintForm) -> HeaderView:
         motto=MOTTOS[h.family],
         issuer_parent="\n".join(above) if above else None,
         issuer_name=block[-1].text,
-        symbol=symbol_line(h.number, form) if h.number is not None else "",
+        symbol=symbol_line(h.number, form, h.family) if h.number is not None else "",
         place_date=date_line(h.place, h.date, form),
         doc_type=h.doc_type or "",
         subject=subject_lines(h),
         addressees=addressee_lines(h),
         is_draft=h.date.is_draft or (h.number is not None and h.number.number is None),
         issuer=block,
-        separator=h.issuer.separator or FAMILY_SEPARATOR[h.family],
+        separator=(h.issuer.separator if form == "written" else None) or FAMILY_SEPARATOR[h.family],
         layout=h.form,
         notes=h.notes,
     )

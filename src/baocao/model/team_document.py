@@ -52,7 +52,7 @@ def _attendance_table(report: TeamReport) -> Table:
             per[(a.date.month - 1) // 3] += 1
         rows.append([m.name, m.role, *per])
     return Table(
-        caption=_("Số lần dự sinh hoạt chi bộ năm {year}").format(year=report.year),
+        caption=f"Số lần dự sinh hoạt chi bộ năm {report.year}",  # document text, not a message
         header=["Thành viên", "Chức danh", *QUARTERS],
         rows=rows,
         widths=[3.0, 2.0, 1.0, 1.0, 1.0, 1.0],

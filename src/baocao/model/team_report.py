@@ -210,25 +210,16 @@ class TeamReport(Model):
                         ).format(value=issue.authority, known=", ".join(AUTHORITIES)),
                         issue.authority,
                     )
+        unknown = {
+            "member": (names, _("{value!r} không có trong danh sách thành viên (members)")),
+            "cell": (cells, _("chi bộ {value!r} không thuộc địa bàn được phân công (communes)")),
+        }
         for i, a in enumerate(self.attendance):
-            if name_key(a.member) not in names:
-                yield (
-                    ("attendance", i, "member"),
-                    "attendance_unknown_member",
-                    _("{name!r} không có trong danh sách thành viên (members)").format(
-                        name=a.member
-                    ),
-                    a.member,
-                )
-            if name_key(a.cell) not in cells:
-                yield (
-                    ("attendance", i, "cell"),
-                    "attendance_unknown_cell",
-                    _("chi bộ {cell!r} không thuộc địa bàn được phân công (communes)").format(
-                        cell=a.cell
-                    ),
-                    a.cell,
-                )
+            for field, (known, msg) in unknown.items():
+                value = getattr(a, field)
+                if name_key(value) not in known:
+                    loc = ("attendance", i, field)
+                    yield loc, f"attendance_unknown_{field}", msg.format(value=value), value
             yield from _outside_year(("attendance", i, "date"), a.date, year)
 
     def to_document(self) -> Document:

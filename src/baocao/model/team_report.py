@@ -12,7 +12,7 @@ load with the field it sits in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
@@ -210,7 +210,7 @@ class TeamReport(Model):
                         ).format(value=issue.authority, known=", ".join(AUTHORITIES)),
                         issue.authority,
                     )
-        unknown = {
+        unknown: dict[str, tuple[Container[str], str]] = {
             "member": (names, _("{value!r} không có trong danh sách thành viên (members)")),
             "cell": (cells, _("chi bộ {value!r} không thuộc địa bàn được phân công (communes)")),
         }

@@ -17,10 +17,9 @@ SRC = ROOT / "src" / "baocao"
 
 # Each layer may import only layers listed before it (docs/architecture.md).
 LAYERS = [
-    ("errors", "i18n", "atomic", "yamlread"),
+    ("errors", "i18n", "atomic", "yamlread", "vi"),
     ("model",),
     ("loading",),
-    ("vi",),
     ("layout",),
     ("profiles",),
     ("packs",),

@@ -279,8 +279,8 @@ def appendix_part(profile: FormatProfile) -> list[El]:
     ]
 
 
-def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
-    """One signer's lines: authority, title, the signature space or "(Đã ký)", name, digital line."""
+def _signer_head(profile: FormatProfile, var: str) -> list[El]:
+    """A signer's lines above the name: authority, title, the signature space or "(Đã ký)"."""
     geo = GEOMETRY[profile.family]
     return [
         tag(f"{{%p if {var}.authority %}}"),
@@ -296,11 +296,21 @@ def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
         tag("{%p else %}"),
         *(para("BCSignerTitle") for _ in range(geo.signature_blank_lines)),
         tag("{%p endif %}"),
+    ]
+
+
+def _signer_foot(var: str) -> list[El]:
+    """The name and, for a digitally signed report, the signature line under it."""
+    return [
         para("BCSignerName", f"{{{{ {var}.name }}}}"),
         tag(f"{{%p if {var}.digital %}}"),
         para("BCDigitalSignature", f"{{{{ {var}.digital }}}}"),
         tag("{%p endif %}"),
     ]
+
+
+def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
+    return [*_signer_head(profile, var), *_signer_foot(var)]
 
 
 def signature_part(profile: FormatProfile) -> list[El]:
@@ -314,13 +324,15 @@ def signature_part(profile: FormatProfile) -> list[El]:
             tag("{%p endfor %}"),
         ]
 
-    recipients = [
-        tag("{%p if recipients %}"),
-        *recipient_lines(),
-        tag("{%p else %}"),
-        para("BCRecipientsItem"),
-        tag("{%p endif %}"),
-    ]
+    def recipients() -> list[El]:
+        return [
+            tag("{%p if recipients %}"),
+            *recipient_lines(),
+            tag("{%p else %}"),
+            para("BCRecipientsItem"),
+            tag("{%p endif %}"),
+        ]
+
     signer = [
         tag("{%p if signer %}"),
         *_signer_cell(profile, "signer"),
@@ -334,19 +346,20 @@ def signature_part(profile: FormatProfile) -> list[El]:
         tag("{%p if signers|length > 1 %}"),
         para("BCSpacer"),
         # A joint report: the two signers side by side, Nơi nhận under them at the left.
+        # The names share the second row, so they stand level however long the lines above.
         layout_table(
             (half, half),
-            [[_signer_cell(profile, "signers[0]"), _signer_cell(profile, "signers[1]")]],
+            [
+                [_signer_head(profile, "signers[0]"), _signer_head(profile, "signers[1]")],
+                [_signer_foot("signers[0]"), _signer_foot("signers[1]")],
+                [[para("BCSpacer"), *recipients()], [para("BCSpacer")]],
+            ],
             cant_split=True,
         ),
-        tag("{%p if recipients %}"),
-        para("BCSpacer"),
-        *recipient_lines(),
-        tag("{%p endif %}"),
         tag("{%p elif signer or recipients %}"),
         para("BCSpacer"),
         # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
-        layout_table(geo.signature, [[recipients, signer]], cant_split=True),
+        layout_table(geo.signature, [[recipients(), signer]], cant_split=True),
         tag("{%p endif %}"),
     ]
 

@@ -38,7 +38,7 @@ def _ppr(
     outline: int | None = None,
     page_break: bool = False,
 ) -> El:
-    """pPr children in schema order: keepNext, pageBreakBefore, pBdr, spacing, ind, jc, outlineLvl."""
+    """pPr children in schema order: keepNext, pageBreakBefore, pBdr, spacing, ind, jc, outline."""
     bdr = None
     if border:
         bdr = w(
@@ -208,7 +208,7 @@ def _body_styles(profile: FormatProfile) -> list[StyleSpec]:
         ),
         StyleSpec(
             "BC Appendix Note",
-            _fmt(body, align="center", italic=True, **flush),
+            _fmt(body, align="center", italic=True, space_after_pt={"value": 12}, **flush),
             based_on="BC Body",
             keep_next=True,
         ),
@@ -275,7 +275,8 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         ),
         StyleSpec("BC Bullet", body, based_on="BC Body"),
         *_body_styles(profile),
-        StyleSpec("BC Closing", body, based_on="BC Body"),
+        # The closing sentence stays on the page of the signature (with the spacer under it).
+        StyleSpec("BC Closing", body, based_on="BC Body", keep_next=True),
         StyleSpec(
             "BC Table Caption",
             _fmt(
@@ -293,7 +294,10 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         ),
         StyleSpec("BC Table Text", table_text, based_on="Normal"),
         StyleSpec(
-            "BC Spacer", _fmt(size=body.size.model_dump() if body.size else None), based_on="Normal"
+            "BC Spacer",
+            _fmt(size=body.size.model_dump() if body.size else None),
+            based_on="Normal",
+            keep_next=True,
         ),
         StyleSpec("BC Recipients Label", e.recipients_label, based_on="Normal"),
         StyleSpec("BC Recipients Item", e.recipients_item, based_on="Normal"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from .types import Family, Model, NonEmptyText, Text
 
@@ -79,7 +79,7 @@ class Recipients(Model):
     """The nơi nhận block; ``archive`` is the Lưu line, printed last."""
 
     label: NonEmptyText = "Nơi nhận:"
-    items: list[Recipient] = Field(default_factory=list)
+    items: tuple[Recipient, ...] = ()
     archive: Text | None = None
     """Party: ``Lưu Ban Tổ chức Huyện ủy.``; State: ``Lưu: VT, TCCB.`` from ``VT, TCCB``."""
     separator: Text | None = None

@@ -21,7 +21,7 @@ __all__ = ["CheckConfig", "Document"]
 class CheckConfig(Model):
     """Checker settings kept with the report: rule codes switched off for it."""
 
-    disable: list[Text] = Field(default_factory=list)
+    disable: tuple[Text, ...] = ()
 
 
 class Document(AnyReport):
@@ -33,17 +33,17 @@ class Document(AnyReport):
 
     kind: Literal["document"] = "document"
     header: Header
-    preamble: list[Paragraph] = Field(default_factory=list)
-    blocks: list[Block] = Field(default_factory=list)
+    preamble: tuple[Paragraph, ...] = ()
+    blocks: tuple[Block, ...] = ()
     """Unnumbered body blocks before the first section."""
-    sections: list[Section] = Field(default_factory=list)
+    sections: tuple[Section, ...] = ()
     closing: Text | None = None
     signer: Signer | None = None
-    signers: list[Signer] = Field(default_factory=list)
+    signers: tuple[Signer, ...] = ()
     """A joint report's signers, printed side by side left to right (instead of ``signer``)."""
     recipients: Recipients | None = None
     numbering: NumberingScheme | None = None
-    appendices: list[Appendix] = Field(default_factory=list)
+    appendices: tuple[Appendix, ...] = ()
     check: CheckConfig = Field(default_factory=CheckConfig)
 
     @model_validator(mode="after")

@@ -38,7 +38,7 @@ class Preamble(Model):
     """``Thực hiện <citation>; <citation>. <conclusion>``: the căn cứ paragraph."""
 
     lead: NonEmptyText = "Thực hiện"
-    citations: list[Citation] = Field(min_length=1)
+    citations: tuple[Citation, ...] = Field(min_length=1)
     conclusion: Text = ""
     """The sentence after the citations ("Ban Tổ chức … báo cáo … như sau:")."""
 
@@ -54,7 +54,7 @@ class TitledBlocks(Model):
     """A titled run of blocks (strengths, causes)."""
 
     title: NonEmptyText
-    blocks: list[Block] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
         return Section(title=self.title, blocks=self.blocks)
@@ -66,7 +66,7 @@ class LimitationGroup(Model):
     concerning: NonEmptyText
     title: Text | None = None
     """Defaults to ``Đối với <concerning>``."""
-    blocks: list[Block] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
         return Section(title=self.title or f"Đối với {self.concerning}", blocks=self.blocks)
@@ -76,8 +76,8 @@ class Limitations(Model):
     """Hạn chế, tồn tại, grouped by whom they concern."""
 
     title: NonEmptyText = "Hạn chế, tồn tại"
-    blocks: list[Block] = Field(default_factory=list)
-    groups: list[LimitationGroup] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    groups: tuple[LimitationGroup, ...] = ()
 
 
 class Assessment(Model):
@@ -108,16 +108,16 @@ class Results(Model):
     """Part I, kết quả thực hiện; the title defaults from the reporting year."""
 
     title: Text | None = None
-    blocks: list[Block] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
 
 
 class Tasks(Model):
     """Part III, nhiệm vụ và giải pháp for the next year: an intro and numbered tasks."""
 
     title: Text | None = None
-    blocks: list[Block] = Field(default_factory=list)
-    items: list[Paragraph] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    items: tuple[Paragraph, ...] = ()
 
 
 class ImplementationReport(AnyReport):

@@ -97,7 +97,7 @@ def test_removing_a_team_says_16_of_17(tmp_path: Path) -> None:
     (folder / "03-nam-khum.yaml").unlink()
     s = _summary(folder)
     assert (len(s.reported), s.expected) == (16, 17)
-    assert s.missing == ["Tổ huyện số 3"]
+    assert s.missing == ("Tổ huyện số 3",)
     assert s.difficulty_tally().total == 21 - len(gone.difficulties)
     assert "16/17 Tổ huyện" in s.statistics_paragraph().text
     assert "Còn 1 Tổ huyện chưa gửi báo cáo (Tổ huyện số 3)" in s.statistics_paragraph().text
@@ -121,7 +121,7 @@ def test_removing_a_difficulty_changes_its_authoritys_count(tmp_path: Path) -> N
 def test_report_sent_after_as_of_is_not_counted() -> None:
     s = _summary(as_of=dt.date(2023, 12, 10))
     assert (len(s.reported), s.expected) == (16, 17)
-    assert s.missing == ["Tổ huyện số 12"]
+    assert s.missing == ("Tổ huyện số 12",)
     assert s.late == []
 
 
@@ -137,7 +137,7 @@ def test_no_late_sentence_without_late_teams() -> None:
 def test_expected_as_a_number() -> None:
     s = baocao.aggregate(load_team_reports(TEAMS), expected=20, as_of=AS_OF)
     assert s.ratio().sentence() == "17/20 Tổ huyện"
-    assert s.missing == []
+    assert s.missing == ()
 
 
 def test_unknown_or_repeated_team_is_an_error() -> None:
@@ -156,7 +156,7 @@ def test_unknown_or_repeated_team_is_an_error() -> None:
 def test_quarterly_rule_counts_missed_quarters() -> None:
     r = TeamReport.model_validate(_minimal())
     s = baocao.aggregate([r], expected=1, as_of=AS_OF)
-    assert [(m.member, m.missed) for m in s.short_members] == [("Cầm Thị Bình", [1, 2, 3, 4])]
+    assert [(m.member, m.missed) for m in s.short_members] == [("Cầm Thị Bình", (1, 2, 3, 4))]
     assert [c.cell for c in s.unattended_cells] == ["Chi bộ bản Co Muông"]
 
 
@@ -175,7 +175,7 @@ def test_quarterly_rule_respects_joining_and_leaving() -> None:
     ]
     r = TeamReport.model_validate(_minimal(members=members, attendance=attendance))
     s = baocao.aggregate([r], expected=1, as_of=AS_OF)
-    assert [(m.member, m.missed) for m in s.short_members] == [("Quàng Văn Cường", [4])]
+    assert [(m.member, m.missed) for m in s.short_members] == [("Quàng Văn Cường", (4,))]
 
 
 # --- validation ------------------------------------------------------------------------

@@ -60,6 +60,6 @@ def appendix_document(summary: Summary, header: Header) -> Document:
         Section(title=w.proposal_noun.capitalize(), blocks=_blocks(p, summary.proposals)),
     ]
     return Document(
-        header=header.model_copy(update={"doc_type": "PHỤ LỤC", "subject": subject}),
+        header=header.replace(doc_type="PHỤ LỤC", subject=subject),
         sections=sections,
     )

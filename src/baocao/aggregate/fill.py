@@ -25,8 +25,8 @@ def _inline_data(piece: Span | Tally | Ratio) -> Any:
     if isinstance(piece, Span):
         if not (piece.bold or piece.italic):
             return piece.text
-        return piece.model_dump(exclude_defaults=True)
-    return {"type": piece.type, **piece.model_dump(exclude_defaults=True)}
+        return piece.model_dump(mode="json", exclude_defaults=True)
+    return {"type": piece.type, **piece.model_dump(mode="json", exclude_defaults=True)}
 
 
 def paragraph_data(paragraph: Paragraph) -> Any:

@@ -47,7 +47,7 @@ class Assignment(Model):
     """The decision that assigned them (``Quyết định số 1848-QĐ/HU, ngày 30/12/2022 …``)."""
     year: int = Field(ge=1900, le=2200)
     due: dt.date | None = None
-    teams: list[NonEmptyText] = Field(min_length=1)
+    teams: tuple[NonEmptyText, ...] = Field(min_length=1)
     wording: Wording = Field(default_factory=Wording)
     header: Header | None = None
     """The summary report's header, for an appendix rendered without ``--into``."""

@@ -65,7 +65,7 @@ class ShortMember(Model):
     team: NonEmptyText
     member: NonEmptyText
     role: Text = ""
-    missed: list[int]
+    missed: tuple[int, ...]
 
 
 class UnattendedCell(Model):
@@ -81,14 +81,14 @@ class Summary(Model):
     year: int
     due: dt.date | None = None
     expected: int = Field(gt=0)
-    expected_teams: list[NonEmptyText] = Field(default_factory=list)
-    reported: list[ReportedTeam] = Field(default_factory=list)
-    missing: list[NonEmptyText] = Field(default_factory=list)
+    expected_teams: tuple[NonEmptyText, ...] = ()
+    reported: tuple[ReportedTeam, ...] = ()
+    missing: tuple[NonEmptyText, ...] = ()
     """Expected teams with no report received by ``as_of`` (names known only from a list)."""
-    difficulties: list[IssueItem] = Field(default_factory=list)
-    proposals: list[IssueItem] = Field(default_factory=list)
-    short_members: list[ShortMember] = Field(default_factory=list)
-    unattended_cells: list[UnattendedCell] = Field(default_factory=list)
+    difficulties: tuple[IssueItem, ...] = ()
+    proposals: tuple[IssueItem, ...] = ()
+    short_members: tuple[ShortMember, ...] = ()
+    unattended_cells: tuple[UnattendedCell, ...] = ()
     wording: Wording = Field(default_factory=Wording)
 
     @property

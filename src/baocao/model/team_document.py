@@ -8,6 +8,7 @@ recounts them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -26,7 +27,7 @@ __all__ = ["team_document"]
 QUARTERS = ("Quý I", "Quý II", "Quý III", "Quý IV")
 
 
-def _issues(items: list[Issue]) -> list[Paragraph | BulletList]:
+def _issues(items: Sequence[Issue]) -> list[Paragraph | BulletList]:
     if not items:
         return [Paragraph.model_validate("Không có.")]
     lines = [

@@ -88,7 +88,7 @@ class Commune(Model):
     """A commune (xã, thị trấn) and the village Party cells of it the team is assigned."""
 
     name: NonEmptyText
-    cells: list[NonEmptyText] = Field(min_length=1)
+    cells: tuple[NonEmptyText, ...] = Field(min_length=1)
 
 
 class Attendance(Model):
@@ -119,11 +119,11 @@ class TeamReport(Model):
     year: int = Field(ge=1900, le=2200)
     submitted: dt.date
     leader: NonEmptyText
-    members: list[Member] = Field(min_length=1)
-    communes: list[Commune] = Field(min_length=1)
-    attendance: list[Attendance] = Field(default_factory=list)
-    difficulties: list[Issue] = Field(default_factory=list)
-    proposals: list[Issue] = Field(default_factory=list)
+    members: tuple[Member, ...] = Field(min_length=1)
+    communes: tuple[Commune, ...] = Field(min_length=1)
+    attendance: tuple[Attendance, ...] = ()
+    difficulties: tuple[Issue, ...] = ()
+    proposals: tuple[Issue, ...] = ()
     signer: Signer | None = None
     """Who signs the printed report; none given: the leader, as ``TỔ TRƯỞNG``."""
     recipients: Recipients | None = None

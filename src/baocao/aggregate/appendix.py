@@ -33,7 +33,10 @@ def issue_table(items: Sequence[IssueItem], caption: str | None = None) -> Table
     rows = [
         [str(n), i.text, i.team, i.authority] for n, i in enumerate(_by_authority(items), start=1)
     ]
-    return Table(caption=caption, header=HEADER, rows=rows, widths=WIDTHS, align=ALIGN)
+    # a list flows across pages (its header row repeats) rather than jump to a fresh one
+    return Table(
+        caption=caption, header=HEADER, rows=rows, widths=WIDTHS, align=ALIGN, keep_together=False
+    )
 
 
 def _attached_to(header: Header) -> str:

@@ -8,13 +8,21 @@ one neutral code and each family prints its own form.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import model_validator
 
 from .types import Family, Model, NonEmptyText, Text
 
-__all__ = ["AUTHORITY_FORMS", "Authority", "Recipient", "Recipients", "Signer"]
+__all__ = [
+    "AUTHORITY_FORMS",
+    "Authority",
+    "Recipient",
+    "Recipients",
+    "Signer",
+    "check_one_signer_form",
+]
 
 Authority = Literal["TM", "KT", "TL", "TUQ", "Q"]
 """Thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền (acting)."""
@@ -105,3 +113,9 @@ class Recipients(Model):
         if not texts:
             return []
         return [f"- {t}{sep}" for t in texts[:-1]] + [f"- {texts[-1]}."]
+
+
+def check_one_signer_form(signer: Signer | None, signers: Sequence[Signer]) -> None:
+    """``signer`` or ``signers``, not both: which of them signs would be unclear."""
+    if signer is not None and signers:
+        raise ValueError("give either signer or signers, not both")

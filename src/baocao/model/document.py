@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from .appendices import Appendix
 from .blocks import Block, Paragraph
-from .closing import Recipients, Signer
+from .closing import Recipients, Signer, check_one_signer_form
 from .header import Header
 from .numbering import NumberingScheme, default_numbering
 from .registry import AnyReport
@@ -39,8 +39,8 @@ class Document(AnyReport):
     sections: tuple[Section, ...] = ()
     closing: Text | None = None
     signer: Signer | None = None
-    signers: tuple[Signer, ...] = ()
-    """A joint report's signers, printed side by side left to right (instead of ``signer``)."""
+    signers: tuple[Signer, ...] = Field(default=(), max_length=3)
+    """A joint report's signers (up to three), side by side left to right; not with ``signer``."""
     recipients: Recipients | None = None
     numbering: NumberingScheme | None = None
     appendices: tuple[Appendix, ...] = ()
@@ -48,9 +48,8 @@ class Document(AnyReport):
 
     @model_validator(mode="after")
     def _one_signer_form(self) -> Document:
-        """``signer`` or ``signers``, not both: which of them signs would be unclear."""
-        if self.signer is not None and self.signers:
-            raise ValueError("give either signer or signers, not both")
+        """``signer`` or ``signers``, not both."""
+        check_one_signer_form(self.signer, self.signers)
         return self
 
     @property

@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from .appendices import Appendix
 from .blocks import Block, NumberedList, Paragraph, Span
 from .citations import Citation
-from .closing import Recipients, Signer
+from .closing import Recipients, Signer, check_one_signer_form
 from .document import CheckConfig, Document
 from .header import Header
 from .numbering import NumberingScheme
@@ -133,7 +134,10 @@ class ImplementationReport(AnyReport):
     tasks: Tasks
     closing: Text | None = None
     signer: Signer | None = None
+    signers: tuple[Signer, ...] = Field(default=(), max_length=3)
+    """A joint report's signers, side by side (instead of ``signer``)."""
     recipients: Recipients | None = None
+    appendices: tuple[Appendix, ...] = ()
     numbering: NumberingScheme | None = None
     check: CheckConfig = Field(default_factory=CheckConfig)
 
@@ -142,6 +146,7 @@ class ImplementationReport(AnyReport):
         """Part I reports something: blocks or sections."""
         if not (self.results.blocks or self.results.sections):
             raise ValueError("results: part I has neither blocks nor sections")
+        check_one_signer_form(self.signer, self.signers)
         return self
 
     def to_document(self) -> Document:
@@ -164,7 +169,9 @@ class ImplementationReport(AnyReport):
             sections=[results, self.assessment.section(), tasks],
             closing=self.closing,
             signer=self.signer,
+            signers=self.signers,
             recipients=self.recipients,
+            appendices=self.appendices,
             numbering=self.numbering,
             check=self.check,
         )

@@ -15,6 +15,7 @@ from baocao import load, loads, render_bytes
 from baocao.cli import main
 from baocao.cli.init import starter_kinds, starter_text
 from baocao.model import REPORT_KINDS, DocumentSymbol, IssueDate, Issuer, IssuerLine
+from baocao.model.implementation import Basis
 
 WRITTEN_AS_TEXT = (DocumentSymbol, IssueDate)
 """Objects a starter writes in their text form ("12-BC/ĐU", "2025-12-__"), not field by field."""
@@ -77,7 +78,7 @@ def test_init_writes_a_file_that_validates(kind: str, tmp_path: Path) -> None:
 
 # ``Issuer.lines`` is the other way to write ``parent`` + ``name`` (docs/model.md).
 ALTERNATIVES: dict[type[BaseModel], set[str]] = {Issuer: {"lines"}}
-ALTERNATIVE_MODELS: set[type[BaseModel]] = {IssuerLine}
+ALTERNATIVE_MODELS: set[type[BaseModel]] = {IssuerLine, Basis}  # Basis: a citation as written
 
 
 @pytest.mark.parametrize("kind", sorted(REPORT_KINDS))

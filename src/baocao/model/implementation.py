@@ -8,15 +8,18 @@ any template renders it.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
+from ..errors import CitationError
 from .appendices import Appendix
 from .blocks import Block, NumberedList, Paragraph, Span
-from .citations import Citation
+from .citations import KINDS, Citation
 from .closing import Recipients, Signer, check_one_signer_form
 from .document import CheckConfig, Document
+from .forms import deviate
 from .header import Header
 from .numbering import NumberingScheme
 from .registry import AnyReport
@@ -25,6 +28,7 @@ from .types import Model, NonEmptyText, Text
 
 __all__ = [
     "Assessment",
+    "Basis",
     "ImplementationReport",
     "LimitationGroup",
     "Limitations",
@@ -35,17 +39,71 @@ __all__ = [
 ]
 
 
-class Preamble(Model):
-    """``Thực hiện <citation>; <citation>. <conclusion>``: the căn cứ paragraph."""
+_NUMBERED_KIND = re.compile(rf"^\s*(?:{'|'.join(re.escape(k) for k in KINDS)})\b.*\d", re.S)
 
-    lead: NonEmptyText = "Thực hiện"
-    citations: tuple[Citation, ...] = Field(min_length=1)
+
+class Basis(Model):
+    """A basis held as written: not a document ("tình hình thực tế của địa phương"),
+    or a cited document without number or date ("Kế hoạch của Ủy ban nhân dân tỉnh").
+
+    A document named with a number that does not read as a citation ("Kế hoạch 135
+    ngày 06/3/2018") is form rule BC909: refused in strict mode, held in lenient.
+    """
+
+    text: NonEmptyText
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_str(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _unreadable_citation(self) -> Basis:
+        if _NUMBERED_KIND.match(self.text):
+            try:
+                Citation.parse(self.text)
+            except CitationError as exc:
+                deviate(self, "BC909", str(exc))
+        return self
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _citation_or_basis(value: Any) -> str:
+    """``citation`` when the text reads as one (or is already one), else ``basis``."""
+    if isinstance(value, (Citation, Basis)):
+        return "citation" if isinstance(value, Citation) else "basis"
+    if isinstance(value, str):
+        try:
+            Citation.parse(value)
+        except (CitationError, ValueError):
+            return "basis"
+    return "citation"
+
+
+Cited = Annotated[
+    Annotated[Citation, Tag("citation")] | Annotated[Basis, Tag("basis")],
+    Discriminator(_citation_or_basis),
+]
+
+
+class Preamble(Model):
+    """``Thực hiện <citation>; <citation>. <conclusion>``: the căn cứ paragraph.
+
+    ``lead`` is what the office wrote: "Căn cứ", "Thực hiện", "Theo", or empty
+    for none. Each citation is parsed when it reads as one ("Kế hoạch số
+    12-KH/HU …", checked by the checker) and otherwise kept as written.
+    """
+
+    lead: Text = "Thực hiện"
+    citations: tuple[Cited, ...] = Field(min_length=1)
     conclusion: Text = ""
     """The sentence after the citations ("Ban Tổ chức … báo cáo … như sau:")."""
 
     def paragraph(self) -> Paragraph:
         cited = "; ".join(str(c) for c in self.citations)
-        text = f"{self.lead} {cited}."
+        text = f"{self.lead} {cited}." if self.lead.strip() else f"{cited}."
         if self.conclusion:
             text = f"{text} {self.conclusion}"
         return Paragraph(spans=[Span(text=text)])

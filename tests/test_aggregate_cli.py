@@ -260,3 +260,25 @@ def test_merged_keeps_the_appendix_styles(tmp_path: Path) -> None:
     with zipfile.ZipFile(merged) as z:
         defined = set(re.findall(r'w:styleId="([^"]+)"', z.read("word/styles.xml").decode()))
     assert styles(alone) <= defined
+
+
+def test_attach_puts_the_appendix_into_the_report(tmp_path: Path) -> None:
+    out = tmp_path / "filled.yaml"
+    args = ["--into", str(SEED), "-o", str(out), "--attach"]
+    assert _run("aggregate", str(TEAMS), "--as-of", "2023-12-13", *args)[0] == 0
+    report = baocao.load(out)
+    (appendix,) = report.appendices  # type: ignore[union-attr]
+    assert appendix.title.startswith("DANH SÁCH KHÓ KHĂN, VƯỚNG MẮC")
+    text = baocao.render_bytes(report, "txt").decode("utf-8")
+    for item in [*_summary().difficulties, *_summary().proposals]:
+        assert " ".join(item.text.split()) in " ".join(text.split())
+    # a second run replaces the appendix instead of adding another
+    again = tmp_path / "again.yaml"
+    args = ["--into", str(out), "-o", str(again), "--attach"]
+    assert _run("aggregate", str(TEAMS), "--as-of", "2023-12-13", *args)[0] == 0
+    assert len(baocao.load(again).appendices) == 1  # type: ignore[union-attr]
+
+
+def test_attach_needs_into() -> None:
+    code, _, err = _run("aggregate", str(TEAMS), "--as-of", "2023-12-13", "--attach")
+    assert code == 2 and "--into" in err

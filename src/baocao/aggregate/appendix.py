@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import Block, Document, Header, Paragraph, Section, Span, Table, Tally
+from ..model import Appendix, Block, Document, Header, Paragraph, Section, Span, Table, Tally
 from ..model.tables import Align
 from ..model.team_report import AUTHORITIES
 from ..vi import header_date
 from .summary import IssueItem, Summary
 
-__all__ = ["appendix_document", "issue_table"]
+__all__ = ["appendix_document", "appendix_of", "issue_table"]
 
 HEADER = ["STT", "Nội dung", "Tổ huyện", "Thẩm quyền giải quyết"]
 WIDTHS = [0.8, 5.0, 2.0, 2.0]
@@ -50,19 +50,34 @@ def _blocks(tally: Tally, items: Sequence[IssueItem]) -> list[Block]:
     return [total, issue_table(items)] if items else [total]
 
 
-def appendix_document(summary: Summary, header: Header) -> Document:
-    """The appendix under the summary report's header (same issuer, number and date)."""
+def _title(summary: Summary) -> str:
+    w = summary.wording
+    return (
+        f"danh sách {w.difficulty_noun} và {w.proposal_noun} của các {w.team_noun} "
+        f"năm {summary.year}"
+    )
+
+
+def _sections(summary: Summary) -> list[Section]:
     w = summary.wording
     d, p = summary.difficulty_tally(), summary.proposal_tally()
-    subject = (
-        f"danh sách {w.difficulty_noun} và {w.proposal_noun} của các {w.team_noun} "
-        f"năm {summary.year}\n{_attached_to(header)}"
-    )
-    sections = [
+    return [
         Section(title=w.difficulty_noun.capitalize(), blocks=_blocks(d, summary.difficulties)),
         Section(title=w.proposal_noun.capitalize(), blocks=_blocks(p, summary.proposals)),
     ]
+
+
+def appendix_document(summary: Summary, header: Header) -> Document:
+    """The appendix as a document of its own, under the summary report's header."""
+    subject = f"{_title(summary)}\n{_attached_to(header)}"
     return Document(
         header=header.replace(doc_type="PHỤ LỤC", subject=subject),
-        sections=sections,
+        sections=_sections(summary),
+    )
+
+
+def appendix_of(summary: Summary, header: Header) -> Appendix:
+    """The appendix as the report's own Phụ lục, printed after its signature."""
+    return Appendix(
+        title=_title(summary).upper(), note=_attached_to(header), sections=_sections(summary)
     )

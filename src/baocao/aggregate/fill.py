@@ -10,31 +10,51 @@ concerning the teams (II.2.2) say only what the data supports.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..errors import InputError
 from ..i18n import _
-from ..model import Paragraph, Ratio, Span, Tally
+from ..model import Appendix, Paragraph, Span
 from .summary import Summary
 
-__all__ = ["fill_report", "paragraph_data"]
+__all__ = ["fill_report", "paragraph_data", "written"]
 
 
-def _inline_data(piece: Span | Tally | Ratio) -> Any:
-    if isinstance(piece, Span):
-        if not (piece.bold or piece.italic):
-            return piece.text
-        return piece.model_dump(mode="json", exclude_defaults=True)
-    return {"type": piece.type, **piece.model_dump(mode="json", exclude_defaults=True)}
+def written(value: Any) -> Any:
+    """A model as a report file would write it: defaults left out, but ``type`` kept.
+
+    Why not ``model_dump(exclude_defaults=True)``: it drops the ``type`` tags
+    the unions choose by (a paragraph and a span are what they choose without
+    one). A plain paragraph or span is written as its text.
+    """
+    if isinstance(value, Span) and not (value.bold or value.italic):
+        return value.text
+    if isinstance(value, Paragraph) and len(value.spans) == 1:
+        only = written(value.spans[0])
+        if isinstance(only, str):
+            return only
+    if isinstance(value, BaseModel):
+        out = {}
+        for name, info in type(value).model_fields.items():
+            v = getattr(value, name)
+            tag = name == "type" and not isinstance(value, (Paragraph, Span))
+            if tag or v != info.get_default(call_default_factory=True):
+                out[name] = written(v)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [written(v) for v in value]
+    if isinstance(value, (dt.date,)):
+        return value.isoformat()
+    return value
 
 
 def paragraph_data(paragraph: Paragraph) -> Any:
     """A paragraph as a report file writes it: a plain string, or ``{spans: […]}``."""
-    spans = [_inline_data(s) for s in paragraph.spans]
-    if len(spans) == 1 and isinstance(spans[0], str):
-        return spans[0]
-    return {"spans": spans}
+    return written(paragraph)
 
 
 def _walk_sections(sections: Any) -> Iterator[dict[str, Any]]:
@@ -122,9 +142,20 @@ def _fill_shortfalls(data: dict[str, Any], summary: Summary) -> None:
         blocks.remove(bullets)
 
 
-def fill_report(data: dict[str, Any], summary: Summary) -> dict[str, Any]:
-    """A copy of an implementation report's data with the summary filled in."""
+def _attach(data: dict[str, Any], appendix: Appendix) -> None:
+    """The appendix as the report's own, replacing one of the same title (a re-run)."""
+    new = written(appendix)
+    kept = [a for a in data.get("appendices") or [] if a.get("title") != new["title"]]
+    data["appendices"] = [*kept, new]
+
+
+def fill_report(
+    data: dict[str, Any], summary: Summary, appendix: Appendix | None = None
+) -> dict[str, Any]:
+    """A copy of an implementation report's data with the summary (and appendix) filled in."""
     out = copy.deepcopy(data)
     _fill_statistics(out, summary)
     _fill_shortfalls(out, summary)
+    if appendix is not None:
+        _attach(out, appendix)
     return out

@@ -11,7 +11,7 @@ import click
 import yaml
 
 from ..aggregate import ASSIGNMENT_FILE, Assignment, aggregate, load_assignment, load_team_reports
-from ..aggregate.appendix import appendix_document
+from ..aggregate.appendix import appendix_document, appendix_of
 from ..aggregate.fill import fill_report, paragraph_data
 from ..aggregate.merge import merge_docx
 from ..aggregate.summary import Summary
@@ -114,6 +114,11 @@ def _read_report_data(path: Path) -> dict[str, Any]:
     default=None,
     help="With --into: the filled report and its appendix in one .docx.",
 )
+@click.option(
+    "--attach",
+    is_flag=True,
+    help="With --into: put the appendix into the filled report (appendices), after its signature.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist (and --into itself).")
 @fail_cleanly
@@ -126,6 +131,7 @@ def aggregate_cmd(
     out: Path | None,
     appendix: Path | None,
     merged: Path | None,
+    attach: bool,
     as_json: bool,
     force: bool,
 ) -> None:
@@ -143,8 +149,8 @@ def aggregate_cmd(
       baocao aggregate examples/to-huyen --as-of 2023-12-13 \\
           --into examples/bao-cao-quy-dinh-02.yaml -o bao-cao.yaml --merged bao-cao.docx
     """
-    if merged is not None and into is None:
-        raise click.UsageError(_("--merged cần --into (báo cáo để ghép với phụ lục)"))
+    if (merged is not None or attach) and into is None:
+        raise click.UsageError(_("--merged và --attach cần --into (báo cáo để ghép với phụ lục)"))
     for target in (out, appendix, merged):
         if target is not None:
             refuse_clobber(target, force)
@@ -158,7 +164,9 @@ def aggregate_cmd(
     )
     filled = None
     if into is not None:
-        filled = fill_report(_read_report_data(into), summary)
+        data = _read_report_data(into)
+        attached = appendix_of(summary, validate(data).header) if attach else None
+        filled = fill_report(data, summary, attached)
         validate(filled, source=str(into))
         if out is None and not force:
             raise click.UsageError(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 import yaml
@@ -25,6 +26,8 @@ from ..yamlread import ReportLoader
 from .core import fail_cleanly, refuse_clobber
 
 __all__ = ["aggregate_cmd"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -65,6 +68,14 @@ def _read_report_data(path: Path) -> dict[str, Any]:
     return data
 
 
+def _file_option(*names: str) -> Callable[[F], F]:
+    """An optional file path option: ``(name, help, *more names)``."""
+    first, help_text, *more = names
+    return click.option(
+        first, *more, type=click.Path(dir_okay=False, path_type=Path), default=None, help=help_text
+    )
+
+
 @click.command("aggregate", short_help="Tổng hợp báo cáo của các Tổ (roll up team reports).")
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option(
@@ -82,38 +93,18 @@ def _read_report_data(path: Path) -> dict[str, Any]:
     metavar="YYYY-MM-DD",
     help="Reports sent after this day are late (default: the assignment file's).",
 )
-@click.option(
-    "--assignment",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=f"The list of teams expected (default: FOLDER/{ASSIGNMENT_FILE}).",
-)
+@_file_option("--assignment", f"The list of teams expected (default: FOLDER/{ASSIGNMENT_FILE}).")
 @click.option(
     "--into",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
     help="An implementation report to fill the figures into (see -o).",
 )
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The summary (.yaml); with --into, the filled report (.yaml).",
+@_file_option(
+    "-o", "The summary (.yaml); with --into, the filled report (.yaml).", "--output", "out"
 )
-@click.option(
-    "--appendix",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Render the list of every difficulty and proposal (Phụ lục) to this .docx.",
-)
-@click.option(
-    "--merged",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="With --into: the filled report and its appendix in one .docx.",
-)
+@_file_option("--appendix", "Render the list of every difficulty and proposal (Phụ lục) to .docx.")
+@_file_option("--merged", "With --into: the filled report and its appendix in one .docx.")
 @click.option(
     "--attach",
     is_flag=True,

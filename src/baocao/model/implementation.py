@@ -19,7 +19,7 @@ from .blocks import Block, NumberedList, Paragraph, Span
 from .citations import KINDS, Citation
 from .closing import Recipients, Signer, check_one_signer_form
 from .document import CheckConfig, Document
-from .forms import deviate
+from .forms import Loc, deviate
 from .header import Header
 from .numbering import NumberingScheme
 from .registry import AnyReport
@@ -207,6 +207,25 @@ class ImplementationReport(AnyReport):
         check_one_signer_form(self.signer, self.signers)
         return self
 
+    def source_loc(self, loc: Loc) -> Loc:
+        """Undo :meth:`to_document` for one path: ``("sections", 0, …)`` → ``("results", …)``.
+
+        The preamble is one paragraph made of ``lead``, ``citations`` and
+        ``conclusion``; its lines map to ``("preamble",)``.
+        """
+        if loc[:1] == ("preamble",):
+            return ("preamble",)
+        if loc[:1] != ("sections",) or len(loc) < 2:
+            return loc
+        part, rest = loc[1], loc[2:]
+        if part == 0:
+            return ("results", *rest)
+        if part == 1:
+            return _assessment_loc(self.assessment, rest)
+        if part == 2:
+            return _tasks_loc(self.tasks, rest)
+        return loc
+
     def to_document(self) -> Document:
         """The generic tree, numbered I, II, III in the document's scheme."""
         results = Section(
@@ -233,3 +252,31 @@ class ImplementationReport(AnyReport):
             numbering=self.numbering,
             check=self.check,
         )
+
+
+def _assessment_loc(a: Assessment, rest: Loc) -> Loc:
+    base: Loc = ("assessment",)
+    if rest[:1] != ("sections",) or len(rest) < 2:
+        return (*base, *rest)
+    sub, rest = rest[1], rest[2:]
+    if sub == 0:
+        return (*base, "strengths", *rest)
+    if sub == 2 and not a.causes_under_limitations:
+        return (*base, "causes", *rest)
+    lim: Loc = (*base, "limitations")
+    if rest[:1] != ("sections",) or len(rest) < 2:
+        return (*lim, *rest)
+    k, rest = rest[1], rest[2:]
+    groups = a.limitations.groups
+    if isinstance(k, int) and k < len(groups):
+        if rest == ("title",) and groups[k].title is None:
+            rest = ("concerning",)
+        return (*lim, "groups", k, *rest)
+    return (*base, "causes", *rest)
+
+
+def _tasks_loc(tasks: Tasks, rest: Loc) -> Loc:
+    n = len(tasks.blocks)
+    if rest[:1] == ("blocks",) and len(rest) >= 4 and rest[1] == n and rest[2] == "items":
+        return ("tasks", "items", *rest[3:])
+    return ("tasks", *rest)

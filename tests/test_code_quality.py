@@ -25,6 +25,7 @@ LAYERS = [
     ("packs",),
     ("engines",),
     ("conformance", "checker"),
+    ("importer",),
     ("aggregate",),
     ("rendering", "batch", "testing"),
     ("cli", "server", "__main__"),

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .aggregate import Summary, TeamReport, aggregate, load_team_report, load_team_reports
     from .batch import render_many
     from .checker import Diagnostic, check
+    from .importer import ImportResult, import_report
     from .layout import Layout, layout
     from .loading import json_schema, load, loads, validate
     from .model import (
@@ -63,6 +64,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "aggregate": ("Summary", "TeamReport", "aggregate", "load_team_report", "load_team_reports"),
     "batch": ("render_many",),
     "checker": ("Diagnostic", "check"),
+    "importer": ("ImportResult", "import_report"),
     "layout": ("Layout", "layout"),
     "loading": ("json_schema", "load", "loads", "validate"),
     "model": (
@@ -114,6 +116,7 @@ __all__ = [
     "DocumentSymbol",
     "Header",
     "ImplementationReport",
+    "ImportResult",
     "InputError",
     "Layout",
     "LoadError",
@@ -137,6 +140,7 @@ __all__ = [
     "check",
     "deviations",
     "get_pack",
+    "import_report",
     "json_schema",
     "layout",
     "lenient_mode",

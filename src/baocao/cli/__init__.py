@@ -24,6 +24,8 @@ COMMANDS = {
     "conformance": "conformance:conformance_cmd",
     "check": "check:check_cmd",
     "aggregate": "aggregate:aggregate_cmd",
+    "import": "importing:import_cmd",
+    "normalize": "importing:normalize_cmd",
     "serve": "serve:serve_cmd",
 }
 """Command name → ``module:object`` in this package, imported only when used."""

@@ -35,6 +35,25 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value
 
 
+_IMPORTED = (".docx", ".doc", ".txt", ".md")
+
+
+def _load(path: Path, lenient: bool) -> tuple[Any, dict[Any, int]]:
+    """A report file, or a Word/text report read through the importer (held as written)."""
+    if path.suffix.lower() not in _IMPORTED:
+        return load_with_lines(path, lenient=lenient)
+    from ..importer import import_report
+
+    result = import_report(path)
+    for d in result.diagnostics:  # what the import itself noticed (encodings, damaged words)
+        click.echo(d.format(str(path)), err=True)
+    if result.report is None:
+        raise BaocaoError(
+            "; ".join(d.format(str(path)) for d in result.diagnostics if d.severity == "error")
+        )
+    return result.report, {}
+
+
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -76,7 +95,7 @@ def check_cmd(
     failed = False
     for f in files:
         try:
-            report, lines = load_with_lines(f, lenient=lenient)
+            report, lines = _load(f, lenient)
             diagnostics = check(report, disable=disable, source_lines=lines, profile=profile)
         except BaocaoError as exc:
             click.echo(f"lỗi: {exc}", err=True)

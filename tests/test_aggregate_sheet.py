@@ -97,3 +97,49 @@ def test_xlsx_that_is_not_a_workbook(tmp_path: Path) -> None:
     bad.write_bytes(b"not a zip")
     with pytest.raises(LoadError, match="xlsx"):
         load_team_report(bad)
+
+
+def _word(path: Path, rows: list[list[str]]) -> Path:
+    import docx
+
+    d = docx.Document()
+    for line in (
+        "HUYỆN ỦY MINH SƠN",
+        "TỔ DỰ SINH HOẠT CHI BỘ THỊ TRẤN MINH SƠN",
+        "Số 17-BC/TH",
+        "Minh Sơn, ngày 01 tháng 12 năm 2023",
+        "BÁO CÁO",
+        "kết quả hoạt động năm 2023 của Tổ",
+        "Tổ báo cáo số liệu năm 2023 như sau:",
+    ):
+        d.add_paragraph(line)
+    if rows:
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+    d.add_paragraph("TỔ TRƯỞNG")
+    d.save(path)
+    return path
+
+
+def test_word_report_reads_its_record_table_and_letterhead(tmp_path: Path) -> None:
+    r = load_team_report(_word(tmp_path / "to-17.docx", _rows()))
+    sheet = load_team_report(CSV)
+    assert r.model_dump(exclude={"header"}) == sheet.model_dump(exclude={"header"})
+    assert r.header is not None
+    assert r.header.issuer.name == "TỔ DỰ SINH HOẠT CHI BỘ THỊ TRẤN MINH SƠN"
+
+
+def test_word_report_errors_name_the_table_row(tmp_path: Path) -> None:
+    rows = _rows()
+    j = next(n for n, row in enumerate(rows) if row[0] == "proposal")
+    rows[j][7] = "Ai đó"
+    with pytest.raises(LoadError) as err:
+        load_team_report(_word(tmp_path / "to.docx", rows))
+    assert [(p.path, p.line) for p in err.value.problems] == [("proposals[0].authority", j + 1)]
+
+
+def test_word_report_without_the_table(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="record"):
+        load_team_report(_word(tmp_path / "to.docx", []))

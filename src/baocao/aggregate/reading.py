@@ -24,6 +24,7 @@ from ..model.team_report import TeamReport
 from ..model.types import Model, NonEmptyText, Text
 from .sheet import read_csv, read_utf8, read_xlsx
 from .summary import Wording
+from .word import read_word
 
 __all__ = [
     "ASSIGNMENT_FILE",
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 ASSIGNMENT_FILE = "phan-cong.yaml"
-TEAM_REPORT_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
+TEAM_REPORT_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx", ".docx", ".doc")
 
 Path_ = tuple[str | int, ...]
 
@@ -79,13 +80,15 @@ def _validate(model: type[Model], data: Any, lines: dict[Path_, int], path: Path
 
 
 def load_team_report(path: str | Path) -> TeamReport:
-    """One team's report from .yaml, .yml, .json, .csv or .xlsx."""
+    """One team's report from .yaml, .yml, .json, .csv, .xlsx or Word (.docx, .doc)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".csv":
         data, lines = read_csv(p)
     elif suffix == ".xlsx":
         data, lines = read_xlsx(p)
+    elif suffix in (".docx", ".doc"):
+        data, lines = read_word(p)
     elif suffix in (".yaml", ".yml", ".json"):
         data, lines = _read_text_data(p)
     else:

@@ -128,7 +128,7 @@ def aggregate_cmd(
 ) -> None:
     """Tổng hợp: count the team reports in FOLDER and print the figures.
 
-    FOLDER holds one report per team (.yaml, .json, .csv, .xlsx) and the list
+    FOLDER holds one report per team (.yaml, .json, .csv, .xlsx, .docx) and the list
     of teams expected (phan-cong.yaml). A report sent after --as-of is not
     counted; one sent after the due day is late.
 

@@ -26,6 +26,7 @@ LAYERS = [
     ("engines",),
     ("conformance", "checker"),
     ("importer",),
+    ("aggregate",),
     ("rendering", "batch", "testing"),
     ("cli", "server", "__main__"),
 ]

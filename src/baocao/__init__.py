@@ -33,6 +33,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .aggregate import Summary, TeamReport, aggregate, load_team_report, load_team_reports
     from .batch import render_many
     from .checker import Diagnostic, check
     from .importer import ImportResult, import_report
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 # ``import baocao`` should not pay it for names a script never uses. Each name
 # below is imported from its module on first use (PEP 562).
 _EXPORTS: dict[str, tuple[str, ...]] = {
+    "aggregate": ("Summary", "TeamReport", "aggregate", "load_team_report", "load_team_reports"),
     "batch": ("render_many",),
     "checker": ("Diagnostic", "check"),
     "importer": ("ImportResult", "import_report"),
@@ -125,12 +127,15 @@ __all__ = [
     "Report",
     "Section",
     "Signer",
+    "Summary",
     "Tally",
+    "TeamReport",
     "TemplateError",
     "TemplateIssue",
     "TemplatePack",
     "TemplateRenderError",
     "__version__",
+    "aggregate",
     "available_packs",
     "check",
     "deviations",
@@ -140,6 +145,8 @@ __all__ = [
     "layout",
     "lenient_mode",
     "load",
+    "load_team_report",
+    "load_team_reports",
     "loads",
     "render",
     "render_bytes",

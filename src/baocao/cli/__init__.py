@@ -23,6 +23,7 @@ COMMANDS = {
     "templates": "templates:templates_cmd",
     "conformance": "conformance:conformance_cmd",
     "check": "check:check_cmd",
+    "aggregate": "aggregate:aggregate_cmd",
     "import": "importing:import_cmd",
     "normalize": "importing:normalize_cmd",
     "serve": "serve:serve_cmd",

@@ -9,11 +9,13 @@ from pydantic import TypeAdapter
 from .document import Document
 from .implementation import ImplementationReport
 from .registry import AnyReport, Kind, KindSchemas, register_kind, report_adapter
+from .team_report import KIND as TEAM_REPORT
 
 __all__ = ["REPORT_ADAPTER", "REPORT_KINDS", "Report"]
 
 register_kind(Kind("document", Document, description="báo cáo viết thẳng dạng cây mục"))
 register_kind(Kind("bao_cao_thuc_hien", ImplementationReport, description="báo cáo thực hiện"))
+register_kind(TEAM_REPORT)
 
 Report = AnyReport
 """Any report baocao accepts: an instance of a registered kind's schema."""

@@ -245,7 +245,10 @@ def _joint(
 ) -> list[El]:
     """A joint report's ``n`` signers side by side, Nơi nhận under them at the left.
 
-    The names share the second row, so they stand level however long the lines above.
+    Each signer's lines and name share one row that cannot split, so a name
+    never goes to another page than its signature (LibreOffice ignores
+    keep-with-next between rows). Names stand level when the lines above have
+    the same count, which is the usual joint form.
     """
     width = sum(GEOMETRY[profile.family].signature) / n
     names = [f"signers[{i}]" for i in range(n)]
@@ -256,8 +259,7 @@ def _joint(
         layout_table(
             (width,) * n,
             [
-                [_signer_head(profile, v) for v in names],
-                [_signer_foot(v) for v in names],
+                [[*_signer_head(profile, v), *_signer_foot(v)] for v in names],
                 [[para("BCSpacer"), *recipients()], *([para("BCSpacer")] for _ in names[1:])],
             ],
             cant_split=True,

@@ -10,11 +10,20 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from ..i18n import _
 from .types import Family, Model, NonEmptyText, Text
 
-__all__ = ["AUTHORITY_FORMS", "Authority", "Recipient", "Recipients", "Signer"]
+__all__ = [
+    "AUTHORITY_FORMS",
+    "Authority",
+    "Recipient",
+    "Recipients",
+    "Signer",
+    "check_signing_form",
+]
 
 Authority = Literal["TM", "KT", "TL", "TUQ", "Q"]
 """Thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền (acting)."""
@@ -41,7 +50,11 @@ class Signer(Model):
     def _authority_needs_body(self) -> Signer:
         """T/M, K/T, T/L name the body or head they sign for; Q. names the office."""
         if self.authority in ("TM", "KT", "TL", "TUQ") and not self.on_behalf:
-            raise ValueError(f"authority {self.authority} needs on_behalf (the body or head)")
+            raise ValueError(
+                _("ký {authority} cần on_behalf (cơ quan hoặc người đứng đầu được ký thay)").format(
+                    authority=self.authority
+                )
+            )
         return self
 
     def authority_line(self, family: Family) -> str | None:
@@ -50,6 +63,7 @@ class Signer(Model):
             return None
         forms = AUTHORITY_FORMS[family]
         if self.authority not in forms:
+            # Unreachable for a validated report (check_signing_form runs at load).
             raise ValueError(f"{self.authority} is not a signing form of the {family} family")
         if self.authority == "Q":
             return f"Q. {self.title or self.on_behalf or ''}".strip()
@@ -64,6 +78,25 @@ class Signer(Model):
         if self.title and self.authority != "Q":
             out.append(self.title)
         return out
+
+
+def check_signing_form(signer: Signer | None, family: Family, title: str) -> None:
+    """Refuse, at load, a signing form the family does not have (Party has no TUQ).
+
+    Raised as a ValidationError located at ``signer.authority`` so the loader
+    names the field and its line, instead of the engines failing at print time.
+    """
+    if signer is None or signer.authority is None or signer.authority in AUTHORITY_FORMS[family]:
+        return
+    known = ", ".join(AUTHORITY_FORMS[family])
+    kind = _("của Đảng") if family == "dang" else _("của Nhà nước")
+    error = PydanticCustomError(
+        "authority_not_in_family",
+        _("văn bản {kind} không có hình thức ký {authority}; dùng một trong: {known}"),
+        {"kind": kind, "authority": signer.authority, "known": known},
+    )
+    detail = InitErrorDetails(type=error, loc=("signer", "authority"), input=signer.authority)
+    raise ValidationError.from_exception_data(title, [detail])
 
 
 _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]*)\)\s*$")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .blocks import Paragraph
-from .closing import Recipients, Signer
+from .closing import Recipients, Signer, check_signing_form
 from .header import Header
 from .numbering import NumberingScheme, default_numbering
 from .sections import Section
@@ -38,6 +38,11 @@ class Document(Model):
     recipients: Recipients | None = None
     numbering: NumberingScheme | None = None
     check: CheckConfig = Field(default_factory=CheckConfig)
+
+    @model_validator(mode="after")
+    def _family_rules(self) -> Document:
+        check_signing_form(self.signer, self.family, type(self).__name__)
+        return self
 
     @property
     def family(self) -> Family:

@@ -13,11 +13,13 @@ Run ``update`` after merging branches that add messages, translate what
 
 from __future__ import annotations
 
+import ast
+import inspect
 import sys
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "baocao"
@@ -48,8 +50,49 @@ def extract() -> None:
     )
 
 
+def help_texts(folder: Path = PACKAGE / "cli") -> set[str]:
+    """Click help texts, as click cleans them: command docstrings and ``help=`` strings.
+
+    They are msgids without a ``_()`` call (click reads them at import, before
+    ``--lang``); ``baocao.cli.language.translate_command`` looks them up.
+    """
+    found: set[str] = set()
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and any(
+                _is_click_command(d) for d in node.decorator_list
+            ):
+                doc = ast.get_docstring(node, clean=True)
+                if doc:
+                    found.add(doc.split("\f")[0].strip())
+            if isinstance(node, ast.Call):
+                for kw in node.keywords:
+                    if kw.arg in ("help", "short_help") and isinstance(kw.value, ast.Constant):
+                        if isinstance(kw.value.value, str):
+                            found.add(inspect.cleandoc(kw.value.value))
+    return found
+
+
+def _is_click_command(node: ast.expr) -> bool:
+    call = node.func if isinstance(node, ast.Call) else node
+    name = call.attr if isinstance(call, ast.Attribute) else getattr(call, "id", "")
+    return name in ("command", "group")
+
+
+def extract_help() -> None:
+    with POT.open("rb") as f:
+        catalog = read_po(f)
+    for text in help_texts():
+        if text not in catalog:
+            catalog.add(text)
+    with POT.open("wb") as f:
+        write_po(f, catalog, omit_header=True, no_location=True, sort_output=True)
+
+
 def update() -> None:
     extract()
+    extract_help()
     for lang in TRANSLATED:
         po = LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         if po.exists():

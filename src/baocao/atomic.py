@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError
+from .i18n import _
 
 __all__ = ["atomic_path", "atomic_write"]
 
@@ -36,18 +37,38 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> It
     """Yield a temporary path; on success it replaces ``target``, on error it is removed."""
     dest = Path(target)
     if not overwrite and dest.exists():
-        raise OutputError(f"{dest} already exists (use --force / overwrite=True to replace it)")
+        raise OutputError(
+            _("{file} đã có; dùng --force (hoặc overwrite=True) để ghi đè").format(file=dest),
+            code="output_exists",
+        )
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    except PermissionError:
+        raise _locked(dest) from None
     os.close(fd)
     tmp_path = Path(tmp)
     os.chmod(tmp_path, _file_mode(dest))
     try:
         yield tmp_path
         os.replace(tmp_path, dest)
+    except PermissionError:
+        tmp_path.unlink(missing_ok=True)
+        raise _locked(dest) from None
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
+
+
+def _locked(dest: Path) -> OutputError:
+    """Windows refuses to replace a file Word has open: say so, naming the file."""
+    return OutputError(
+        _(
+            "{file}: không ghi được tệp (đang mở trong Word hoặc không có quyền ghi); "
+            "đóng tệp rồi chạy lại"
+        ).format(file=dest),
+        code="output_locked",
+    )
 
 
 def atomic_write(target: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:

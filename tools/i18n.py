@@ -14,11 +14,15 @@ Run ``update`` after merging branches that add messages, translate what
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import inspect
+import io
 import sys
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +31,7 @@ LOCALE = PACKAGE / "locale"
 POT = LOCALE / "baocao.pot"
 DOMAIN = "baocao"
 TRANSLATED = ("en",)
+FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def _babel(*args: str) -> None:
@@ -90,31 +95,52 @@ def extract_help() -> None:
         write_po(f, catalog, omit_header=True, no_location=True, sort_output=True)
 
 
+def _po(lang: str) -> Path:
+    return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as f:
+        return read_po(f, locale=None)
+
+
 def update() -> None:
     extract()
     extract_help()
+    template = _read(POT)
     for lang in TRANSLATED:
-        po = LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if po.exists():
-            _babel(
-                "update", "--no-fuzzy-matching", "--omit-header", "-i", str(POT),
-                "-d", str(LOCALE), "-D", DOMAIN, "-l", lang,
-            )
-        else:
-            _babel("init", "-i", str(POT), "-d", str(LOCALE), "-D", DOMAIN, "-l", lang)
+        po = _po(lang)
+        catalog = _read(po) if po.exists() else Catalog(locale=lang)
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        # A fixed header keeps the file's diff to the messages that changed.
+        catalog.project, catalog.version = "baocao", ""
+        catalog.creation_date = catalog.revision_date = FIXED_DATE
+        catalog.fuzzy = False
+        po.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("wb") as f:
+            write_po(f, catalog, no_location=True, sort_output=True, ignore_obsolete=True)
     compile_()
 
 
+def compiled(lang: str) -> bytes:
+    """The ``.mo`` bytes of a language's ``.po`` (what ``compile`` writes)."""
+    catalog = _read(_po(lang))
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
 def compile_() -> None:
-    _babel("compile", "-d", str(LOCALE), "-D", DOMAIN)
+    for lang in TRANSLATED:
+        _po(lang).with_suffix(".mo").write_bytes(compiled(lang))
 
 
 def missing() -> list[tuple[str, str]]:
     """(language, msgid) of every message without a translation."""
     out = []
     for lang in TRANSLATED:
-        with (LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as f:
-            catalog = read_po(f)
+        catalog = _read(_po(lang))
         out += [(lang, m.id) for m in catalog if m.id and (not m.string or m.fuzzy)]
     return out
 

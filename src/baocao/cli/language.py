@@ -92,17 +92,23 @@ def install() -> None:
 
 
 def translate_command(command: click.Command) -> click.Command:
-    """Help texts in the user's language, looked up once the language is known."""
-    if getattr(command, "_baocao_translated", False):
-        return command
-    if command.help:
-        command.help = _(inspect.cleandoc(command.help).partition("\f")[0].strip())
-    if command.short_help:
-        command.short_help = _(command.short_help)
-    for param in command.params:
-        if isinstance(param, click.Option) and param.help:
-            param.help = _(inspect.cleandoc(param.help))
-    command._baocao_translated = True  # type: ignore[attr-defined]
+    """Help texts in the user's language, looked up once the language is known.
+
+    The msgids are kept on the objects, so a later run in another language
+    (tests, a server) translates from the source text again.
+    """
+    items: list[click.Command | click.Parameter] = [command, *command.params]
+    for item in items:
+        fields = ("help", "short_help") if isinstance(item, click.Command) else ("help",)
+        for name in fields:
+            key = f"_baocao_{name}"
+            if not hasattr(item, key):
+                text = getattr(item, name, None)
+                clean = inspect.cleandoc(text).partition("\f")[0].strip() if text else None
+                setattr(item, key, clean)
+            msgid = getattr(item, key)
+            if msgid:
+                setattr(item, name, _(msgid))
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             translate_command(sub)

@@ -26,8 +26,10 @@ def test_a_party_report_signed_tuq_is_a_load_error_at_the_field_and_line() -> No
 
 
 def test_the_same_signer_is_fine_in_a_state_report() -> None:
-    text = BAD.read_text(encoding="utf-8").replace("family: dang", "family: nha_nuoc").replace(
-        "12-BC/BTCHU", "12/BC-UBND"
+    text = (
+        BAD.read_text(encoding="utf-8")
+        .replace("family: dang", "family: nha_nuoc")
+        .replace("12-BC/BTCHU", "12/BC-UBND")
     )
     state = BAD.parent / "_tuq_state.yaml"
     state.write_text(text, encoding="utf-8")

@@ -7,6 +7,7 @@ message and exit status 1 (2 for usage errors), never a traceback.
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
@@ -47,11 +48,11 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return translate_command(command)
 
-    def main(self, *args: object, **kwargs: object) -> object:
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         safe_console()
         install()
         translate_command(self)
-        return super().main(*args, **kwargs)  # type: ignore[arg-type]
+        return super().main(*args, **kwargs)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

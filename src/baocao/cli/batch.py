@@ -156,7 +156,7 @@ def _attach_pdfs(
 def _status(o: Outcome) -> str:
     if o.skipped:
         return "[yellow]" + _("bỏ qua (đã có)") + "[/]"
-    return "[green]" + _("đã xuất") + "[/]" if o.ok else "[red]" + _("lỗi") + "[/]"
+    return "[green]" + _("đã xuất") + "[/]" if o.ok else "[red]" + _("không xuất được") + "[/]"
 
 
 def _print_summary(
@@ -200,7 +200,13 @@ def _json_entry(o: Outcome) -> dict[str, Any]:
     if o.ok:
         return {**file_entry(o.source, outputs=o.outputs), "skipped": o.skipped}
     head = (o.error or "").splitlines()[0]
-    error = {"code": "render_failed", "message": head, "loc": [], "line": None, "problems": []}
+    error: dict[str, Any] = {
+        "code": "render_failed",
+        "message": head,
+        "loc": [],
+        "line": None,
+        "problems": [],
+    }
     found = [diagnostic("render_failed", "error", line.strip()) for line in o.error_lines()]
     return {**file_entry(o.source, found, error=error), "skipped": False}
 

@@ -121,7 +121,7 @@ def read_input(file: Path | str) -> tuple[AnyReport, dict[Loc, int]]:
     """A report file, or standard input for ``-`` (YAML or JSON, told by its first character)."""
     if str(file) != "-":
         return load_with_lines(file)
-    text = click.get_text_stream("stdin", encoding="utf-8-sig").read()
+    text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
     fmt = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
     return loads_with_lines(text, format=fmt, source="<stdin>")
 

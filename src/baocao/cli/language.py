@@ -97,6 +97,8 @@ def translate_command(command: click.Command) -> click.Command:
     The msgids are kept on the objects, so a later run in another language
     (tests, a server) translates from the source text again.
     """
+    if hasattr(command, "_help_option"):
+        command._help_option = None  # click caches its --help option, text and all
     items: list[click.Command | click.Parameter] = [command, *command.params]
     for item in items:
         fields = ("help", "short_help") if isinstance(item, click.Command) else ("help",)

@@ -11,16 +11,33 @@ The language is chosen once per process: :func:`set_language` (the CLI's
 ``LC_MESSAGES``, ``LANG`` that is set: ``en_*`` means English, anything else
 Vietnamese. ``python tools/i18n.py update`` extracts, updates and compiles the
 catalogs (docs/i18n.md).
+
+A server answers each request in the language its ``Accept-Language`` asks
+for: :func:`use_language` sets a context variable that wins over the
+process-wide choice inside its block.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import gettext
 import os
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-__all__ = ["DOMAIN", "LANGUAGES", "LOCALE_DIR", "N_", "_", "language", "set_language"]
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "N_",
+    "_",
+    "current_language",
+    "language",
+    "set_language",
+    "use_language",
+]
 
 DOMAIN = "baocao"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -28,6 +45,9 @@ LANGUAGES = ("vi", "en")
 """Vietnamese is the source language (the msgids); English is the one catalog."""
 
 _chosen: str | None = None
+_context: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "baocao_language", default=None
+)
 
 
 def _from_environment() -> str:
@@ -48,7 +68,21 @@ def _normalize(value: str) -> str:
 
 def language() -> str:
     """The language messages are given in now: ``vi`` or ``en``."""
-    return _chosen if _chosen is not None else _from_environment()
+    return _context.get() or (_chosen if _chosen is not None else _from_environment())
+
+
+current_language = language
+"""The name the server uses."""
+
+
+@contextlib.contextmanager
+def use_language(lang: str) -> Iterator[None]:
+    """Messages inside the block come out in ``lang`` (``vi`` or ``en``; others read ``vi``)."""
+    token = _context.set(lang if lang in LANGUAGES else "vi")
+    try:
+        yield
+    finally:
+        _context.reset(token)
 
 
 def set_language(lang: str | None) -> None:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         BulletList,
         CheckConfig,
         Citation,
+        Deviation,
         Document,
         DocumentSymbol,
         Header,
@@ -71,6 +72,8 @@ if TYPE_CHECKING:
         TallyPart,
         Tasks,
         TitledBlocks,
+        deviations,
+        lenient_mode,
     )
     from .packs import TemplateIssue, TemplatePack, available_packs, get_pack
     from .rendering import render, render_bytes
@@ -117,6 +120,9 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
             "TallyPart",
             "Tasks",
             "TitledBlocks",
+            "Deviation",
+            "deviations",
+            "lenient_mode",
         ]
     ),
     "packs": ("TemplateIssue", "TemplatePack", "available_packs", "get_pack"),
@@ -161,6 +167,7 @@ __all__ = [
     "CheckConfig",
     "Citation",
     "CitationError",
+    "Deviation",
     "Diagnostic",
     "Document",
     "DocumentSymbol",
@@ -202,9 +209,11 @@ __all__ = [
     "__version__",
     "available_packs",
     "check",
+    "deviations",
     "get_pack",
     "json_schema",
     "layout",
+    "lenient_mode",
     "load",
     "loads",
     "render",

@@ -44,6 +44,8 @@ Loc = tuple[str | int, ...]
 """A field path as data: ``("results", "sections", 4, "blocks", 0)``."""
 
 _STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+_RULE_CODE = re.compile(r"BC\d+")
+"""A form rule's code (``BC906``, baocao.model.forms) is shown before the message."""
 
 
 def format_loc(loc: Iterable[str | int]) -> str:
@@ -99,7 +101,8 @@ class Problem:
         where = self.path or _("(gốc)")
         if self.line is not None:
             where = _("{where} (dòng {line})").format(where=where, line=self.line)
-        return f"{where}: {self.message}"
+        rule = f"{self.code} " if _RULE_CODE.fullmatch(self.code) else ""
+        return f"{where}: {rule}{self.message}"
 
 
 class BaocaoError(Exception):

@@ -24,7 +24,7 @@ from ..batch import BatchProgress, render_many
 from ..engines.pdf import Conversion, convert_to_pdf, find_soffice
 from ..errors import OutputError
 from ..i18n import _
-from .core import fail_cleanly, output_format, refuse_clobber, soffice_option
+from .core import fail_cleanly, lenient_option, output_format, refuse_clobber, soffice_option
 from .machine import diagnostic, emit, file_entry
 
 __all__ = ["INPUT_SUFFIXES", "Outcome", "batch_cmd", "expand_inputs", "free_inputs"]
@@ -245,6 +245,7 @@ def _json_entry(o: Outcome) -> dict[str, Any]:
 @click.option("-q", "--quiet", is_flag=True, help="Không hiện thanh tiến độ và bảng kết quả.")
 @click.option("-v", "--verbose", is_flag=True, help="Bảng kết quả liệt kê cả tệp xuất được.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (docs/cli.md).")
+@lenient_option
 @soffice_option
 @fail_cleanly
 def batch_cmd(
@@ -259,6 +260,7 @@ def batch_cmd(
     quiet: bool,
     verbose: bool,
     as_json: bool,
+    lenient: bool,
     soffice: str | None,
 ) -> None:
     """Xuất hàng loạt nhiều báo cáo song song, có thanh tiến độ và bảng kết quả.
@@ -332,6 +334,7 @@ def batch_cmd(
                         draft=draft,
                         overwrite=True,
                         progress=record,
+                        lenient=lenient,
                     )
             sources = {
                 (out_dir if "docx" in direct else Path(staging)) / f"{f.stem}.docx": f

@@ -13,7 +13,7 @@ from ..checker import RULES, Severity, check, known_profiles
 from ..checker.diagnostic import Diagnostic
 from ..errors import BaocaoError
 from ..i18n import N_, _
-from .core import fail_cleanly, read_input
+from .core import fail_cleanly, lenient_option, read_input
 from .machine import diagnostic, emit, error_entry, file_entry
 
 __all__ = ["check_cmd"]
@@ -78,9 +78,15 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="Hồ sơ thể thức cho mã loại văn bản (dang-hd36, dang-hd05, nha-nuoc-nd30); "
     "mặc định: hồ sơ có hiệu lực vào ngày của báo cáo.",
 )
+@lenient_option
 @fail_cleanly
 def check_cmd(
-    files: tuple[str, ...], as_json: bool, fmt: str, disable: list[str], profile: str | None
+    files: tuple[str, ...],
+    as_json: bool,
+    fmt: str,
+    disable: list[str],
+    profile: str | None,
+    lenient: bool,
 ) -> None:
     """Soát báo cáo tìm các lỗi người duyệt sẽ đánh dấu; mã thoát 1 khi có lỗi.
 
@@ -96,7 +102,7 @@ def check_cmd(
     failed = False
     for f in files:
         try:
-            report, lines = read_input(f)
+            report, lines = read_input(f, lenient=lenient)
             diagnostics = check(report, disable=disable, source_lines=lines, profile=profile)
         except BaocaoError as exc:
             entries.append(error_entry(f, exc))

@@ -17,6 +17,7 @@ from ..checker.diagnostic import Diagnostic
 from ..engines.pdf import docx_to_pdf, find_soffice
 from ..errors import BaocaoError, InputError, Loc, OutputError
 from ..i18n import _
+from ..layout.printed import FORMS, PrintForm
 from ..loading import AnyReport, json_schema, load_with_lines, loads_with_lines
 from ..model import REPORT_KINDS
 from ..rendering import OUTPUT_FORMATS, render, render_bytes
@@ -27,6 +28,7 @@ __all__ = [
     "describe_error",
     "fail_cleanly",
     "findings_line",
+    "lenient_option",
     "output_format",
     "read_input",
     "refuse_clobber",
@@ -82,6 +84,16 @@ def fail_cleanly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def lenient_option(func: F) -> F:
+    """``--lenient``: load reports that deviate from the official form (docs/model.md)."""
+    return click.option(
+        "--lenient",
+        is_flag=True,
+        help="Hold deviations from the official form as written instead of refusing them "
+        "(imported or archived reports); `check` lists them.",
+    )(func)
+
+
 def soffice_option(func: F) -> F:
     """``--soffice PATH``, also read from ``$BAOCAO_SOFFICE``."""
     return click.option(
@@ -117,13 +129,13 @@ def output_format(name: str) -> str:
     return fmt
 
 
-def read_input(file: Path | str) -> tuple[AnyReport, dict[Loc, int]]:
+def read_input(file: Path | str, *, lenient: bool = False) -> tuple[AnyReport, dict[Loc, int]]:
     """A report file, or standard input for ``-`` (YAML or JSON, told by its first character)."""
     if str(file) != "-":
-        return load_with_lines(file)
+        return load_with_lines(file, lenient=lenient)
     text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
     fmt = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
-    return loads_with_lines(text, format=fmt, source="<stdin>")
+    return loads_with_lines(text, format=fmt, source="<stdin>", lenient=lenient)
 
 
 def findings_line(diagnostics: Sequence[Diagnostic]) -> str | None:
@@ -140,8 +152,9 @@ def findings_line(diagnostics: Sequence[Diagnostic]) -> str | None:
 @click.command("validate", short_help="Kiểm tra tệp báo cáo theo mẫu dữ liệu.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra stdout.")
+@lenient_option
 @fail_cleanly
-def validate_cmd(files: tuple[str, ...], as_json: bool) -> None:
+def validate_cmd(files: tuple[str, ...], as_json: bool, lenient: bool) -> None:
     """Kiểm tra tệp báo cáo: liệt kê mọi lỗi một lần, mỗi lỗi nêu trường và dòng.
 
     '-' đọc báo cáo từ đầu vào chuẩn (stdin). Mã thoát 1 khi có tệp lỗi.
@@ -156,7 +169,7 @@ def validate_cmd(files: tuple[str, ...], as_json: bool) -> None:
     entries: list[dict[str, Any]] = []
     for f in files:
         try:
-            read_input(f)
+            read_input(f, lenient=lenient)
         except BaocaoError as exc:
             entries.append(error_entry(f, exc))
             if not as_json:
@@ -206,6 +219,15 @@ def validate_cmd(files: tuple[str, ...], as_json: bool) -> None:
     is_flag=True,
     help="Không ghi tệp khi `baocao check` thấy lỗi (mã thoát 1).",
 )
+@click.option(
+    "--form",
+    "form",
+    type=click.Choice(FORMS),
+    default="official",
+    show_default=True,
+    help="official: print numbers and dates in the official form; written: as typed.",
+)
+@lenient_option
 @soffice_option
 @fail_cleanly
 def render_cmd(
@@ -216,6 +238,8 @@ def render_cmd(
     draft: bool,
     force: bool,
     strict: bool,
+    form: PrintForm,
+    lenient: bool,
     soffice: str | None,
 ) -> None:
     """Xuất báo cáo ra .docx, .pdf, .md, .html hoặc .txt.
@@ -240,7 +264,7 @@ def render_cmd(
     chosen = output_format(fmt or target.suffix or "docx")
     if not to_stdout:
         refuse_clobber(target, force)
-    report, lines = read_input(file)
+    report, lines = read_input(file, lenient=lenient)
     diagnostics = check(report, source_lines=lines)
     summary = findings_line(diagnostics)
     if strict and any(d.severity == "error" for d in diagnostics):
@@ -251,14 +275,15 @@ def render_cmd(
         sys.exit(1)
     if chosen == "pdf":
         program = find_soffice(soffice)
-        data = docx_to_pdf(render_bytes(report, "docx", template, draft=draft), soffice=program)
+        docx = render_bytes(report, "docx", template, draft=draft, form=form)
+        data = docx_to_pdf(docx, soffice=program)
         if to_stdout:
             sys.stdout.buffer.write(data)
         else:
             atomic_write(target, data, overwrite=force)
     else:
         sink: Path | BinaryIO = sys.stdout.buffer if to_stdout else target
-        render(report, sink, template, format=chosen, draft=draft, overwrite=force)
+        render(report, sink, template, format=chosen, draft=draft, overwrite=force, form=form)
     if not to_stdout:
         click.echo(_("đã ghi {target}").format(target=target))
     if summary:

@@ -40,7 +40,15 @@ from .registry import TemplatePack, get_pack
 from .syntax import Skeleton, skeleton, tag_problems
 from .variables import Shape, check_uses, shape_of
 
-__all__ = ["Severity", "TemplateIssue", "check_files", "check_pack", "errors_only", "part_files"]
+__all__ = [
+    "Severity",
+    "TemplateIssue",
+    "check_files",
+    "check_pack",
+    "code_issues",
+    "errors_only",
+    "part_files",
+]
 
 _CURLY = "“”‘’"
 _FOREIGN_QUOTES = "„‚«»‹›′″"
@@ -316,6 +324,18 @@ def _label(pack: TemplatePack, path: Path) -> str:
         return str(path)
 
 
+def code_issues(pack: TemplatePack) -> list[TemplateIssue]:
+    """What code the pack would run, said plainly; a refused hook is an error."""
+    owner = pack.hook_owner()
+    if owner is None:
+        return []
+    manifest = str(owner.path / MANIFEST_NAME)
+    refusal = pack.hook_refusal()
+    if refusal is not None:
+        return [TemplateIssue("hook-refused", refusal, "error", file=manifest)]
+    return [TemplateIssue("runs-code", str(pack.code_summary()), "note", file=manifest)]
+
+
 def check_pack(
     pack_or_path: TemplatePack | str | os.PathLike[str],
     *,
@@ -339,6 +359,7 @@ def check_pack(
                 return [TemplateIssue("manifest", str(exc), file=str(manifest))]
             return [TemplateIssue("not-found", str(exc), file=str(pack_or_path))]
     files, issues = part_files(pack)
+    issues.extend(code_issues(pack))
     issues.extend(check_files(files, contexts))
     if contexts is None:
         issues.append(

@@ -257,6 +257,9 @@ def check_files(
     for path, label in files:
         try:
             parts = read_parts(path, label)
+        except TemplateError as exc:  # too large, not a zip, broken XML: already named
+            out.append(TemplateIssue("unreadable", str(exc), file=label))
+            continue
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
             out.append(TemplateIssue("unreadable", f"not a readable .docx: {exc}", file=label))
             continue
@@ -284,8 +287,15 @@ def part_files(pack: TemplatePack) -> tuple[list[tuple[Path, str]], list[Templat
     names = [pack.base, *(f"{n}.docx" for n in pack.layout or [])]
     for name in names:
         try:
-            path = pack.find(name)
-        except TemplateError:
+            located = pack.locate(name)
+        except TemplateError as exc:  # a link out of the pack
+            issues.append(
+                TemplateIssue("outside-pack", str(exc), file=str(pack.path / MANIFEST_NAME))
+            )
+            continue
+        if located is not None:
+            path = located[0]
+        else:
             where = ", ".join(str(p) for p in pack.search_path())
             what = "base document" if name == pack.base else f"layout part {name[:-5]!r}"
             issues.append(

@@ -217,7 +217,7 @@ class TemplatePack:
         for origin, folder in origins:
             candidate = folder / filename
             if candidate.is_file():
-                return candidate, origin
+                return _inside(candidate, folder, origin), origin
         return None
 
     def find(self, filename: str) -> Path:
@@ -239,6 +239,27 @@ class TemplatePack:
     def with_overrides(self, overrides: tuple[Path, ...]) -> TemplatePack:
         """The same pack with user override folders searched first."""
         return replace(self, overrides=tuple(Path(p) for p in overrides))
+
+
+def _inside(candidate: Path, folder: Path, origin: str) -> Path:
+    """``candidate`` with its links resolved, if it stays inside ``folder``; else refused."""
+    try:
+        real = candidate.resolve(strict=True)
+        root = folder.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise TemplateError(
+            _("mẫu {origin}: không đọc được {file} ({why})").format(
+                origin=origin, file=candidate, why=exc
+            )
+        ) from None
+    if not real.is_relative_to(root):
+        raise TemplateError(
+            _(
+                "mẫu {origin}: {file} trỏ ra ngoài gói ({real}); mọi tệp của gói phải nằm "
+                "trong thư mục của gói"
+            ).format(origin=origin, file=candidate.relative_to(folder), real=real)
+        )
+    return real
 
 
 def _installed_modules(ep: md.EntryPoint) -> frozenset[str]:

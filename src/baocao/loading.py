@@ -7,19 +7,22 @@ Every validation problem is reported at once with its field path
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, get_args
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import core_schema
 
 from .errors import InputError, LoadError, Problem, format_loc
 from .i18n import N_, _, language
+from .limits import current_limits
 from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
 from .model.forms import FORM_RULES, lenient_mode
-from .yamlread import ReportLoader
+from .xmlchars import find_forbidden
+from .yamlread import ReportLoader, check_tree, line_of
 
 __all__ = [
     "format_path",
@@ -150,15 +153,19 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[
             path = (*path, _tag_field(data, path))
         elif code in FORM_RULES and ctx.get("field"):
             path = (*path, ctx["field"])
-        line = None
-        for n in range(len(path), -1, -1):
-            if path[:n] in lines:
-                line = lines[path[:n]]
-                break
+        line = _line_of(path, lines)
         form = code if code in FORM_RULES else None
         message = str(err.get("msg", "")) if form else _message(err)
         out.append(Problem(path, message, line, _code(err)))
     return out
+
+
+def _line_of(path: Path_, lines: dict[Path_, int]) -> int | None:
+    """The line of ``path``, or of its nearest parent that has one."""
+    for n in range(len(path), -1, -1):
+        if path[:n] in lines:
+            return lines[path[:n]]
+    return None
 
 
 def validate(
@@ -175,6 +182,19 @@ def validate(
     """
     if isinstance(data, (Document, ImplementationReport)):
         return data
+    where = f"{source}: " if source else ""
+    if not isinstance(data, (dict, BaseModel)):
+        raise InputError(
+            _("{where}một báo cáo là một mục có các trường (mapping), không phải {kind}").format(
+                where=where, kind=type(data).__name__
+            )
+        )
+    bad = [
+        Problem(format_path(path), message, _line_of(path, lines or {}))
+        for path, message in (find_forbidden(data) if isinstance(data, dict) else ())
+    ]
+    if bad:
+        raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)
     try:
         with lenient_mode(lenient):
             return REPORT_ADAPTER.validate_python(data)
@@ -198,12 +218,12 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     loader = ReportLoader(text)
     try:
         node = loader.get_single_node()
+        check_tree(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
         head = _("{source}: không đọc được YAML").format(source=source)
-        raise LoadError(head, [Problem((), _yaml_problem(exc), line, "yaml_syntax")]) from None
+        problem = Problem((), _yaml_problem(exc), line_of(exc, text), "yaml_syntax")
+        raise LoadError(head, [problem]) from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -231,9 +251,19 @@ def loads_with_lines(
 
     The checker uses the lines to point a diagnostic at the input file.
     """
+    if len(text) > current_limits().input_bytes:
+        raise LoadError(
+            _("{file}: dữ liệu dài hơn {n} ký tự (giới hạn BAOCAO_MAX_INPUT_BYTES)").format(
+                file=source, n=current_limits().input_bytes
+            )
+        )
     if format == "json":
         try:
             data = json.loads(text)
+        except RecursionError:
+            raise LoadError(
+                _("{file}: JSON lồng quá sâu").format(file=source)
+            ) from None
         except json.JSONDecodeError as exc:
             head = _("{source}: không đọc được JSON").format(source=source)
             raise LoadError(head, [Problem((), exc.msg, exc.lineno, "json_syntax")]) from None
@@ -275,14 +305,32 @@ def load_with_lines(
     path: str | Path, *, lenient: bool = False
 ) -> tuple[AnyReport, dict[Path_, int]]:
     """Like :func:`load`, also returning ``{field path: line}`` for a YAML file."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise LoadError(
+            _("load() cần đường dẫn tệp (str hoặc Path), không phải {kind}").format(
+                kind=type(path).__name__
+            )
+        )
     p = Path(path)
+    limit = current_limits().input_bytes
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        with open(p, "rb") as stream:
+            raw = stream.read(limit + 1)
     except OSError as exc:
         raise LoadError(
             _("{file}: không mở được tệp ({reason})").format(file=p, reason=exc.strerror),
             code="file_unreadable",
         ) from None
+    except ValueError as exc:  # a NUL in the path
+        raise LoadError(_("{file}: không mở được tệp ({why})").format(file=p, why=exc)) from None
+    if len(raw) > limit:
+        raise LoadError(
+            _("{file}: tệp lớn hơn {n} byte (giới hạn BAOCAO_MAX_INPUT_BYTES)").format(
+                file=p, n=limit
+            )
+        )
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(
             _(

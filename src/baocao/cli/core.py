@@ -12,7 +12,7 @@ from typing import Any, BinaryIO, TypeVar
 
 import click
 
-from ..atomic import atomic_write
+from ..atomic import atomic_write, check_target
 from ..checker.diagnostic import Diagnostic
 from ..engines.pdf import docx_to_pdf, find_soffice
 from ..errors import BaocaoError, InputError, Loc, OutputError
@@ -106,12 +106,9 @@ def soffice_option(func: F) -> F:
     )(func)
 
 
-def refuse_clobber(target: Path, force: bool) -> None:
-    """Stop before any work when ``target`` exists and ``--force`` was not given."""
-    if not force and target.exists():
-        raise OutputError(
-            _("{file} đã có; dùng --force để ghi đè").format(file=target), code="output_exists"
-        )
+def refuse_clobber(target: str | Path, force: bool) -> None:
+    """Stop before any work when ``target`` exists without ``--force``, or is no regular file."""
+    check_target(target, overwrite=force)
 
 
 def output_format(name: str) -> str:
@@ -263,7 +260,7 @@ def render_cmd(
     target = Path(out)
     chosen = output_format(fmt or target.suffix or "docx")
     if not to_stdout:
-        refuse_clobber(target, force)
+        refuse_clobber(out, force)
     report, lines = read_input(file, lenient=lenient)
     diagnostics = check(report, source_lines=lines)
     summary = findings_line(diagnostics)

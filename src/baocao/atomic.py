@@ -55,8 +55,11 @@ def _file_mode(dest: Path) -> int:
 
 
 def _cannot(dest: Path, exc: OSError) -> OutputError:
+    if isinstance(exc, PermissionError):
+        return _locked(dest)  # Windows: Word holds the file open
     return OutputError(
-        _("không ghi được {out}: {why}").format(out=dest, why=exc.strerror or exc)
+        _("không ghi được {out}: {why}").format(out=dest, why=exc.strerror or exc),
+        code="output_failed",
     )
 
 

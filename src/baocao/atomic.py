@@ -65,9 +65,7 @@ def _cannot(dest: Path, exc: OSError) -> OutputError:
 
 def _exists(dest: Path) -> OutputError:
     return OutputError(
-        _("{out} đã có (already exists); dùng --force để ghi đè (use --force to replace it)").format(
-            out=dest
-        )
+        _("{out} đã có; dùng --force để ghi đè").format(out=dest), code="output_exists"
     )
 
 

@@ -145,7 +145,8 @@ def render(
 ) -> Path | None:
     """Render ``report`` to a path (format from its suffix, written atomically) or a stream."""
     if isinstance(out, (str, os.PathLike)):
-        path = check_target(out, overwrite=overwrite)  # refused before the work, and again at the end
+        # Refused before the work, and again at the end.
+        path = check_target(out, overwrite=overwrite)
         fmt = format or path.suffix.lower().lstrip(".") or "docx"
         data = render_bytes(report, fmt, template, draft=draft, form=form)
         return atomic_write(path, data, overwrite=overwrite)

@@ -354,18 +354,7 @@ def load(path: str | Path, *, lenient: bool = False) -> AnyReport:
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:
-    """JSON Schema of the input: every kind, or one (``document``, ``bao_cao_thuc_hien``)."""
-    if kind is None:
-        schema = REPORT_ADAPTER.json_schema()
-    elif kind in REPORT_KINDS:
-        schema = REPORT_KINDS[kind].model_json_schema()
-    else:
-        raise InputError(
-            _("không có loại báo cáo {kind!r}; có: {known}").format(
-                kind=kind, known=", ".join(REPORT_KINDS)
-            ),
-            code="unknown_kind",
-        )
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema.setdefault("title", "baocao report")
-    return schema
+    """JSON Schema of the input as written (shorthands included): see :mod:`baocao.schema`."""
+    from .schema import input_schema
+
+    return input_schema(kind)

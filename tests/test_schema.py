@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from baocao.cli import main
-from baocao.cli.init import starter_kinds, starter_text
+from baocao.cli.init import starter_families, starter_kinds, starter_text
 from baocao.loading import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,11 @@ def _reports() -> list[tuple[str, Any]]:
         data = json.loads(text) if path.suffix == ".json" else yaml.load(text, _EditorLoader)
         if isinstance(data, dict) and "header" in data:  # a report, not a pack manifest
             found.append((str(path.relative_to(ROOT)), data))
-    found += [(f"starter {k}", yaml.load(starter_text(k), _EditorLoader)) for k in starter_kinds()]
+    found += [
+        (f"starter {k} {f}", yaml.load(starter_text(k, f), _EditorLoader))
+        for k in starter_kinds()
+        for f in starter_families(k)
+    ]
     return found
 
 

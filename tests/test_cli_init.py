@@ -16,7 +16,8 @@ from baocao.cli import main
 from baocao.cli.init import starter_kinds, starter_text
 from baocao.model import REPORT_KINDS, DocumentSymbol, IssueDate, Issuer, IssuerLine
 
-pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
+pytestmark = pytest.mark.usefixtures("english")
+SCHEMA_LINE = "# yaml-language-server: $schema=baocao.schema.json\n"  # these tests assert the English messages
 
 
 WRITTEN_AS_TEXT = (DocumentSymbol, IssueDate)
@@ -73,7 +74,7 @@ def test_init_writes_a_file_that_validates(kind: str, tmp_path: Path) -> None:
     result = run("init", kind, "-o", out)
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert text == "# yaml-language-server: $schema=baocao.schema.json\n" + starter_text(kind)
+    assert text == SCHEMA_LINE + starter_text(kind)
     assert (tmp_path / "baocao.schema.json").is_file()
     check = run("validate", out)
     assert check.exit_code == 0, check.output
@@ -123,7 +124,7 @@ def test_init_default_kind_and_stdout() -> None:
     """Without KIND the starter is the implementation report; ``-o -`` prints it."""
     result = run("init", "-o", "-")
     assert result.exit_code == 0
-    assert result.output == starter_text("bao_cao_thuc_hien")
+    assert result.output == SCHEMA_LINE + starter_text("bao_cao_thuc_hien")
 
 
 def test_init_refuses_to_clobber(tmp_path: Path) -> None:
@@ -134,7 +135,7 @@ def test_init_refuses_to_clobber(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "already exists" in result.output
     assert out.read_text(encoding="utf-8") == "cũ"
     assert run("init", "document", "-o", out, "--force").exit_code == 0
-    assert out.read_text(encoding="utf-8") == starter_text("document")
+    assert out.read_text(encoding="utf-8") == SCHEMA_LINE + starter_text("document")
 
 
 def test_init_unknown_kind() -> None:

@@ -21,7 +21,7 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,25 +91,42 @@ class Conversion:
     seconds: float = 0.0
 
 
-def _run(cmd: list[str], timeout: float) -> tuple[int, str]:
-    """Run ``cmd`` in its own process group; on timeout kill that group (soffice forks)."""
-    proc = subprocess.Popen(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        if hasattr(os, "killpg"):
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:  # pragma: no cover - Windows
-            proc.kill()
-        proc.communicate()
-        raise
-    return proc.returncode, out.decode("utf-8", "replace")
+def _run(
+    cmd: list[str], timeout: float, poll: Callable[[], None] | None = None
+) -> tuple[int, str]:
+    """Run ``cmd`` in its own process group; on timeout kill that group (soffice forks).
+
+    ``poll`` is called about four times a second while it runs (progress); the
+    output goes to a temporary file, so a chatty program cannot fill a pipe.
+    """
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    proc.wait(timeout=max(0.0, min(0.25, deadline - time.monotonic())))
+                    break
+                except subprocess.TimeoutExpired:
+                    if time.monotonic() >= deadline:
+                        raise
+                    if poll is not None:
+                        poll()
+        except subprocess.TimeoutExpired:
+            if hasattr(os, "killpg"):
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:  # pragma: no cover - Windows
+                proc.kill()
+            proc.wait()
+            raise
+        log.seek(0)
+        return proc.returncode, log.read().decode("utf-8", "replace")
 
 
 def convert_to_pdf(
@@ -119,11 +136,14 @@ def convert_to_pdf(
     soffice: str | os.PathLike[str] | None = None,
     timeout: float | None = None,
     overwrite: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Conversion:
     """Convert many .docx files to ``out_dir/<stem>.pdf`` in one LibreOffice invocation.
 
     Per-file failures are collected in the result; a missing LibreOffice, a
     timeout or two sources with the same stem raise :class:`OutputError`.
+    ``progress(done, total)`` is called as the PDFs appear (one run converts
+    them one after the other), for a determinate progress bar.
     """
     program = find_soffice(soffice)
     srcs = [Path(s).resolve() for s in sources]
@@ -163,8 +183,13 @@ def convert_to_pdf(
             staging,
             *map(str, todo),
         ]
+        def poll() -> None:
+            if progress is not None:
+                done = sum(1 for p in Path(staging).glob("*.pdf") if p.stat().st_size > 0)
+                progress(done, len(todo))
+
         try:
-            code, log = _run(cmd, limit)
+            code, log = _run(cmd, limit, poll)
         except subprocess.TimeoutExpired:
             raise OutputError(
                 f"LibreOffice did not finish converting {len(todo)} file(s) in {limit:.0f} s; "
@@ -182,6 +207,8 @@ def convert_to_pdf(
             else:
                 why = f"LibreOffice produced no PDF (exit status {code})"
                 failed[s] = f"{why}: {tail}" if tail else why
+    if progress is not None:
+        progress(len(converted), len(todo))
     return Conversion(converted, failed, time.perf_counter() - started)
 
 

@@ -55,16 +55,14 @@ def _file_mode(dest: Path) -> int:
 
 
 def _cannot(dest: Path, exc: OSError) -> OutputError:
-    return OutputError(
-        _("không ghi được {out}: {why}").format(out=dest, why=exc.strerror or exc)
-    )
+    return OutputError(_("không ghi được {out}: {why}").format(out=dest, why=exc.strerror or exc))
 
 
 def _exists(dest: Path) -> OutputError:
     return OutputError(
-        _("{out} đã có (already exists); dùng --force để ghi đè (use --force to replace it)").format(
-            out=dest
-        )
+        _(
+            "{out} đã có (already exists); dùng --force để ghi đè (use --force to replace it)"
+        ).format(out=dest)
     )
 
 

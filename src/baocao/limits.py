@@ -37,7 +37,7 @@ class Limits:
     """Nesting of mappings and lists in one YAML file."""
     render_seconds: float = 60.0
     """Time to render one document's template parts."""
-    output_chars: int = 200_000_000
+    output_chars: int = 100_000_000
     """Characters of XML one template part may produce."""
     string_chars: int = 10_000_000
     """Length of one string (or list) a template builds (``~``, ``*``, ``center``, ``%`` …)."""

@@ -16,9 +16,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, LoadError, Problem
-from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
 from .i18n import _
 from .limits import current_limits
+from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
 from .xmlchars import find_forbidden
 from .yamlread import ReportLoader, check_tree, line_of
 

@@ -136,7 +136,7 @@ def render(
 ) -> Path | None:
     """Render ``report`` to a path (format from its suffix, written atomically) or a stream."""
     if isinstance(out, (str, os.PathLike)):
-        path = check_target(out, overwrite=overwrite)  # refused before the work, and again at the end
+        path = check_target(out, overwrite=overwrite)  # checked before the work and when written
         fmt = format or path.suffix.lower().lstrip(".") or "docx"
         data = render_bytes(report, fmt, template, draft=draft)
         return atomic_write(path, data, overwrite=overwrite)

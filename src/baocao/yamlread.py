@@ -114,9 +114,7 @@ def check_tree(root: Node | None) -> None:
         if key in visiting:
             raise _refuse(_("bí danh (alias) YAML chứa chính nó"), node)
         if depth > limits.yaml_depth:
-            raise _refuse(
-                _("YAML lồng sâu hơn {n} cấp").format(n=limits.yaml_depth), node
-            )
+            raise _refuse(_("YAML lồng sâu hơn {n} cấp").format(n=limits.yaml_depth), node)
         if isinstance(node, MappingNode):
             _duplicate_keys(node)
         visiting.add(key)
@@ -142,9 +140,7 @@ def read_yaml(text: str, loader: type[yaml.SafeLoader] = SafeLoader) -> Any:
     """``yaml.safe_load`` through the fastest safe loader, with ``check_tree`` first."""
     limit = current_limits().input_bytes
     if len(text) > limit:
-        raise YamlLimitError(
-            None, None, _("tệp YAML dài hơn {n} ký tự").format(n=limit), None
-        )
+        raise YamlLimitError(None, None, _("tệp YAML dài hơn {n} ký tự").format(n=limit), None)
     reader = loader(text)
     try:
         node = reader.get_single_node()

@@ -126,4 +126,7 @@ class Header(Model):
 
     @property
     def subject_lines(self) -> list[str]:
-        return [line.strip() for line in self.subject.splitlines() if line.strip()]
+        # split on line feeds only: str.splitlines also splits on U+0085, U+2028, \x1c …,
+        # which are text a clerk typed, not the line break the subject marks
+        lines = self.subject.replace("\r\n", "\n").split("\n")
+        return [line.strip(" \t\r") for line in lines if line.strip()]

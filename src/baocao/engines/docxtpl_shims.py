@@ -25,10 +25,12 @@ from typing import Any
 
 import docxtpl
 from docx.opc.coreprops import CoreProperties
-from docxtpl import DocxTemplate, InlineImage
-from jinja2 import Environment, Template, Undefined, nodes
+from docxtpl import DocxTemplate, InlineImage, Listing, RichText, RichTextParagraph
+from jinja2 import Environment, Template, nodes
 from lxml import etree
 from markupsafe import Markup, escape
+
+from .docx_context import WordTable
 
 __all__ = [
     "LIVE_TYPES",
@@ -74,6 +76,8 @@ def refusing_live(prior: Callable[..., Any] | None) -> Callable[..., Any]:
 
 
 _MARK_PIECES = ("{_", "_}")
+_TEXT_MARKUP = (Markup, RichText, RichTextParagraph, Listing, WordTable)
+"""Values whose markup is text built from user data, with no side effect when read."""
 
 
 def keep_marks(value: Any) -> Any:
@@ -93,10 +97,9 @@ def keep_marks(value: Any) -> Any:
         if "_" not in value or not any(p in value for p in _MARK_PIECES):
             return value
         return Markup(_unmark(str(escape(value))))
-    html = getattr(value, "__html__", None)
-    if html is None or isinstance(value, Undefined):
+    if not isinstance(value, _TEXT_MARKUP):  # others' __html__ may act (InlineImage inserts)
         return value
-    markup = str(html())
+    markup = str(value.__html__())
     if "_" not in markup or not any(p in markup for p in _MARK_PIECES):
         return value
     return Markup(_unmark(markup))

@@ -60,6 +60,10 @@ PYTHON_NAMES = frozenset(
 """Names a template may try in order to escape; none exists in the sandbox."""
 
 
+_MUTABLE_OWNERS = frozenset({"docxtpl", "docx", "lxml"})
+"""Packages whose objects in a context are mutable builders (their methods change them)."""
+
+
 def _sandbox_hint(name: str | None) -> str | None:
     if name in PYTHON_NAMES:
         return (
@@ -238,6 +242,15 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         if isinstance(target, (str, list, tuple)):
             check_call(getattr(__obj, "__name__", ""), target, args, kwargs)
         return sized(super().call(__context, __obj, *args, **kwargs))
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        """Methods of mutable builders in the context (docxtpl's ``RichText.add``, python-docx,
+        lxml) are refused: a template reads its context, it never changes it."""
+        owner = getattr(obj, "__self__", None)
+        mutable = owner is not None and not isinstance(owner, type)
+        if mutable and type(owner).__module__.split(".")[0] in _MUTABLE_OWNERS:
+            return False
+        return bool(super().is_safe_callable(obj))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)

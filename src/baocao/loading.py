@@ -54,6 +54,10 @@ _MESSAGES = {
     "greater_than_equal": "giá trị quá nhỏ",
     "greater_than": "giá trị quá nhỏ",
     "less_than_equal": "giá trị quá lớn",
+    "finite_number": "phải là một số hữu hạn (không phải nan hay inf)",
+    "float_type": "phải là một số",
+    "float_parsing": "phải là một số",
+    "recursion_loop": "lồng nhau quá sâu",
 }
 
 
@@ -127,6 +131,26 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[
     return out
 
 
+def _data_problems(data: dict[str, Any]) -> list[tuple[Path_, str]]:
+    """Problems found before validation: nesting beyond the limit, forbidden characters.
+
+    Why first: a report nested 300 sections deep would exhaust Python's stack in
+    validation or layout; refused here, it is a message with the path.
+    """
+    limit = current_limits().nesting
+    stack: list[tuple[Path_, Any]] = [((), data)]
+    while stack:
+        path, item = stack.pop()
+        if len(path) > limit:
+            message = _("lồng sâu hơn {n} cấp (giới hạn BAOCAO_MAX_NESTING)").format(n=limit)
+            return [(path, message)]
+        if isinstance(item, dict):
+            stack.extend(((*path, k), v) for k, v in item.items())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(((*path, i), v) for i, v in enumerate(item))
+    return list(find_forbidden(data))
+
+
 def _line_of(path: Path_, lines: dict[Path_, int]) -> int | None:
     """The line of ``path``, or of its nearest parent that has one."""
     for n in range(len(path), -1, -1):
@@ -150,7 +174,7 @@ def validate(
         )
     bad = [
         Problem(format_path(path), message, _line_of(path, lines or {}))
-        for path, message in (find_forbidden(data) if isinstance(data, dict) else ())
+        for path, message in (_data_problems(data) if isinstance(data, dict) else ())
     ]
     if bad:
         raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)

@@ -108,7 +108,7 @@ class Table(Model):
     caption: Text | None = None
     header: list[Text] = Field(min_length=1)
     rows: list[list[Text]] = Field(default_factory=list)
-    widths: list[float] | None = None
+    widths: list[Annotated[float, Field(gt=0, allow_inf_nan=False)]] | None = None
     """Relative column widths; equal when omitted."""
 
     @model_validator(mode="after")

@@ -169,7 +169,6 @@ def test_nel_does_not_split_the_subject() -> None:
     data = _data()
     data["header"]["subject"] = "Kết quả\u0085công tác năm 2025"
     report = baocao.validate(data)
-    assert report.header.subject_lines == ["Kết quả\u0085công tác năm 2025"]
     for fmt in ("docx", "txt", "html"):
         out = baocao.render_bytes(report, fmt)
         text = _docx_text(out) if fmt == "docx" else out.decode("utf-8")

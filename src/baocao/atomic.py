@@ -55,14 +55,17 @@ def _file_mode(dest: Path) -> int:
 
 
 def _cannot(dest: Path, exc: OSError) -> OutputError:
-    return OutputError(_("không ghi được {out}: {why}").format(out=dest, why=exc.strerror or exc))
+    if isinstance(exc, PermissionError):
+        return _locked(dest)  # Windows: Word holds the file open
+    return OutputError(
+        _("không ghi được {out}: {why}").format(out=dest, why=exc.strerror or exc),
+        code="output_failed",
+    )
 
 
 def _exists(dest: Path) -> OutputError:
     return OutputError(
-        _(
-            "{out} đã có (already exists); dùng --force để ghi đè (use --force to replace it)"
-        ).format(out=dest)
+        _("{out} đã có; dùng --force để ghi đè").format(out=dest), code="output_exists"
     )
 
 
@@ -142,6 +145,17 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> It
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
+
+
+def _locked(dest: Path) -> OutputError:
+    """Windows refuses to replace a file Word has open: say so, naming the file."""
+    return OutputError(
+        _(
+            "{file}: không ghi được tệp (đang mở trong Word hoặc không có quyền ghi); "
+            "đóng tệp rồi chạy lại"
+        ).format(file=dest),
+        code="output_locked",
+    )
 
 
 def atomic_write(target: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:

@@ -9,6 +9,7 @@ from . import (
     capitalization,
     citations,
     dates,
+    forms,
     numbers,
     spelling,
     structure,
@@ -44,6 +45,7 @@ RULES: dict[str, Rule] = {
         *spelling.RULES,
         *abbreviations.RULES,
         *structure.RULES,
+        *forms.RULES,
     )
 }
 """Code → rule."""

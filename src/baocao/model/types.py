@@ -9,7 +9,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
 from ..xmlchars import find_forbidden
@@ -52,6 +53,9 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    _deviations: tuple[Any, ...] = PrivateAttr(default=())
+    """Form rules this object meets, held as written (lenient mode; see ``model.forms``)."""
+
     @model_validator(mode="before")
     @classmethod
     def _normalize_input(cls, data: Any) -> Any:
@@ -77,6 +81,13 @@ class TextForm(Model):
     def _from_text(cls, data: Any) -> Any:
         """Accept the whole object as its text form, read by ``parse``."""
         if isinstance(data, str):
-            parsed = cls.parse(data)
+            try:
+                parsed = cls.parse(data)
+            except ValueError as exc:
+                code = getattr(exc, "code", None)
+                if code is None:
+                    raise
+                text = str(exc).replace("{", "{{").replace("}", "}}")
+                raise PydanticCustomError(code, text) from None
             return {name: getattr(parsed, name) for name in type(parsed).model_fields}
         return data

@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar
 from ..layout import Line, layout
 from ..model import Citation, Document, Family, ImplementationReport, find_citations
 from ..profiles import available_profiles, select_profile
+from ..textlines import text_lines
 from .data import type_codes
 from .paths import Loc
 from .rule import Finding
@@ -171,7 +172,7 @@ def known_profiles() -> dict[str, Family]:
 def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...]]]:
     """``(loc, text, role, upper, run_starts)`` for every text, in reading order."""
     lay = layout(doc)
-    subject = " ".join(ln.strip() for ln in doc.header.subject.splitlines() if ln.strip())
+    subject = " ".join(ln.strip() for ln in text_lines(doc.header.subject) if ln.strip())
     yield ("header", "subject"), subject, "subject", False, (0,)
     for line in lay.lines():
         loc = line.loc

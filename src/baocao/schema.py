@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import InputError
 from .i18n import _
-from .model import REPORT_ADAPTER, REPORT_KINDS
+from .model import REPORT_ADAPTER, kinds
 from .model.types import Model
 
 __all__ = ["input_schema", "shorthand_forms"]
@@ -112,12 +112,12 @@ def input_schema(kind: str | None = None) -> dict[str, Any]:
     """JSON Schema of the input: every kind, or one (``document``, ``bao_cao_thuc_hien``)."""
     if kind is None:
         schema = REPORT_ADAPTER.json_schema()
-    elif kind in REPORT_KINDS:
-        schema = REPORT_KINDS[kind].model_json_schema()
+    elif kind in kinds():
+        schema = kinds()[kind].schema.model_json_schema()
     else:
         raise InputError(
             _("không có loại báo cáo {kind!r}; có: {known}").format(
-                kind=kind, known=", ".join(REPORT_KINDS)
+                kind=kind, known=", ".join(sorted(kinds()))
             ),
             code="unknown_kind",
         )

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
+from .forms import deviate
 from .types import Model, Text
 
 __all__ = ["Align", "Cell", "HeaderCell", "Table", "cell_number", "column_sums", "place_header"]
@@ -41,6 +43,11 @@ def cell_number(cell: Cell) -> Decimal | None:
         return Decimal(t.replace(".", "").replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
         return None
+
+
+def _plain(d: Decimal) -> str:
+    """``1350.0`` → ``1350``: a sum as a reader would write it (in the file's own notation)."""
+    return format(d.normalize(), "f")
 
 
 class HeaderCell(Model):
@@ -151,13 +158,19 @@ class Table(Model):
             value = getattr(self, name)
             if value is not None and len(value) != n:
                 bad.append(f"{name} has {len(value)} values, header has {n}")
-        if not bad and self.total is not None and self.check_total:
-            bad += [
-                f"column {c + 1}: the rows add up to {got}, the totals row says {want}"
-                for c, got, want in column_sums(self.rows, self.total)
-            ]
         if bad:
             raise ValueError("; ".join(bad))
+        if self.total is not None and self.check_total:
+            for c, got, want in column_sums(self.rows, self.total):
+                deviate(
+                    self,
+                    "BC908",
+                    _("cột {c}: các dòng cộng lại được {got}, dòng tổng ghi {want}").format(
+                        c=c + 1, got=_plain(got), want=_plain(want)
+                    ),
+                    field="total",
+                    suggestion=_plain(got),
+                )
         return self
 
     def column_align(self) -> list[Align]:

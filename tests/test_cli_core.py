@@ -72,7 +72,7 @@ def test_validate_bad_citation() -> None:
     assert result.exit_code == 1
     line = line_of(f, '- "Nghị quyết số 12-NQ/ĐU, ngày 35')
     assert f"preamble.citations[0] (dòng {line})" in result.output
-    assert "no such date" in result.output
+    assert "không có ngày" in result.output
 
 
 def test_validate_invalid_yaml() -> None:

@@ -159,3 +159,25 @@ def test_a_console_without_utf8_does_not_crash() -> None:
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr and b"UnicodeEncodeError" not in result.stderr
     assert b"signer.authority" in result.stderr
+
+
+def test_no_function_that_translates_rebinds_the_marker() -> None:
+    """``x, _ = …`` in a function makes ``_`` local: its ``_("…")`` calls would then fail."""
+    bad = []
+    for path in (ROOT / "src" / "baocao").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fn in ast.walk(tree):
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            names = {
+                n.id
+                for n in ast.walk(fn)
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+            }
+            calls = any(
+                isinstance(n, ast.Call) and getattr(n.func, "id", None) == "_"
+                for n in ast.walk(fn)
+            )
+            if "_" in names and calls:
+                bad.append(f"{path.relative_to(ROOT)}:{fn.lineno} {fn.name}")
+    assert not bad, bad

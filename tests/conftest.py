@@ -43,3 +43,12 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def no_installed_soffice(monkeypatch: pytest.MonkeyPatch) -> None:
     """No LibreOffice in its standard install folders either (a test empties PATH too)."""
     monkeypatch.setattr("baocao.engines.pdf.standard_locations", lambda: iter(()))
+
+
+@pytest.fixture(autouse=True)
+def _language_back_to_the_environment() -> Iterator[None]:
+    """``baocao --lang en`` run in-process (click's runner) must not leak into the next test."""
+    yield
+    from baocao.i18n import set_language
+
+    set_language(None)

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .appendices import Appendix
 from .blocks import Block, Paragraph
 from .closing import Recipients, Signer, check_signing_form
@@ -58,7 +59,7 @@ class Document(AnyReport):
     def _one_signer_form(self) -> Document:
         """``signer`` or ``signers``, not both: which of them signs would be unclear."""
         if self.signer is not None and self.signers:
-            raise ValueError("give either signer or signers, not both")
+            raise ValueError(_("ghi signer hoặc signers, không ghi cả hai"))
         return self
 
     @property

@@ -69,9 +69,11 @@ class Issuer(Model):
     @model_validator(mode="after")
     def _block_size(self) -> Issuer:
         if self.lines and self.parent is not None:
-            raise ValueError("give either parent and name, or lines, not both")
+            raise ValueError(_("ghi parent và name, hoặc lines, không ghi cả hai"))
         if len(self.lines) > MAX_ISSUER_LINES:
-            raise ValueError(f"an issuer block has 1 to {MAX_ISSUER_LINES} lines")
+            raise ValueError(
+                _("tên cơ quan ban hành có từ 1 đến {n} dòng").format(n=MAX_ISSUER_LINES)
+            )
         return self
 
     @property
@@ -133,8 +135,10 @@ class IssueDate(Model):
             m = _PARTIAL.match(data)
             if not m:
                 raise ValueError(
-                    f'"{data}" is not a date: expected YYYY-MM-DD, YYYY-MM-__ '
-                    'or "ngày 05 tháng 12 năm 2025"'
+                    _(
+                        '"{text}" không phải ngày: cần YYYY-MM-DD, YYYY-MM-__ '
+                        'hoặc "ngày 05 tháng 12 năm 2025"'
+                    ).format(text=data)
                 )
             y, mo, d = m.groups()
             return {
@@ -148,13 +152,15 @@ class IssueDate(Model):
     def _is_real_date(self) -> IssueDate:
         """A full date must exist on the calendar; a day needs a month."""
         if self.day is not None and self.month is None:
-            raise ValueError("a day is given without a month")
+            raise ValueError(_("có ngày mà không có tháng"))
         if self.day is not None and self.month is not None:
             try:
                 dt.date(self.year, self.month, self.day)
             except ValueError:
                 raise ValueError(
-                    f"{self.day:02d}/{self.month:02d}/{self.year} is not a calendar date"
+                    _("không có ngày {day:02d}/{month:02d}/{year} trong lịch").format(
+                        day=self.day, month=self.month, year=self.year
+                    )
                 ) from None
         w = _WRITTEN.match(self.written) if self.written else None
         if w is not None:
@@ -237,7 +243,11 @@ class Header(Model):
         sep = self.issuer.separator
         if sep is not None and sep != FAMILY_SEPARATOR[self.family]:
             if sep not in ("rule", "none") and set(sep) != {"*"}:
-                raise ValueError(f'separator is "*", several stars, "rule" or "none"; got {sep!r}')
+                raise ValueError(
+                    _(
+                        'separator là "*", nhiều dấu sao, "rule" hoặc "none"; không phải {sep!r}'
+                    ).format(sep=sep)
+                )
             deviate(
                 self,
                 "BC905",
@@ -248,7 +258,7 @@ class Header(Model):
                 suggestion=FAMILY_SEPARATOR[self.family],
             )
         if self.doc_type is not None and not self.doc_type.strip():
-            raise ValueError("doc_type must not be empty; leave it out for a công văn")
+            raise ValueError(_("doc_type không được để trống; bỏ hẳn trường này với công văn"))
         return self
 
     @property

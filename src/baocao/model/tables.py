@@ -84,11 +84,13 @@ def _grid(rows: list[list[HeaderCell]]) -> tuple[int, list[str]]:
     problems = []
     for r, c, cell in place_header(rows):
         if r + cell.rows > len(rows):
-            problems.append(f"header cell {cell.text!r} spans more rows than the header has")
+            problems.append(
+                _("ô tiêu đề {text!r} gộp nhiều dòng hơn số dòng tiêu đề").format(text=cell.text)
+            )
         for dr in range(min(cell.rows, len(rows) - r)):
             widths[r + dr] = max(widths[r + dr], c + cell.span)
     if len(set(widths)) > 1:
-        problems.append(f"header rows span different numbers of columns: {widths}")
+        problems.append(_("các dòng tiêu đề có số cột khác nhau: {widths}").format(widths=widths))
     return (widths[-1] if widths else 0), problems
 
 

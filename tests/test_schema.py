@@ -96,3 +96,20 @@ def test_descriptions_have_no_doctest_lines() -> None:
 def test_schema_command_prints_it() -> None:
     result = CliRunner().invoke(main, ["schema"])
     assert result.exit_code == 0 and json.loads(result.stdout) == json_schema()
+
+
+def test_fields_carry_the_starters_vietnamese_notes_and_examples() -> None:
+    """The tooltip an editor shows is the comment the starter gives that field."""
+    defs = json_schema()["$defs"]
+    number = defs["Header"]["properties"]["number"]
+    assert "số và ký hiệu" in number["description"] and number["examples"]
+    for field in ("family", "place", "date", "doc_type", "addressees"):
+        assert defs["Header"]["properties"][field].get("description"), field
+    described = sum(
+        "description" in prop
+        for d in defs.values()
+        for alt in d.get("anyOf", [d])
+        if alt.get("type") == "object"
+        for prop in alt.get("properties", {}).values()
+    )
+    assert described >= 100

@@ -10,6 +10,7 @@ starter against the result.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -21,7 +22,7 @@ from .i18n import _
 from .model import REPORT_ADAPTER, kinds
 from .model.types import Model
 
-__all__ = ["input_schema", "shorthand_forms"]
+__all__ = ["field_notes", "input_schema", "shorthand_forms"]
 
 _SHAPE_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
 _SAMPLES: dict[str, tuple[Any, dict[str, Any]]] = {
@@ -184,7 +185,85 @@ def input_schema(kind: str | None = None) -> dict[str, Any]:
         if model in defs:
             patch(_object(defs[model]))
     _levels_as_list(defs)
+    _describe(defs)
     _clean(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", "baocao report")
     return schema
+
+
+# ---------------------------------------------------------------- field notes from the starters
+
+_COMMENT = re.compile(r"(?<![\"'\S])#\s*(?P<note>.+?)\s*$")
+
+
+def _line_notes(text: str) -> dict[int, str]:
+    """``{line: comment}`` for every line that ends with a ``# comment`` after a value."""
+    out: dict[int, str] = {}
+    for n, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        m = _COMMENT.search(line)
+        if m is not None:
+            out[n] = m["note"]
+    return out
+
+
+def _walk(
+    obj: Any,
+    data: Any,
+    path: tuple[str | int, ...],
+    lines: dict[Any, int],
+    notes: dict[int, str],
+    found: dict[tuple[str, str], tuple[str, Any]],
+) -> None:
+    if isinstance(obj, BaseModel) and isinstance(data, dict):
+        name = type(obj).__name__
+        for key, value in data.items():
+            if key not in type(obj).model_fields:
+                continue
+            sub = (*path, key)
+            note = notes.get(lines.get(sub, -1))
+            if note is not None and (name, key) not in found:
+                example = value if isinstance(value, (str, int, float, bool)) else None
+                found[(name, key)] = (note, example)
+            _walk(getattr(obj, key), value, sub, lines, notes, found)
+    elif isinstance(obj, (list, tuple)) and isinstance(data, list):
+        for i, (o, d) in enumerate(zip(obj, data, strict=False)):
+            _walk(o, d, (*path, i), lines, notes, found)
+
+
+@cache
+def field_notes() -> dict[tuple[str, str], tuple[str, Any]]:
+    """(model, field) → (the starters' Vietnamese comment on it, the value they give).
+
+    The ``baocao init`` starters comment every field for a clerk; the schema
+    reuses those words, so the editor's tooltip and the starter say the same.
+    """
+    from importlib import resources
+
+    from .loading import loads_with_lines
+
+    found: dict[tuple[str, str], tuple[str, Any]] = {}
+    folder = resources.files("baocao").joinpath("starters")
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        text = item.read_text(encoding="utf-8")
+        report, lines = loads_with_lines(text, source=item.name)
+        import yaml
+
+        _walk(report, yaml.safe_load(text), (), lines, _line_notes(text), found)
+    return found
+
+
+def _describe(defs: dict[str, Any]) -> None:
+    for (model, field), (note, example) in field_notes().items():
+        if model not in defs:
+            continue
+        prop = _object(defs[model]).get("properties", {}).get(field)
+        if prop is None:
+            continue
+        prop.setdefault("description", note)
+        if example is not None and "examples" not in prop:
+            prop["examples"] = [example]

@@ -82,3 +82,10 @@ def test_format_means_the_output_format_only() -> None:
     for command in ("check", "conformance", "validate"):
         help_text = CliRunner().invoke(main, ["--lang", "en", command, "--help"]).output
         assert "--format" not in help_text and "--json" in help_text
+
+
+def test_stdin_that_is_not_utf8_is_a_clear_error() -> None:
+    result = CliRunner().invoke(
+        main, ["validate", "-"], input="kind: document\nx: Vi\xe9t\n".encode("cp1252")
+    )
+    assert result.exit_code == 1 and "UTF-8" in result.output and "<stdin>" in result.output

@@ -25,6 +25,7 @@ from .xmlchars import find_forbidden
 from .yamlread import ReportLoader, check_tree, line_of
 
 __all__ = [
+    "decode_text",
     "format_path",
     "json_schema",
     "load",
@@ -322,6 +323,21 @@ def loads(
     return loads_with_lines(text, format=format, source=source, lenient=lenient)[0]
 
 
+def decode_text(raw: bytes, source: str | Path) -> str:
+    """UTF-8 (a BOM allowed) or a :class:`LoadError` naming the byte and its line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            _(
+                "{file}: không phải tệp văn bản UTF-8 (byte {offset} là 0x{byte:02x}); "
+                "lưu lại tệp với mã hóa UTF-8"
+            ).format(file=source, offset=exc.start, byte=raw[exc.start]),
+            code="not_utf8",
+            line=raw[: exc.start].count(b"\n") + 1,
+        ) from None
+
+
 def load_with_lines(
     path: str | Path, *, lenient: bool = False
 ) -> tuple[AnyReport, dict[Path_, int]]:
@@ -350,17 +366,7 @@ def load_with_lines(
                 file=p, n=limit
             )
         )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            _(
-                "{file}: không phải tệp văn bản UTF-8 (byte {offset} là 0x{byte:02x}); "
-                "lưu lại tệp với mã hóa UTF-8"
-            ).format(file=p, offset=exc.start, byte=exc.object[exc.start]),
-            code="not_utf8",
-            line=exc.object[: exc.start].count(b"\n") + 1,
-        ) from None
+    text = decode_text(raw, p)
     fmt = "json" if p.suffix.lower() == ".json" else "yaml"
     return loads_with_lines(text, format=fmt, source=str(p), lenient=lenient)
 

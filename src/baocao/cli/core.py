@@ -15,10 +15,10 @@ import click
 from ..atomic import atomic_write, check_target
 from ..checker.diagnostic import Diagnostic
 from ..engines.pdf import docx_to_pdf, find_soffice
-from ..errors import BaocaoError, InputError, LoadError, Loc, OutputError
+from ..errors import BaocaoError, InputError, Loc, OutputError
 from ..i18n import _
 from ..layout.printed import FORMS, PrintForm
-from ..loading import json_schema, load_with_lines, loads_with_lines
+from ..loading import decode_text, json_schema, load_with_lines, loads_with_lines
 from ..model import REPORT_KINDS, AnyReport
 from ..rendering import OUTPUT_FORMATS, render, render_bytes
 from .machine import emit, error_entry, file_entry
@@ -130,17 +130,7 @@ def read_input(file: Path | str, *, lenient: bool = False) -> tuple[AnyReport, d
     """A report file, or standard input for ``-`` (YAML or JSON, told by its first character)."""
     if str(file) != "-":
         return load_with_lines(file, lenient=lenient)
-    raw = sys.stdin.buffer.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(
-            _(
-                "{file}: không phải tệp văn bản UTF-8 (byte {offset} là 0x{byte:02x}); "
-                "lưu lại tệp với mã hóa UTF-8"
-            ).format(file="<stdin>", offset=exc.start, byte=raw[exc.start]),
-            code="not_utf8",
-        ) from None
+    text = decode_text(sys.stdin.buffer.read(), "<stdin>")
     fmt = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
     return loads_with_lines(text, format=fmt, source="<stdin>", lenient=lenient)
 

@@ -117,7 +117,7 @@ def test_html_and_markdown_keep_marks_merges_and_totals() -> None:
     html = render_bytes(report, "html").decode()
     assert '<th colspan="3">Kết nạp</th>' in html and '<th rowspan="2">TT</th>' in html
     assert '<tr class="total">' in html and '<td class="right">1.998</td>' not in html
-    assert '<p class="unit">Đơn vị tính: người</p>' in html
+    assert '<span class="unit">Đơn vị tính: người</span></caption>' in html
     md = render_bytes(load(EXAMPLES / "bao-cao-chi-bo-tieu-de-chay-lien.yaml"), "md").decode()
     assert "\u00a0\\+ nam 12;" in md and "• cấp huyện 06 em;" in md
     assert "\\- Công tác giáo dục:" in md  # the mark as typed, not a Markdown list
@@ -148,3 +148,59 @@ def test_numbers_in_the_model_are_checked_against_the_commune_example() -> None:
     text = render_bytes(report, "txt").decode()
     assert "   | Tổng cộng                         |       865 |      842 |      23" in text
     assert "- Như trên;\n- Sở Nội vụ (b/c);" in text
+
+
+def test_a_wrong_totals_row_fails_validate_and_is_reported_by_check_lenient(tmp_path: Path) -> None:
+    """Strict: validate refuses it with BC908 and the field; lenient: check reports it."""
+    from click.testing import CliRunner
+
+    from baocao.cli import main
+
+    text = (EXAMPLES / "bao-cao-dang-uy-phu-luc.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace('Tổng cộng, 40, 46, 21, ""', 'Tổng cộng, 40, 47, 21, ""'), "utf-8")
+    strict = CliRunner().invoke(main, ["validate", str(bad)])
+    assert strict.exit_code != 0 and "sections[0].blocks[1].total" in strict.output
+    assert "BC908" in strict.output
+    lenient = CliRunner().invoke(main, ["check", "--lenient", str(bad)])
+    assert "BC908" in lenient.output and "46" in lenient.output
+
+
+def test_the_checker_reads_appendix_text() -> None:
+    data = {
+        "header": {
+            "family": "nha_nuoc",
+            "issuer": {"name": "UBND XÃ A"},
+            "number": "1/BC-UBND",
+            "place": "A",
+            "date": "2026-01-05",
+            "subject": "tình hình",
+        },
+        "sections": [{"title": "Kết quả", "blocks": ["Nội dung."]}],
+        "appendices": [{"title": "BẢNG", "blocks": ["Trên đây, là số liệu."]}],
+    }
+    found = baocao.check(baocao.Document.model_validate(data))
+    assert any(d.code == "BC601" and d.path.startswith("appendices[0]") for d in found), found
+
+
+def test_three_signers_share_one_row_and_a_fourth_is_refused() -> None:
+    import pytest
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "bao-cao-lien-tich-xa.yaml").read_text(encoding="utf-8"))
+    third = {
+        "authority": "TM",
+        "on_behalf": "HỘI NÔNG DÂN XÃ",
+        "title": "CHỦ TỊCH",
+        "name": "Vũ Văn Tâm",
+    }
+    data["signers"].append(third)
+    report = baocao.Document.model_validate(data)
+    with zipfile.ZipFile(BytesIO(render_bytes(report, "docx"))) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    table = next(t for t in root.iter(f"{W}tbl") if "Vũ Văn Tâm" in _text(t))
+    names = [_text(c) for c in table.findall(f"{W}tr")[1].findall(f"{W}tc")]
+    assert names == ["Đặng Thị Hạnh", "Phan Văn Long", "Vũ Văn Tâm"]
+    data["signers"].append({**third, "name": "Người Thứ Tư"})
+    with pytest.raises(ValueError, match="at most 3"):
+        baocao.Document.model_validate(data)

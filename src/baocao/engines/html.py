@@ -210,9 +210,7 @@ def _ending(lay: Layout) -> list[str]:
 def _appendices(lay: Layout) -> list[str]:
     out = []
     for a in lay.appendices:
-        head = _lines([a.label, *a.title], "head") + (
-            _lines([a.note], "note") if a.note else ""
-        )
+        head = _lines([a.label, *a.title], "head") + (_lines([a.note], "note") if a.note else "")
         out += [
             f'<section class="appendix">{head}<div class="body">',
             *_body(a.body),

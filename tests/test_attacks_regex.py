@@ -45,7 +45,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     for info in pkgutil.walk_packages(baocao.__path__, "baocao."):
         if ".cli" in info.name or info.name.endswith("__main__"):
             continue
-        module = importlib.import_module(info.name)
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an optional extra (the server, LibreOffice's uno) not installed
+            continue
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found.append((f"{info.name}.{name}", value))

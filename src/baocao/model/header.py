@@ -97,10 +97,12 @@ _SEP_VI: dict[Family, str] = {"dang": "*", "nha_nuoc": "gạch ngang ngắn (rul
 
 
 _PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}|__?))?(?:-(\d{1,2}|__?))?\s*$")
-_BLANK = r"[\s._…]*"
+_BLANK = r"[._…](?:[\s._…]*[._…])?"
+"""Dots left for the day or month to be filled in; it starts and ends with a dot, so the
+spaces around it belong to one ``\\s*`` only (three adjacent ones backtracked cubically)."""
 _WRITTEN = re.compile(
-    rf"^\s*ngày\s*(?P<day>\d{{1,2}}|{_BLANK})\s*tháng\s*(?P<month>\d{{1,2}}|{_BLANK})"
-    rf"\s*năm\s*(?P<year>\d{{4}})\s*$"
+    rf"^\s*ngày\s*(?:(?P<day>\d{{1,2}}|{_BLANK})\s*)?tháng\s*(?:(?P<month>\d{{1,2}}|{_BLANK})\s*)?"
+    rf"năm\s*(?P<year>\d{{4}})\s*$"
 )
 _OFFICIAL_DAY = re.compile(r"^\d\d$")
 
@@ -127,8 +129,8 @@ class IssueDate(Model):
         if isinstance(data, str) and (w := _WRITTEN.match(data)) is not None:
             return {
                 "year": int(w["year"]),
-                "month": int(w["month"]) if w["month"].isdigit() else None,
-                "day": int(w["day"]) if w["day"].isdigit() else None,
+                "month": int(w["month"]) if (w["month"] or "").isdigit() else None,
+                "day": int(w["day"]) if (w["day"] or "").isdigit() else None,
                 "written": data.strip(),
             }
         if isinstance(data, str):

@@ -144,8 +144,15 @@ def _levels_as_list(defs: dict[str, Any]) -> None:
 
 
 def _clean(node: Any) -> None:
-    """Descriptions for an editor's tooltip: no doctest lines, no reST double backquotes."""
+    """Descriptions for an editor's tooltip: no doctest lines, no reST double backquotes.
+
+    ``oneOf`` becomes ``anyOf``: once shorthands are in, a string may fit two
+    members of a union (a basis and a citation); the model's discriminator
+    chooses, the schema only has to accept.
+    """
     if isinstance(node, dict):
+        if "oneOf" in node:
+            node["anyOf"] = node.pop("oneOf")
         text = node.get("description")
         if isinstance(text, str):
             kept = []

@@ -48,13 +48,13 @@ def format_table(report: ConformanceReport) -> str:
     "--family",
     type=click.Choice(["dang", "nha-nuoc", "nha_nuoc"]),
     default=None,
-    help="Party (dang) or State (nha-nuoc); default: read from the motto line.",
+    help="Khối Đảng (dang) hoặc Nhà nước (nha-nuoc); mặc định: đọc từ dòng quốc hiệu, tiêu ngữ.",
 )
 @click.option(
     "--profile",
     default=None,
-    help="Format profile id (dang-hd36, nha-nuoc-nd30 …) or a profile .yml; "
-    "default: the family's profile in force on the document's date.",
+    help="Hồ sơ thể thức (dang-hd36, nha-nuoc-nd30 …) hoặc tệp hồ sơ .yml; "
+    "mặc định: hồ sơ của khối có hiệu lực vào ngày của văn bản.",
 )
 @click.option(
     "-t",

@@ -148,12 +148,13 @@ def test_pydantic_messages_do_not_leak_english() -> None:
     assert "Input should" not in message and "family" in message
 
 
-def test_a_console_without_utf8_does_not_crash() -> None:
-    """Windows, output redirected with code page 1252: '?' replaces what cannot print."""
+@pytest.mark.parametrize("codepage", ["cp1252", "cp1258"])
+def test_a_console_without_utf8_does_not_crash(codepage: str) -> None:
+    """Windows, output redirected with code page 1252 or 1258: '?' replaces what cannot print."""
     result = subprocess.run(
         [sys.executable, "-m", "baocao", "validate", str(BAD)],
         capture_output=True,
-        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        env={**os.environ, "PYTHONIOENCODING": codepage},
         check=False,
     )
     assert result.returncode == 1

@@ -7,6 +7,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 
@@ -160,6 +161,9 @@ def test_a_console_without_utf8_does_not_crash(codepage: str) -> None:
     assert result.returncode == 1
     assert b"Traceback" not in result.stderr and b"UnicodeEncodeError" not in result.stderr
     assert b"signer.authority" in result.stderr
+    shown = result.stderr.decode(codepage)
+    expected = {"cp1252": "van ban cua Dang", "cp1258": "văn bản của Đảng"}[codepage]
+    assert unicodedata.normalize("NFC", shown).count(expected) == 1, shown
 
 
 def test_no_function_that_translates_rebinds_the_marker() -> None:

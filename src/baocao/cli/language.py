@@ -9,9 +9,11 @@ looks them up when a command is loaded, after ``--lang`` has been read.
 
 from __future__ import annotations
 
+import codecs
 import inspect
 import io
 import sys
+import unicodedata
 
 import click
 
@@ -136,13 +138,55 @@ lang_option = click.option(
 )
 
 
+_DECOMPOSED_EXTRA = {"Đ": "D", "đ": "d"}
+
+
+def _shown(ch: str, encoding: str) -> str:
+    """What a code page can show of a Vietnamese letter it lacks.
+
+    cp1258 (Vietnamese Windows) has the base letters, ``ă â ê ô ơ ư`` and the
+    combining tone marks, so ``ộ`` prints as ``ô`` + dot below and reads right;
+    cp1252 has no marks, so the bare letter is shown; anything else is ``?``.
+    """
+    nfd = unicodedata.normalize("NFD", ch)
+    base, marks = nfd[:1], nfd[1:]
+    candidates = [nfd]
+    for i, mark in enumerate(marks):  # the vowel's own mark (ô, ư) precomposed, the tone combining
+        vowel = unicodedata.normalize("NFC", base + mark)
+        if len(vowel) == 1:
+            candidates.append(vowel + marks[:i] + marks[i + 1 :])
+            candidates.append(vowel)
+    candidates += [base, _DECOMPOSED_EXTRA.get(ch, "?")]
+    for candidate in candidates:
+        try:
+            candidate.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        return candidate
+    return "?"
+
+
+def _fallback_for(encoding: str) -> str:
+    """The name of an error handler that shows Vietnamese as well as ``encoding`` can."""
+    name = f"baocao-vietnamese-{encoding}"
+
+    def handler(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeEncodeError)
+        text = "".join(_shown(ch, encoding) for ch in exc.object[exc.start : exc.end])
+        return text, exc.end
+
+    codecs.register_error(name, handler)
+    return name
+
+
 def safe_console() -> None:
-    """A console that cannot print Vietnamese (cp1252, cp1258 …) gets '?' instead of a crash.
+    """A console that cannot print Vietnamese (cp1252, cp1258 …) never crashes the run.
 
     Why: on Windows, output redirected to a file or a pipe uses the ANSI code
     page; a UnicodeEncodeError there would lose the whole report of a run.
+    Letters the code page lacks are decomposed or reduced (``_shown``).
     """
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if isinstance(stream, io.TextIOWrapper) and not encoding.startswith("utf"):
-            stream.reconfigure(errors="replace")
+            stream.reconfigure(errors=_fallback_for(stream.encoding))

@@ -25,6 +25,7 @@ LAYERS = [
     ("packs",),
     ("engines",),
     ("conformance", "checker"),
+    ("importer",),
     ("rendering", "batch", "testing"),
     ("cli", "server", "__main__"),
 ]

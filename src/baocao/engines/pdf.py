@@ -15,16 +15,19 @@ Vietnamese glyph (package ``fonts-liberation2``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import publish
 from ..errors import OutputError
 from .office import OfficeServer, OfficeUnavailable, shared_office
 
@@ -85,20 +88,50 @@ class Conversion:
     seconds: float = 0.0
 
 
-def _run(cmd: list[str], timeout: float) -> tuple[int, str]:
-    """Run ``cmd`` in its own process group; on timeout kill that group (soffice forks)."""
+def _killed_with_parent() -> None:  # pragma: no cover - runs in the child
+    """Own process group (killed as one), and on Linux SIGKILL when the parent dies:
+    oosplash, LibreOffice's launcher, outlives a SIGTERM while its soffice.bin works."""
+    os.setsid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError):
+            ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+_RESTART = 81
+"""soffice.bin's exit status asking to be started again (after making a fresh profile);
+the launcher, oosplash, does that when it is used."""
+
+
+def _office_binary(program: Path) -> Path:
+    """On Linux, ``soffice.bin`` beside the ``soffice`` launcher, when there: run directly,
+    it is the process that gets the parent-death signal (the launcher's child would not)."""
+    if sys.platform.startswith("linux"):
+        direct = Path(program).resolve().with_name("soffice.bin")
+        if direct.is_file() and os.access(direct, os.X_OK):
+            return direct
+    return Path(program)
+
+
+def _run(cmd: list[str], timeout: float, tmp: str | None = None) -> tuple[int, str]:
+    """Run ``cmd`` in its own process group, ended with it: on timeout, Ctrl-C or SIGTERM
+    the group is killed (soffice forks) before the error goes on, so no LibreOffice is
+    left writing into a folder being removed; on Linux it also dies with its parent."""
     proc = subprocess.Popen(
         cmd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
-        start_new_session=True,
+        preexec_fn=_killed_with_parent if os.name == "posix" else None,
+        env=None if tmp is None else {**os.environ, "TMPDIR": tmp, "TMP": tmp, "TEMP": tmp},
     )
     try:
         out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    except BaseException:  # the timeout, KeyboardInterrupt, SystemExit
         if hasattr(os, "killpg"):
-            os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
         else:  # pragma: no cover - Windows
             proc.kill()
         proc.communicate()
@@ -137,7 +170,7 @@ def _one_call(program: Path, todo: Sequence[Path], staging: str, limit: float) -
     """Every file in one ``soffice --convert-to pdf`` run with a private profile."""
     with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile:
         cmd = [
-            str(program),
+            str(_office_binary(program)),
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless",
             "--norestore",
@@ -149,7 +182,9 @@ def _one_call(program: Path, todo: Sequence[Path], staging: str, limit: float) -
             *map(str, todo),
         ]
         try:
-            code, log = _run(cmd, limit)
+            code, log = _run(cmd, limit, tmp=profile)  # its own temporary files go too
+            if code == _RESTART:
+                code, log = _run(cmd, limit, tmp=profile)
         except subprocess.TimeoutExpired:
             raise OutputError(
                 f"LibreOffice did not finish converting {len(todo)} file(s) in {limit:.0f} s; "
@@ -218,7 +253,11 @@ def convert_to_pdf(
             staged = Path(staging) / f"{s.stem}.pdf"
             if s not in problems and staged.is_file() and staged.stat().st_size > 0:
                 target = dest / staged.name
-                os.replace(staged, target)
+                try:  # never replaced without overwrite, checked at this moment
+                    publish(staged, target, overwrite)
+                except OutputError as exc:
+                    failed[s] = str(exc)
+                    continue
                 converted[s] = target
             else:
                 failed[s] = problems.get(s) or "LibreOffice produced no PDF"

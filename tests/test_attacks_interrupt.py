@@ -50,9 +50,7 @@ def _batch(tmp_path: Path, how: signal.Signals) -> tuple[int, str, Path, Path]:
     deadline = time.monotonic() + 60
     while not _left(str(private)) and time.monotonic() < deadline:  # wait for LibreOffice
         if proc.poll() is not None:
-            pytest.skip(
-                f"the batch finished before LibreOffice could be interrupted: {proc.communicate()[1][-500:]}"
-            )
+            pytest.skip("the batch finished before LibreOffice could be interrupted")
         time.sleep(0.1)
     time.sleep(0.5)
     if how == signal.SIGINT:

@@ -28,7 +28,7 @@ from pathlib import Path
 from .errors import OutputError
 from .i18n import _
 
-__all__ = ["atomic_path", "atomic_write", "check_target"]
+__all__ = ["atomic_path", "atomic_write", "check_target", "publish"]
 
 _KINDS = {
     stat.S_IFLNK: "liên kết tượng trưng (symlink)",
@@ -102,7 +102,7 @@ def check_target(target: str | os.PathLike[str], *, overwrite: bool = True) -> P
     return dest
 
 
-def _publish(tmp: Path, dest: Path, overwrite: bool) -> None:
+def publish(tmp: Path, dest: Path, overwrite: bool) -> None:
     """Move the finished ``tmp`` to ``dest``, re-checking the promises at this moment."""
     check_target(dest, overwrite=overwrite)
     if overwrite:
@@ -138,7 +138,7 @@ def atomic_path(target: str | os.PathLike[str], *, overwrite: bool = True) -> It
     try:
         os.chmod(tmp_path, _file_mode(dest))
         yield tmp_path
-        _publish(tmp_path, dest, overwrite)
+        publish(tmp_path, dest, overwrite)
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)
         raise _cannot(dest, exc) from None

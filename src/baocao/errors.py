@@ -13,7 +13,7 @@
 
 Every error carries what a program needs without parsing the message: a stable
 ``code``, the field path ``loc`` as a tuple, and the ``line`` of the input file
-(docs/errors.md). An :class:`InputError` lists each :class:`Problem` found.
+(docs/errors-api.md). An :class:`InputError` lists each :class:`Problem` found.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ class Problem:
         return format_loc(self.loc)
 
     def to_dict(self) -> dict[str, Any]:
-        """The documented JSON shape of one problem (docs/errors.md)."""
+        """The documented JSON shape of one problem (docs/errors-api.md)."""
         return {
             "loc": list(self.loc),
             "path": self.path,
@@ -130,7 +130,7 @@ class BaocaoError(Exception):
         self.line = line
 
     def to_dict(self) -> dict[str, Any]:
-        """The documented JSON shape of an error (docs/errors.md)."""
+        """The documented JSON shape of an error (docs/errors-api.md)."""
         return {
             "code": self.code,
             "message": str(self).splitlines()[0] if str(self) else "",

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import glob
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -151,6 +153,37 @@ def _attach_pdfs(
         else:
             why = done.failed.get(docx.resolve(), _("không có PDF"))
             outcomes[src] = replace(o, error=f"{src}: PDF: {why}")
+
+
+def _terminate_as_interrupt() -> None:
+    """``kill`` (SIGTERM) ends the batch like Ctrl-C: temporary folders removed, LibreOffice
+    stopped, the summary of what is done printed. Python's default would exit at once."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+def _interrupted(err: Any, outcomes: dict[Path, Outcome], formats: int) -> None:
+    """Ctrl-C: which inputs are done (every output written) and which are not, and how to go on.
+
+    Each output is written whole or not at all (``baocao.atomic``), so an
+    interrupted run leaves no partial file: a re-run with ``--skip-existing``
+    renders only what is missing.
+    """
+    done = [f for f, o in outcomes.items() if o.ok and len(o.outputs) >= formats]
+    left = [f for f in outcomes if f not in set(done)]
+    err.print(
+        _(
+            "Đã dừng (Ctrl-C): {done} đầu vào đã xong, {left} chưa xong. Không có tệp ghi dở. "
+            "Chạy lại cùng lệnh với --skip-existing để làm tiếp phần còn lại."
+        ).format(done=len(done), left=len(left)),
+        markup=False,
+    )
+    for f in left:
+        err.print(_("  chưa xong: {file}").format(file=f), markup=False)
 
 
 def _status(o: Outcome) -> str:
@@ -293,69 +326,78 @@ def batch_cmd(
     if not files and not failed and not skipped:
         raise OutputError(_("không có tệp báo cáo nào để xuất"), code="no_inputs")
     workers = min(jobs or os.cpu_count() or 1, max(len(files), 1))
+    _terminate_as_interrupt()
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     outcomes = {f: Outcome(f) for f in files}
     by_label = {str(f): f for f in files}
     err = Console(stderr=True, highlight=False, quiet=quiet or as_json)
     pdf_run: Conversion | None = None
-    with tempfile.TemporaryDirectory(prefix=".baocao-batch-", dir=out_dir) as staging:
-        passes = [(fmt, out_dir) for fmt in direct]
-        if program is not None and "docx" not in direct:
-            passes.append(("docx", Path(staging)))  # LibreOffice's input only
-        columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=err) as progress:
-            task = progress.add_task(_("Đang xuất"), total=len(files) * len(passes))
+    try:
+        with tempfile.TemporaryDirectory(prefix=".baocao-batch-", dir=out_dir) as staging:
+            passes = [(fmt, out_dir) for fmt in direct]
+            if program is not None and "docx" not in direct:
+                passes.append(("docx", Path(staging)))  # LibreOffice's input only
+            columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            with Progress(*columns, console=err) as progress:
+                task = progress.add_task(_("Đang xuất"), total=len(files) * len(passes))
 
-            def record(event: BatchProgress) -> None:
-                src = by_label[event.input]
-                o = outcomes[src]
-                took = o.seconds + event.seconds
-                if event.error is not None:
-                    outcomes[src] = replace(o, error=event.error, seconds=took)
-                    progress.console.print(event.error, markup=False)
-                elif event.output is not None and event.output.parent == out_dir:
-                    outputs = (*o.outputs, event.output)
-                    outcomes[src] = replace(o, outputs=outputs, seconds=took)
-                else:
-                    outcomes[src] = replace(o, seconds=took)
-                progress.advance(task)
+                def record(event: BatchProgress) -> None:
+                    src = by_label[event.input]
+                    o = outcomes[src]
+                    took = o.seconds + event.seconds
+                    if event.error is not None:
+                        outcomes[src] = replace(o, error=event.error, seconds=took)
+                        progress.console.print(event.error, markup=False)
+                    elif event.output is not None and event.output.parent == out_dir:
+                        outputs = (*o.outputs, event.output)
+                        outcomes[src] = replace(o, outputs=outputs, seconds=took)
+                    else:
+                        outcomes[src] = replace(o, seconds=took)
+                    progress.advance(task)
 
-            for fmt, dest in passes:
-                todo = [f for f in files if outcomes[f].ok]
-                progress.advance(task, len(files) - len(todo))
-                if todo:
-                    render_many(
-                        todo,
-                        template,
-                        dest,
-                        jobs=workers,
-                        format=fmt,
-                        draft=draft,
-                        overwrite=True,
-                        progress=record,
-                        lenient=lenient,
-                    )
-            sources = {
-                (out_dir if "docx" in direct else Path(staging)) / f"{f.stem}.docx": f
-                for f in files
-                if outcomes[f].ok
-            }
-            if program is not None and sources:
-                pdf_task = progress.add_task("PDF (LibreOffice)", total=len(sources))
+                for fmt, dest in passes:
+                    todo = [f for f in files if outcomes[f].ok]
+                    progress.advance(task, len(files) - len(todo))
+                    if todo:
+                        render_many(
+                            todo,
+                            template,
+                            dest,
+                            jobs=workers,
+                            format=fmt,
+                            draft=draft,
+                            overwrite=force or dest != out_dir,  # exclusive when written (issue 5)
+                            progress=record,
+                            lenient=lenient,
+                        )
+                sources = {
+                    (out_dir if "docx" in direct else Path(staging)) / f"{f.stem}.docx": f
+                    for f in files
+                    if outcomes[f].ok
+                }
+                if program is not None and sources:
+                    pdf_task = progress.add_task("PDF (LibreOffice)", total=len(sources))
 
-                def pdf_progress(n: int, total: int) -> None:
-                    progress.update(pdf_task, total=total, completed=n)
+                    def pdf_progress(n: int, total: int) -> None:
+                        progress.update(pdf_task, total=total, completed=n)
 
-                done: Conversion | str
-                try:
-                    done = pdf_run = convert_to_pdf(
-                        list(sources), out_dir, soffice=program, progress=pdf_progress
-                    )
-                except OutputError as exc:
-                    done = str(exc)
-                _attach_pdfs(outcomes, sources, done)
-                progress.update(pdf_task, completed=len(sources))
+                    done: Conversion | str
+                    try:
+                        done = pdf_run = convert_to_pdf(
+                            list(sources),
+                            out_dir,
+                            soffice=program,
+                            overwrite=force,
+                            progress=pdf_progress,
+                        )
+                    except OutputError as exc:
+                        done = str(exc)
+                    _attach_pdfs(outcomes, sources, done)
+                    progress.update(pdf_task, completed=len(sources))
+    except KeyboardInterrupt:
+        _interrupted(err, outcomes, len(wanted))
+        sys.exit(130)
     for o in failed:
         err.print(o.error, markup=False)
     summary = [*failed, *outcomes.values(), *skipped]

@@ -15,16 +15,20 @@ Vietnamese glyph (package ``fonts-liberation2``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import publish
 from ..errors import OutputError
 from ..i18n import _
 from .office import OfficeServer, OfficeUnavailable, shared_office
@@ -92,40 +96,55 @@ class Conversion:
     seconds: float = 0.0
 
 
-def _run(cmd: list[str], timeout: float, poll: Callable[[], None] | None = None) -> tuple[int, str]:
-    """Run ``cmd`` in its own process group; on timeout kill that group (soffice forks).
+def _killed_with_parent() -> None:  # pragma: no cover - runs in the child
+    """Own process group (killed as one), and on Linux SIGKILL when the parent dies:
+    oosplash, LibreOffice's launcher, outlives a SIGTERM while its soffice.bin works."""
+    os.setsid()
+    if sys.platform.startswith("linux"):
+        import ctypes
 
-    ``poll`` is called about four times a second while it runs (progress); the
-    output goes to a temporary file, so a chatty program cannot fill a pipe.
-    """
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(
-            cmd,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + timeout
-        try:
-            while True:
-                try:
-                    proc.wait(timeout=max(0.0, min(0.25, deadline - time.monotonic())))
-                    break
-                except subprocess.TimeoutExpired:
-                    if time.monotonic() >= deadline:
-                        raise
-                    if poll is not None:
-                        poll()
-        except subprocess.TimeoutExpired:
-            if hasattr(os, "killpg"):
+        with contextlib.suppress(OSError):
+            ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+_RESTART = 81
+"""soffice.bin's exit status asking to be started again (after making a fresh profile);
+the launcher, oosplash, does that when it is used."""
+
+
+def _office_binary(program: Path) -> Path:
+    """On Linux, ``soffice.bin`` beside the ``soffice`` launcher, when there: run directly,
+    it is the process that gets the parent-death signal (the launcher's child would not)."""
+    if sys.platform.startswith("linux"):
+        direct = Path(program).resolve().with_name("soffice.bin")
+        if direct.is_file() and os.access(direct, os.X_OK):
+            return direct
+    return Path(program)
+
+
+def _run(cmd: list[str], timeout: float, tmp: str | None = None) -> tuple[int, str]:
+    """Run ``cmd`` in its own process group, ended with it: on timeout, Ctrl-C or SIGTERM
+    the group is killed (soffice forks) before the error goes on, so no LibreOffice is
+    left writing into a folder being removed; on Linux it also dies with its parent."""
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=_killed_with_parent if os.name == "posix" else None,
+        env=None if tmp is None else {**os.environ, "TMPDIR": tmp, "TMP": tmp, "TEMP": tmp},
+    )
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except BaseException:  # the timeout, KeyboardInterrupt, SystemExit
+        if hasattr(os, "killpg"):
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            else:  # pragma: no cover - Windows
-                proc.kill()
-            proc.wait()
-            raise
-        log.seek(0)
-        return proc.returncode, log.read().decode("utf-8", "replace")
+        else:  # pragma: no cover - Windows
+            proc.kill()
+        proc.communicate()
+        raise
+    return proc.returncode, out.decode("utf-8", "replace")
 
 
 def _server(program: Path, persistent: bool | None) -> OfficeServer | None:
@@ -160,6 +179,24 @@ def _through_server(
     return problems
 
 
+@contextlib.contextmanager
+def _ticking(tick: Callable[[], None], every: float = 0.25) -> Iterator[None]:
+    """Call ``tick`` from a thread every ``every`` seconds while the block runs."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every):
+            tick()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def _one_call(
     program: Path,
     todo: Sequence[Path],
@@ -167,10 +204,14 @@ def _one_call(
     limit: float,
     tick: Callable[[], None] = lambda: None,
 ) -> dict[Path, str]:
-    """Every file in one ``soffice --convert-to pdf`` run with a private profile."""
-    with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile:
+    """Every file in one ``soffice --convert-to pdf`` run with a private profile.
+
+    ``tick`` is called about four times a second while it runs (the PDFs
+    appear one by one in ``staging``: a determinate progress bar).
+    """
+    with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile, _ticking(tick):
         cmd = [
-            str(program),
+            str(_office_binary(program)),
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless",
             "--norestore",
@@ -182,7 +223,9 @@ def _one_call(
             *map(str, todo),
         ]
         try:
-            code, log = _run(cmd, limit, tick)
+            code, log = _run(cmd, limit, tmp=profile)  # its own temporary files go too
+            if code == _RESTART:
+                code, log = _run(cmd, limit, tmp=profile)
         except subprocess.TimeoutExpired:
             raise OutputError(
                 f"LibreOffice did not finish converting {len(todo)} file(s) in {limit:.0f} s; "
@@ -246,8 +289,9 @@ def convert_to_pdf(
 
         def tick() -> None:
             if progress is not None:
-                done = sum(1 for p in Path(staging).glob("*.pdf") if p.stat().st_size > 0)
-                progress(done, len(todo))
+                with contextlib.suppress(OSError):  # a file renamed while counted
+                    done = sum(1 for p in Path(staging).glob("*.pdf") if p.stat().st_size > 0)
+                    progress(done, len(todo))
 
         try:
             if server is None:
@@ -259,7 +303,11 @@ def convert_to_pdf(
             staged = Path(staging) / f"{s.stem}.pdf"
             if s not in problems and staged.is_file() and staged.stat().st_size > 0:
                 target = dest / staged.name
-                os.replace(staged, target)
+                try:  # never replaced without overwrite, checked at this moment
+                    publish(staged, target, overwrite)
+                except OutputError as exc:
+                    failed[s] = str(exc)
+                    continue
                 converted[s] = target
             else:
                 failed[s] = problems.get(s) or "LibreOffice produced no PDF"

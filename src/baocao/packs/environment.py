@@ -24,6 +24,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 from jinja2.utils import missing
 
+from ..i18n import _
 from ..vi import FILTERS
 from .budget import (
     bounded_filter,
@@ -62,6 +63,14 @@ PYTHON_NAMES = frozenset(
 
 _MUTABLE_OWNERS = frozenset({"docxtpl", "docx", "lxml"})
 """Packages whose objects in a context are mutable builders (their methods change them)."""
+
+
+def _mutable_owner(obj: Any) -> bool:
+    """Whether ``obj`` is a method of a mutable builder object (see ``_MUTABLE_OWNERS``)."""
+    owner = getattr(obj, "__self__", None)
+    if owner is None or isinstance(owner, type):
+        return False
+    return type(owner).__module__.split(".")[0] in _MUTABLE_OWNERS
 
 
 def _sandbox_hint(name: str | None) -> str | None:
@@ -238,6 +247,13 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Every call from a template: on the clock, and sizes checked before and after."""
         tick()
+        if not __self.is_safe_callable(__obj) and _mutable_owner(__obj):
+            owner = type(__obj.__self__).__name__
+            raise SecurityError(
+                _("mẫu chỉ được đọc dữ liệu, không được thay đổi nó: {owner}.{name}() bị chặn").format(
+                    owner=owner, name=getattr(__obj, "__name__", "?")
+                )
+            )
         target = getattr(__obj, "__self__", None)
         if isinstance(target, (str, list, tuple)):
             check_call(getattr(__obj, "__name__", ""), target, args, kwargs)
@@ -246,11 +262,7 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
     def is_safe_callable(self, obj: Any) -> bool:
         """Methods of mutable builders in the context (docxtpl's ``RichText.add``, python-docx,
         lxml) are refused: a template reads its context, it never changes it."""
-        owner = getattr(obj, "__self__", None)
-        mutable = owner is not None and not isinstance(owner, type)
-        if mutable and type(owner).__module__.split(".")[0] in _MUTABLE_OWNERS:
-            return False
-        return bool(super().is_safe_callable(obj))
+        return not _mutable_owner(obj) and bool(super().is_safe_callable(obj))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)

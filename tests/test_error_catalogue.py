@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-
 from pathlib import Path
 
 import pytest
 
 from baocao.errors import BaocaoError
 from tests.error_cases import CASES, message_of
+
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("error_catalogue", ROOT / "tools" / "error_catalogue.py")
 assert _spec is not None and _spec.loader is not None

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from body_parts import appendix_part, body_part
 from docx_xml import ROOT, El, indents, mm_to_twips, package, para, tag, val, w
 from template_styles import styles_xml
 
@@ -48,7 +49,7 @@ GEOMETRY = {
     # Party: the right column holds the 73 mm tiêu đề and the date line (§17: give it more room).
     "dang": Geometry(header=(75.0, 90.0), signature=(85.0, 80.0)),
     # State: the right column must hold the 95.6 mm quốc hiệu at 13 pt bold on one line.
-    "nha_nuoc": Geometry(header=(65.0, 100.0), signature=(85.0, 80.0)),
+    "nha_nuoc": Geometry(header=(72.0, 100.0), signature=(85.0, 80.0)),
 }
 
 
@@ -108,6 +109,11 @@ def rule(width_mm: float, length_mm: float) -> El:
     return para("BCRule", ppr=[indents(side, side)])
 
 
+def fitted_rule(width_mm: float, key: str) -> El:
+    """A drawn line sized per report (a fraction of its line, ``DrawnLine``), centred."""
+    return tag(f"{{{{p header.rules.{key}.within({mm_to_twips(width_mm)}) }}}}")
+
+
 # ---------------------------------------------------------------- parts
 
 
@@ -115,21 +121,44 @@ def header_part(profile: FormatProfile) -> list[El]:
     geo = GEOMETRY[profile.family]
     left_w, right_w = geo.header
     d = profile.dividers
+    # The issuer block: 1–4 lines, each with its weight (parent bodies upright, the issuer bold).
     issuer = [
-        tag("{%p if header.issuer_parent %}"),
-        para("BCIssuerParent", "{{ header.issuer_parent }}"),
+        tag("{%p for ln in header.issuer %}"),
+        tag("{%p if ln.bold %}"),
+        para("BCIssuerName", "{{ ln.text }}"),
+        tag("{%p else %}"),
+        para("BCIssuerParent", "{{ ln.text }}"),
         tag("{%p endif %}"),
-        para("BCIssuerName", "{{ header.issuer_name }}"),
+        tag("{%p endfor %}"),
     ]
-    number = [para("BCNumber", "{{ header.symbol }}")]
+    # The mark under it, as data: the family's own (one star / a short rule), several stars, none.
+    star_style = "BCStar" if d.star is not None else "BCHeader"
+    separator = [
+        tag('{%p if header.separator == "rule" %}'),
+        fitted_rule(left_w, "issuer"),
+        tag('{%p elif header.separator != "none" %}'),
+        para(star_style, "{{ header.separator }}"),
+        tag("{%p endif %}"),
+    ]
+    # No number line at all when the report has none; a công văn's V/v under it (§3, §8 5b).
+    number = [
+        tag("{%p if header.symbol %}"),
+        para("BCNumber", "{{ header.symbol }}"),
+        tag("{%p endif %}"),
+        tag('{%p if header.layout == "cong_van" %}'),
+        tag("{%p for line in header.letter_subject %}"),
+        para("BCLetterSubject", "{{ line }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
     place_date = [para("BCPlaceDate", "{{ header.place_date }}")]
+    assert d.motto_rule.length_mm is not None
     motto_rule = rule(right_w, d.motto_rule.length_mm.value)
     if profile.family == "dang":
-        left = [*issuer, para("BCStar", d.star or "*"), *number]
+        left = [*issuer, *separator, *number]
         right = [para("BCMotto", "{{ header.motto[0] }}"), motto_rule, *place_date]
         return [layout_table(geo.header, [[left, right]])]
-    assert d.issuer_rule is not None
-    top_left = [*issuer, rule(left_w, d.issuer_rule.length_mm.value)]
+    top_left = [*issuer, *separator]
     top_right = [
         para("BCMotto", "{{ header.motto[0] }}"),
         para("BCSlogan", "{{ header.motto[1] }}"),
@@ -141,8 +170,12 @@ def header_part(profile: FormatProfile) -> list[El]:
 
 def title_part(profile: FormatProfile) -> list[El]:
     d = profile.dividers
+    # A công văn has no title block: its subject is under Số (header part).
     out = [
+        tag('{%p if header.layout != "cong_van" %}'),
+        tag("{%p if header.doc_type %}"),
         para("BCTitle", "{{ header.doc_type }}"),
+        tag("{%p endif %}"),
         tag("{%p for line in header.subject %}"),
         para("BCSubject", "{{ line }}"),
         tag("{%p endfor %}"),
@@ -150,7 +183,15 @@ def title_part(profile: FormatProfile) -> list[El]:
     if d.subject_separator is not None:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
-        out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
+        out.append(fitted_rule(profile.page.text_width_mm, "subject"))
+    # Extra lines of the title block (a cut-off date, a term, a school year), under its mark.
+    out += [
+        tag("{%p for line in header.notes %}"),
+        para("BCTitleNote", "{{ line }}"),
+        tag("{%p endfor %}"),
+    ]
+    # A công văn: one blank line between the header and Kính gửi.
+    out += [tag("{%p else %}"), para("BCSpacer"), tag("{%p endif %}")]
     # Kính gửi (format-rules.md §12): "Kính gửi: A" centred; with several bodies,
     # "Kính gửi:" centred and the "- A;" lines aligned under it.
     out += [
@@ -165,72 +206,102 @@ def title_part(profile: FormatProfile) -> list[El]:
     return out
 
 
-def body_part(profile: FormatProfile) -> list[El]:
-    levels = len(profile.elements.headings)
-    out = [
-        tag("{%p for line in preamble %}"),
-        para("BCBody", "{{r line.rich }}"),
-        tag("{%p endfor %}"),
-        tag("{%p for line in body %}"),
-        # One lookup of the role per line: the sandbox makes each attribute lookup
-        # costly, and this chain runs for every line of every document.
-        tag("{%p set role = line.role %}"),
-    ]
-    for level in range(1, levels + 1):
-        test = f"line.level == {level}" if level < levels else f"line.level >= {level}"
-        out += [
-            tag(f"{{%p {'if' if level == 1 else 'elif'} role == 'heading' and {test} %}}"),
-            para(f"BCHeading{level}", "{{r line.rich }}"),
-        ]
-    out += [
-        tag("{%p elif role == 'bullet' %}"),
-        para("BCBullet", "{{r line.rich }}"),
-        tag("{%p elif role == 'table' %}"),
-        tag("{%p if line.table.caption %}"),
-        para("BCTableCaption", "{{ line.table.caption }}"),
+def _signer_head(profile: FormatProfile, var: str) -> list[El]:
+    """A signer's lines above the name: authority, title, the signature space or "(Đã ký)"."""
+    geo = GEOMETRY[profile.family]
+    return [
+        tag(f"{{%p if {var}.authority %}}"),
+        para("BCSignerAuthority", f"{{{{ {var}.authority }}}}"),
         tag("{%p endif %}"),
-        # The Word table itself (borders from the "BC Table" style, header row repeated,
-        # column widths from the data) is built by baocao.engines.docx_context.
-        tag("{{p line.table.docx }}"),
+        tag(f"{{%p if {var}.title_line %}}"),
+        para("BCSignerTitle", f"{{{{ {var}.title_line }}}}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {var}.signed_mark %}}"),
+        para("BCSignerTitle"),
+        para("BCSignedMark", f"{{{{ {var}.signed_mark }}}}"),
+        para("BCSignerTitle"),
         tag("{%p else %}"),
-        para("BCBody", "{{r line.rich }}"),
-        tag("{%p endif %}"),
-        tag("{%p endfor %}"),
-        tag("{%p if closing %}"),
-        para("BCClosing", "{{r closing.rich }}"),
+        *(para("BCSignerTitle") for _ in range(geo.signature_blank_lines)),
         tag("{%p endif %}"),
     ]
-    return out
+
+
+def _signer_foot(var: str) -> list[El]:
+    """The name and, for a digitally signed report, the signature line under it."""
+    return [
+        para("BCSignerName", f"{{{{ {var}.name }}}}"),
+        tag(f"{{%p if {var}.digital %}}"),
+        para("BCDigitalSignature", f"{{{{ {var}.digital }}}}"),
+        tag("{%p endif %}"),
+    ]
+
+
+def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
+    return [*_signer_head(profile, var), *_signer_foot(var)]
+
+
+def _joint(
+    profile: FormatProfile, n: int, recipients: Callable[[], list[El]], *, first: bool = True
+) -> list[El]:
+    """A joint report's ``n`` signers side by side, Nơi nhận under them at the left.
+
+    The names share the second row, so they stand level however long the lines above.
+    """
+    width = sum(GEOMETRY[profile.family].signature) / n
+    names = [f"signers[{i}]" for i in range(n)]
+    test = f"signers|length >= {n}" if first else f"signers|length == {n}"
+    return [
+        tag(f"{{%p {'if' if first else 'elif'} {test} %}}"),
+        para("BCSpacer"),
+        layout_table(
+            (width,) * n,
+            [
+                [_signer_head(profile, v) for v in names],
+                [_signer_foot(v) for v in names],
+                [[para("BCSpacer"), *recipients()], *([para("BCSpacer")] for _ in names[1:])],
+            ],
+            cant_split=True,
+        ),
+    ]
 
 
 def signature_part(profile: FormatProfile) -> list[El]:
     geo = GEOMETRY[profile.family]
-    recipients = [
-        tag("{%p if recipients %}"),
-        para("BCRecipientsLabel", "{{ recipients.label }}"),
-        tag("{%p for line in recipients.lines %}"),
-        para("BCRecipientsItem", "{{ line }}"),
-        tag("{%p endfor %}"),
-        tag("{%p else %}"),
-        para("BCRecipientsItem"),
-        tag("{%p endif %}"),
-    ]
+
+    def recipient_lines() -> list[El]:  # fresh elements for each place they appear
+        return [
+            para("BCRecipientsLabel", "{{ recipients.label }}"),
+            tag("{%p for line in recipients.lines %}"),
+            para("BCRecipientsItem", "{{ line }}"),
+            tag("{%p endfor %}"),
+        ]
+
+    def recipients() -> list[El]:
+        return [
+            tag("{%p if recipients %}"),
+            *recipient_lines(),
+            tag("{%p else %}"),
+            para("BCRecipientsItem"),
+            tag("{%p endif %}"),
+        ]
+
     signer = [
         tag("{%p if signer %}"),
-        tag("{%p if signer.authority %}"),
-        para("BCSignerAuthority", "{{ signer.authority }}"),
-        tag("{%p endif %}"),
-        tag("{%p if signer.title_line %}"),
-        para("BCSignerTitle", "{{ signer.title_line }}"),
-        tag("{%p endif %}"),
-        *(para("BCSignerTitle") for _ in range(geo.signature_blank_lines)),
-        para("BCSignerName", "{{ signer.name }}"),
+        *_signer_cell(profile, "signer"),
         tag("{%p else %}"),
         para("BCSignerName"),
         tag("{%p endif %}"),
     ]
-    # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
-    return [para("BCSpacer"), layout_table(geo.signature, [[recipients, signer]], cant_split=True)]
+    return [
+        # Nothing at all for a report with neither signer nor recipients: no empty table.
+        *_joint(profile, 3, recipients),
+        *_joint(profile, 2, recipients, first=False),
+        tag("{%p elif signer or recipients %}"),
+        para("BCSpacer"),
+        # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
+        layout_table(geo.signature, [[recipients(), signer]], cant_split=True),
+        tag("{%p endif %}"),
+    ]
 
 
 PARTS = {
@@ -238,6 +309,7 @@ PARTS = {
     "title": title_part,
     "body": body_part,
     "signature": signature_part,
+    "appendix": appendix_part,
 }
 
 PACKS = {"dang": "dang-hd36", "nha-nuoc": "nha-nuoc-nd30"}

@@ -9,96 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx_xml import El, on_off, val, w, xml_bytes
+from docx_xml import El, val, w, xml_bytes
+from style_xml import paragraph_props, run_props, style_element
 
 from baocao.profiles import ElementFormat, FormatProfile
-from baocao.profiles.units import mm_to_twips, pt_to_twips
-
-
-def _spacing(fmt: ElementFormat) -> El | None:
-    attrs: dict[str, str | int] = {}
-    if fmt.space_before_pt is not None:
-        attrs["before"] = pt_to_twips(fmt.space_before_pt.value)
-    if fmt.space_after_pt is not None:
-        attrs["after"] = pt_to_twips(fmt.space_after_pt.value)
-    ls = fmt.line_spacing
-    if ls is not None and ls.rule == "multiple":
-        attrs.update(line=round(ls.value.value * 240), lineRule="auto")
-    elif ls is not None:
-        rule = "exact" if ls.rule == "exact" else "atLeast"
-        attrs.update(line=pt_to_twips(ls.value.value), lineRule=rule)
-    return w("spacing", attrs) if attrs else None
-
-
-def _ppr(
-    fmt: ElementFormat, *, border: bool = False, keep_next: bool = False, outline: int | None = None
-) -> El:
-    """pPr children in schema order: keepNext, pBdr, spacing, ind, jc, outlineLvl."""
-    bdr = None
-    if border:
-        bdr = w(
-            "pBdr", None, w("bottom", {"val": "single", "sz": 6, "space": 1, "color": "000000"})
-        )
-    indents: dict[str, str | int] = {}
-    if fmt.left_indent_mm is not None:
-        indents["left"] = mm_to_twips(fmt.left_indent_mm.value)
-    if fmt.first_line_indent_mm is not None:
-        indents["firstLine"] = mm_to_twips(fmt.first_line_indent_mm.value)
-    ind = w("ind", indents) if indents else None
-    return w(
-        "pPr",
-        None,
-        w("keepNext") if keep_next else None,
-        bdr,
-        _spacing(fmt),
-        ind,
-        val("jc", fmt.align) if fmt.align else None,
-        val("outlineLvl", outline) if outline is not None else None,
-    )
-
-
-def _rpr(fmt: ElementFormat) -> El:
-    size = round(fmt.size.value * 2) if fmt.size else None
-    underline = None
-    if fmt.underline is not None:
-        underline = val("u", "single" if fmt.underline else "none")
-    return w(
-        "rPr",
-        None,
-        on_off("b", fmt.bold),
-        on_off("bCs", fmt.bold),
-        on_off("i", fmt.italic),
-        on_off("iCs", fmt.italic),
-        val("sz", size) if size else None,
-        val("szCs", size) if size else None,
-        underline,
-    )
-
-
-def _style(
-    kind: str,
-    style_id: str,
-    name: str,
-    *,
-    based_on: str | None = None,
-    ppr: El | None = None,
-    rpr: El | None = None,
-    tblpr: El | None = None,
-    default: bool = False,
-) -> El:
-    attrs: dict[str, str | int] = {"type": kind, "styleId": style_id}
-    if default:
-        attrs["default"] = 1
-    return w(
-        "style",
-        attrs,
-        val("name", name),
-        val("basedOn", based_on) if based_on else None,
-        w("qFormat") if kind == "paragraph" else None,
-        ppr if ppr is not None and len(ppr) else None,
-        rpr if rpr is not None and len(rpr) else None,
-        tblpr,
-    )
 
 
 @dataclass(frozen=True)
@@ -111,6 +25,7 @@ class StyleSpec:
     keep_next: bool = False
     outline: int | None = None
     border: bool = False
+    page_break: bool = False
 
     @property
     def style_id(self) -> str:
@@ -130,6 +45,81 @@ def _fmt(base: ElementFormat | None = None, **changes: object) -> ElementFormat:
     data = base.model_dump() if base is not None else {}
     data.update(changes)
     return ElementFormat.model_validate(data)
+
+
+def _table_line(body: ElementFormat, **changes: object) -> ElementFormat:
+    """A line over a table (caption, unit): flush left, single-spaced, kept with the table."""
+    flush = {"first_line_indent_mm": {"value": 0}, "line_spacing": {"rule": "multiple", "value": 1}}
+    return _fmt(body, **{**flush, **changes})
+
+
+_HEADING_RANKS: dict[str, dict[str, int]] = {
+    # HD 36: I- bold caps, 1. bold, 1.1. bold italic, a) italic; (1) styled as a).
+    "dang": {"letter": 1, "roman": 1, "arabic": 2, "dotted": 3, "paren": 4, "alpha": 4},
+    # NĐ 30: I. bold caps, 1. (and 1.1.) bold, a) and (1) upright.
+    "nha_nuoc": {"letter": 1, "roman": 1, "arabic": 2, "dotted": 2, "paren": 3, "alpha": 3},
+}
+"""Which of the profile's heading formats each kind of numbering level takes."""
+
+
+def heading_styles(profile: FormatProfile) -> dict[str, str]:
+    """The paragraph style of each kind of heading level (parts centred on their own)."""
+    levels = len(profile.elements.headings)
+    ranks = _HEADING_RANKS[profile.family]
+    return {
+        "part": "BC Heading Part",
+        **{kind: f"BC Heading {min(rank, levels)}" for kind, rank in ranks.items()},
+    }
+
+
+def _body_styles(profile: FormatProfile) -> list[StyleSpec]:
+    """Styles of the body beyond the profile's own: parts, plain headings, nested lists, units."""
+    e = profile.elements
+    body = e.body
+    first = e.headings[0].model_dump(exclude_none=True, exclude={"note"})
+    flush = {"first_line_indent_mm": {"value": 0}}
+    return [
+        StyleSpec(
+            "BC Heading Part",
+            _fmt(body, **{**first, "align": "center", **flush}),
+            based_on="BC Body",
+            keep_next=True,
+            outline=0,
+        ),
+        StyleSpec("BC Heading Plain", body, based_on="BC Body", keep_next=True),
+        StyleSpec("BC List 2", _fmt(body, left_indent_mm={"value": 10}), based_on="BC Body"),
+        StyleSpec("BC List 3", _fmt(body, left_indent_mm={"value": 20}), based_on="BC Body"),
+        StyleSpec(
+            "BC Table Unit",
+            _table_line(body, align="right", italic=True, size={"value": 13}),
+            based_on="BC Body",
+            keep_next=True,
+        ),
+        StyleSpec("BC Signed Mark", _fmt(e.signer_title, italic=True, case=None, bold=False)),
+        StyleSpec(
+            "BC Digital Signature",
+            _fmt(e.signer_title, italic=True, case=None, bold=False, size={"value": 11}),
+        ),
+        StyleSpec(
+            "BC Appendix Label",
+            _fmt(body, align="center", bold=True, **flush),
+            based_on="BC Body",
+            keep_next=True,
+            page_break=True,
+        ),
+        StyleSpec(
+            "BC Appendix Title",
+            _fmt(body, align="center", bold=True, **flush),
+            based_on="BC Body",
+            keep_next=True,
+        ),
+        StyleSpec(
+            "BC Appendix Note",
+            _fmt(body, align="center", italic=True, space_after_pt={"value": 12}, **flush),
+            based_on="BC Body",
+            keep_next=True,
+        ),
+    ]
 
 
 def style_specs(profile: FormatProfile) -> list[StyleSpec]:
@@ -191,16 +181,12 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
             for i, h in enumerate(e.headings, start=1)
         ),
         StyleSpec("BC Bullet", body, based_on="BC Body"),
-        StyleSpec("BC Closing", body, based_on="BC Body"),
+        *_body_styles(profile),
+        # The closing sentence stays on the page of the signature (with the spacer under it).
+        StyleSpec("BC Closing", body, based_on="BC Body", keep_next=True),
         StyleSpec(
             "BC Table Caption",
-            _fmt(
-                body,
-                align="center",
-                bold=True,
-                first_line_indent_mm={"value": 0},
-                line_spacing={"rule": "multiple", "value": 1},
-            ),
+            _table_line(body, align="center", bold=True),
             based_on="BC Body",
             keep_next=True,
         ),
@@ -209,7 +195,10 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         ),
         StyleSpec("BC Table Text", table_text, based_on="Normal"),
         StyleSpec(
-            "BC Spacer", _fmt(size=body.size.model_dump() if body.size else None), based_on="Normal"
+            "BC Spacer",
+            _fmt(size=body.size.model_dump() if body.size else None),
+            based_on="Normal",
+            keep_next=True,
         ),
         StyleSpec("BC Recipients Label", e.recipients_label, based_on="Normal"),
         StyleSpec("BC Recipients Item", e.recipients_item, based_on="Normal"),
@@ -222,12 +211,19 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         specs.insert(2, StyleSpec("BC Slogan", e.slogan))
     if profile.dividers.star is not None:
         specs.insert(5, StyleSpec("BC Star", _fmt(e.issuer_name, bold=False)))
+    specs.append(
+        StyleSpec(
+            "BC Title Note", _fmt(e.subject, bold=False, italic=True, case=None), keep_next=True
+        )
+    )
+    if e.letter_subject is not None:
+        specs.append(StyleSpec("BC Letter Subject", e.letter_subject, based_on="BC Header"))
     if profile.dividers.subject_separator is not None:
         specs.append(StyleSpec("BC Separator", _fmt(e.subject, bold=False, case=None)))
     return specs
 
 
-def _table_style(style_id: str, name: str, borders: bool) -> El:
+def _tablestyle_element(style_id: str, name: str, borders: bool) -> El:
     edge = {"val": "single", "sz": 4, "space": 0, "color": "000000"} if borders else {"val": "nil"}
     tbl_borders = w(
         "tblBorders",
@@ -240,7 +236,7 @@ def _table_style(style_id: str, name: str, borders: bool) -> El:
         w("left", {"w": 85 if borders else 0, "type": "dxa"}),
         w("right", {"w": 85 if borders else 0, "type": "dxa"}),
     )
-    return _style(
+    return style_element(
         "table",
         style_id,
         name,
@@ -275,8 +271,10 @@ def styles_xml(profile: FormatProfile) -> bytes:
         ),
     )
     root = w("styles", None, defaults)
-    root.append(_style("paragraph", "Normal", "Normal", default=True))
-    root.append(_style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True))
+    root.append(style_element("paragraph", "Normal", "Normal", default=True))
+    root.append(
+        style_element("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
+    )
     normal_table = w(
         "tblPr",
         None,
@@ -290,22 +288,30 @@ def styles_xml(profile: FormatProfile) -> bytes:
             w("right", {"w": 108, "type": "dxa"}),
         ),
     )
-    root.append(_style("table", "TableNormal", "Normal Table", tblpr=normal_table, default=True))
+    root.append(
+        style_element("table", "TableNormal", "Normal Table", tblpr=normal_table, default=True)
+    )
     specs = style_specs(profile)
     formats = {spec.name: spec.fmt for spec in specs}
     for spec in specs:
         parent = formats.get(spec.based_on)
         fmt = _own(spec.fmt, parent) if parent is not None else spec.fmt
         root.append(
-            _style(
+            style_element(
                 "paragraph",
                 spec.style_id,
                 spec.name,
                 based_on=spec.based_on.replace(" ", ""),
-                ppr=_ppr(fmt, border=spec.border, keep_next=spec.keep_next, outline=spec.outline),
-                rpr=_rpr(fmt),
+                ppr=paragraph_props(
+                    fmt,
+                    border=spec.border,
+                    keep_next=spec.keep_next,
+                    outline=spec.outline,
+                    page_break=spec.page_break,
+                ),
+                rpr=run_props(fmt),
             )
         )
-    root.append(_table_style("BCTable", "BC Table", borders=True))
-    root.append(_table_style("BCLayoutTable", "BC Layout Table", borders=False))
+    root.append(_tablestyle_element("BCTable", "BC Table", borders=True))
+    root.append(_tablestyle_element("BCLayoutTable", "BC Layout Table", borders=False))
     return xml_bytes(root)

@@ -36,6 +36,7 @@ from .i18n import set_language
 if TYPE_CHECKING:
     from .batch import render_many
     from .checker import Diagnostic, check
+    from .importer import ImportResult, import_report
     from .layout import Layout, layout
     from .loading import json_schema, load, loads, validate
     from .model import (
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "batch": ("render_many",),
     "checker": ("Diagnostic", "check"),
+    "importer": ("ImportResult", "import_report"),
     "layout": ("Layout", "layout"),
     "loading": ("json_schema", "load", "loads", "validate"),
     "model": tuple(
@@ -173,6 +175,7 @@ __all__ = [
     "DocumentSymbol",
     "Header",
     "ImplementationReport",
+    "ImportResult",
     "Inline",
     "InputError",
     "IssueDate",
@@ -211,6 +214,7 @@ __all__ = [
     "check",
     "deviations",
     "get_pack",
+    "import_report",
     "json_schema",
     "layout",
     "lenient_mode",

@@ -19,7 +19,11 @@ from pydantic_core import core_schema
 from .errors import InputError, LoadError, Problem, format_loc
 from .i18n import N_, _, language
 from .limits import current_limits
-from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
+from .model import (
+    REPORT_ADAPTER,
+    AnyReport,
+    kinds,
+)
 from .model.forms import FORM_RULES, lenient_mode
 from .xmlchars import find_forbidden
 from .yamlread import ReportLoader, check_tree, line_of
@@ -34,7 +38,6 @@ __all__ = [
     "validate",
 ]
 
-AnyReport = Document | ImplementationReport
 Path_ = tuple[str | int, ...]
 
 _MESSAGES = {
@@ -83,7 +86,6 @@ def format_path(loc: Iterable[str | int]) -> str:
 
 
 _NON_DATA_STEPS = {
-    *REPORT_KINDS,
     *("span", "tally", "ratio", "paragraph", "bullets", "numbered", "table"),
     *("function-after", "function-before", "function-wrap"),
 }
@@ -100,7 +102,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
             path.append(part)
             cur = cur[part]
         elif isinstance(cur, (dict, list)) or cur is None:
-            if part in _NON_DATA_STEPS:
+            if part in _NON_DATA_STEPS or (not path and part in kinds()):
                 continue
             path.append(part)
             cur = None
@@ -202,7 +204,7 @@ def validate(
     ``lenient``: hold deviations from the official form as written (see
     :mod:`baocao.model.forms`) instead of refusing them.
     """
-    if isinstance(data, (Document, ImplementationReport)):
+    if isinstance(data, AnyReport):
         return data
     where = f"{source}: " if source else ""
     if not isinstance(data, (dict, BaseModel)):
@@ -219,7 +221,8 @@ def validate(
         raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)
     try:
         with lenient_mode(lenient):
-            return REPORT_ADAPTER.validate_python(data)
+            report: AnyReport = REPORT_ADAPTER.validate_python(data)
+            return report
     except ValidationError as exc:
         problems = _problems(exc, data, lines or {})
         where = f"{source}: " if source else ""
@@ -283,9 +286,7 @@ def loads_with_lines(
         try:
             data = json.loads(text)
         except RecursionError:
-            raise LoadError(
-                _("{file}: JSON lồng quá sâu").format(file=source)
-            ) from None
+            raise LoadError(_("{file}: JSON lồng quá sâu").format(file=source)) from None
         except json.JSONDecodeError as exc:
             head = _("{source}: không đọc được JSON").format(source=source)
             raise LoadError(head, [Problem((), exc.msg, exc.lineno, "json_syntax")]) from None

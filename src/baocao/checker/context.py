@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from ..layout import Line, layout
-from ..model import Citation, Document, Family, ImplementationReport, find_citations
+from ..model import AnyReport, Citation, Document, Family, find_citations
 from ..profiles import available_profiles, select_profile
 from ..textlines import text_lines
 from .data import type_codes
@@ -123,7 +123,7 @@ class Occurrence:
 class Context:
     """The report as the rules see it."""
 
-    report: Document | ImplementationReport
+    report: AnyReport
     document: Document
     units: tuple[TextUnit, ...]
     citations: tuple[Occurrence, ...]
@@ -142,9 +142,7 @@ def resolve(obj: Any, loc: Loc) -> Any:
     return obj
 
 
-def resolve_profiles(
-    report: Document | ImplementationReport, profile: str | None = None
-) -> dict[Family, str]:
+def resolve_profiles(report: AnyReport, profile: str | None = None) -> dict[Family, str]:
     """The format profile per family whose type codes apply to that family's symbols.
 
     By default each family's profile in force on the report's date (a draft: its
@@ -174,7 +172,8 @@ def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...
     lay = layout(doc)
     subject = " ".join(ln.strip() for ln in text_lines(doc.header.subject) if ln.strip())
     yield ("header", "subject"), subject, "subject", False, (0,)
-    for line in lay.lines():
+    appendix_lines = tuple(ln for a in lay.appendices for ln in a.body)
+    for line in (*lay.lines(), *appendix_lines):
         loc = line.loc
         if line.role == "heading":
             upper = bool(doc.scheme.style(line.level).upper)
@@ -216,7 +215,7 @@ def _run_starts(line: Line) -> tuple[int, ...]:
     return tuple(starts) or (0,)
 
 
-def build_context(report: Document | ImplementationReport, profile: str | None = None) -> Context:
+def build_context(report: AnyReport, profile: str | None = None) -> Context:
     """Read the report's texts and citations once for all rules."""
     doc = report.to_document()
     units = tuple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import click
@@ -50,6 +51,26 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
             )
         )
     return value
+
+
+_IMPORTED = (".docx", ".doc", ".txt", ".md")
+
+
+def _load(file: Path | str, lenient: bool) -> tuple[Any, dict[Any, int]]:
+    """A report file, or a Word/text report read through the importer (held as written)."""
+    path = Path(file)
+    if path.suffix.lower() not in _IMPORTED:
+        return read_input(path, lenient=lenient)
+    from ..importer import import_report
+
+    result = import_report(path)
+    for d in result.diagnostics:  # what the import itself noticed (encodings, damaged words)
+        click.echo(d.format(str(path)), err=True)
+    if result.report is None:
+        raise BaocaoError(
+            "; ".join(d.format(str(path)) for d in result.diagnostics if d.severity == "error")
+        )
+    return result.report, {}
 
 
 @click.command("check")
@@ -102,7 +123,7 @@ def check_cmd(
     failed = False
     for f in files:
         try:
-            report, lines = read_input(f, lenient=lenient)
+            report, lines = _load(f, lenient)
             diagnostics = check(report, disable=disable, source_lines=lines, profile=profile)
         except BaocaoError as exc:
             entries.append(error_entry(f, exc))

@@ -111,6 +111,17 @@ def _parse_pattern(text: str) -> dict[str, Any]:
     return out
 
 
+_FORMAT_KINDS: dict[str, LevelKind] = {
+    "roman": "roman",
+    "letter": "letter",
+    "arabic": "arabic",
+    "dotted": "dotted",
+    "alpha": "alpha",
+    "bullet": "bullet",
+    "none": "plain",
+}
+
+
 class LevelStyle(Model):
     """How one heading level is numbered and shown.
 
@@ -155,17 +166,7 @@ class LevelStyle(Model):
             return "part"
         if self.format == "arabic" and self.prefix.strip() == "(":
             return "paren"
-        if self.format == "none":
-            return "plain"
-        kinds: dict[str, LevelKind] = {
-            "roman": "roman",
-            "letter": "letter",
-            "arabic": "arabic",
-            "dotted": "dotted",
-            "alpha": "alpha",
-            "bullet": "bullet",
-        }
-        return kinds[self.format]
+        return _FORMAT_KINDS[self.format]
 
     def resolved(self, family: Family) -> LevelStyle:
         """This level with every ``None`` replaced by its kind's default in ``family``."""
@@ -207,7 +208,7 @@ _COMMON: dict[LevelKind, _EMPH] = {
     "roman": {"bold": True, "italic": False, "upper": True, "align": None, "label_line": False},
     "arabic": {"bold": True, "italic": False, "upper": False, "align": None, "label_line": False},
     "dotted": {"bold": True, "italic": False, "upper": False, "align": None, "label_line": False},
-    "paren": {"bold": False, "italic": True, "upper": False, "align": None, "label_line": False},
+    "paren": {"bold": False, "italic": False, "upper": False, "align": None, "label_line": False},
     "alpha": {"bold": False, "italic": False, "upper": False, "align": None, "label_line": False},
     "bullet": {"bold": False, "italic": False, "upper": False, "align": None, "label_line": False},
     "plain": {"bold": True, "italic": False, "upper": False, "align": None, "label_line": False},
@@ -218,6 +219,7 @@ KIND_DEFAULTS: dict[Family, dict[LevelKind, _EMPH]] = {
         **_COMMON,
         "dotted": {**_COMMON["dotted"], "italic": True},
         "alpha": {**_COMMON["alpha"], "italic": True},
+        "paren": {**_COMMON["paren"], "italic": True},
     },
     "nha_nuoc": dict(_COMMON),
 }
@@ -227,7 +229,7 @@ KIND_DEFAULTS: dict[Family, dict[LevelKind, _EMPH]] = {
 class NumberingScheme(Model):
     """Heading styles from the outermost level inwards."""
 
-    levels: list[LevelStyle] = Field(min_length=1)
+    levels: tuple[LevelStyle, ...] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -241,7 +243,10 @@ class NumberingScheme(Model):
 
     def resolved(self, family: Family) -> NumberingScheme:
         """Every level with its kind's defaults filled in for ``family``."""
-        return NumberingScheme(levels=[lv.resolved(family) for lv in self.levels])
+        levels = [lv.resolved(family) for lv in self.levels]
+        if all(a is b for a, b in zip(levels, self.levels, strict=True)):
+            return self
+        return NumberingScheme(levels=levels)
 
     def label(self, path: tuple[int, ...]) -> str:
         """The label of the heading at ``path`` (1-based indexes from the top)."""

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import TemplateError
 from ..i18n import _
+from ..model import kinds
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
 
 __all__ = [
@@ -111,7 +112,8 @@ class TemplatePack:
 
     @property
     def kinds(self) -> list[str]:
-        return list(self._inherited("kinds") or ["document", "bao_cao_thuc_hien"])
+        """The kinds it lays out; by default every registered kind (all adapt to the document)."""
+        return list(self._inherited("kinds") or kinds())
 
     @property
     def base(self) -> str:
@@ -126,6 +128,24 @@ class TemplatePack:
     def profile(self) -> str | None:
         value = self._inherited("profile")
         return str(value) if value is not None else None
+
+    @property
+    def profile_ref(self) -> str | None:
+        """The profile to check against: an id, or the path of the declaring pack's own .yml."""
+        for pack in self.lineage():
+            value = pack.manifest.profile
+            if value is not None:
+                own = value.endswith((".yml", ".yaml"))
+                return str(pack.path / value) if own else value
+        return None
+
+    @property
+    def waivers(self) -> dict[str, str]:
+        """Waived conformance rules and their reasons; a child's reason replaces its parent's."""
+        out: dict[str, str] = {}
+        for pack in reversed(self.lineage()):
+            out.update(dict(pack.manifest.waivers))
+        return out
 
     @property
     def hook(self) -> str | None:

@@ -52,3 +52,19 @@ def _language_back_to_the_environment() -> Iterator[None]:
     from baocao.i18n import set_language
 
     set_language(None)
+
+
+# Hypothesis profiles: CI runs a modest number of generated reports per property;
+# `--hypothesis-profile=long` runs at least 10,000 (docs/security.md, tests/test_properties.py).
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "default", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.register_profile(
+        "long", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    settings.load_profile("default")
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the table of cases reads best one case a line)
 """The bad-input catalogue: malformed inputs and the exact message each gets.
 
 ``docs/errors.md`` is generated from these cases (``python tools/error_catalogue.py``)

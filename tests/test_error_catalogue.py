@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-
 from pathlib import Path
 
 import pytest
 
 from baocao.errors import BaocaoError
 from tests.error_cases import CASES, message_of
+
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("error_catalogue", ROOT / "tools" / "error_catalogue.py")
+_TOOL = ROOT / "tools" / "error_catalogue.py"
+_spec = importlib.util.spec_from_file_location("error_catalogue", _TOOL)
 assert _spec is not None and _spec.loader is not None
 _tool = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_tool)

@@ -283,9 +283,7 @@ def loads_with_lines(
         try:
             data = json.loads(text)
         except RecursionError:
-            raise LoadError(
-                _("{file}: JSON lồng quá sâu").format(file=source)
-            ) from None
+            raise LoadError(_("{file}: JSON lồng quá sâu").format(file=source)) from None
         except json.JSONDecodeError as exc:
             head = _("{source}: không đọc được JSON").format(source=source)
             raise LoadError(head, [Problem((), exc.msg, exc.lineno, "json_syntax")]) from None

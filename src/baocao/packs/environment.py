@@ -250,9 +250,9 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         if not __self.is_safe_callable(__obj) and _mutable_owner(__obj):
             owner = type(__obj.__self__).__name__
             raise SecurityError(
-                _("mẫu chỉ được đọc dữ liệu, không được thay đổi nó: {owner}.{name}() bị chặn").format(
-                    owner=owner, name=getattr(__obj, "__name__", "?")
-                )
+                _(
+                    "mẫu chỉ được đọc dữ liệu, không được thay đổi nó: {owner}.{name}() bị chặn"
+                ).format(owner=owner, name=getattr(__obj, "__name__", "?"))
             )
         target = getattr(__obj, "__self__", None)
         if isinstance(target, (str, list, tuple)):

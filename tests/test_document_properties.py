@@ -44,3 +44,15 @@ def test_a_draft_date_leaves_created_out() -> None:
 def test_properties_keep_renders_reproducible() -> None:
     report = load(ROOT / "examples" / "bao-cao-ubnd-xa.yaml")
     assert render_bytes(report, "docx") == render_bytes(report, "docx")
+
+
+def test_a_very_long_subject_is_shortened_for_the_properties() -> None:
+    from baocao.cli.init import starter_text
+    from baocao.loading import loads
+
+    text = starter_text("document").replace(
+        "Kết quả công tác cải cách hành chính năm 2025", "Kết quả " + "x" * 400, 1
+    )
+    props = document_properties(loads(text))
+    assert len(props["title"]) == 255 and props["title"].endswith("…")
+    assert render_bytes(loads(text), "docx")[:2] == b"PK"

@@ -99,7 +99,12 @@ def document_properties(report: AnyReport) -> dict[str, Any]:
     created = None
     if d.month is not None and d.day is not None:
         created = datetime.datetime(d.year, d.month, d.day, tzinfo=datetime.timezone.utc)
-    return {"title": subject, "author": author, "created": created}
+    return {"title": _property(subject), "author": _property(author), "created": created}
+
+
+def _property(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters (OOXML); a longer subject is shortened."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _docx(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,45 @@ def seed_report():  # type: ignore[no-untyped-def]
     import baocao
 
     return baocao.load(SEED_YAML)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages in English for a test that asserts English text (subprocesses too)."""
+    from baocao.i18n import set_language
+
+    monkeypatch.setenv("BAOCAO_LANG", "en")
+    set_language("en")
+    yield
+    set_language(None)
+
+
+@pytest.fixture
+def no_installed_soffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No LibreOffice in its standard install folders either (a test empties PATH too)."""
+    monkeypatch.setattr("baocao.engines.pdf.standard_locations", lambda: iter(()))
+
+
+@pytest.fixture(autouse=True)
+def _language_back_to_the_environment() -> Iterator[None]:
+    """``baocao --lang en`` run in-process (click's runner) must not leak into the next test."""
+    yield
+    from baocao.i18n import set_language
+
+    set_language(None)
+
+
+# Hypothesis profiles: CI runs a modest number of generated reports per property;
+# `--hypothesis-profile=long` runs at least 10,000 (docs/security.md, tests/test_properties.py).
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "default", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.register_profile(
+        "long", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    settings.load_profile("default")
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass

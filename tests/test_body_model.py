@@ -225,7 +225,7 @@ def test_a_totals_row_that_does_not_add_up_is_bc908() -> None:
 
 
 def test_a_header_whose_rows_do_not_fit_is_refused() -> None:
-    with pytest.raises(ValueError, match="different numbers of columns"):
+    with pytest.raises(ValueError, match="số cột khác nhau"):
         Table.model_validate({"header": [[{"text": "A", "span": 2}], ["x"]], "rows": []})
 
 
@@ -259,7 +259,7 @@ def test_joint_signers_signed_copies_and_the_digital_line() -> None:
     lay = layout(_report(signers=[one, two]))
     assert [s.name for s in lay.signers] == ["A", "B"]
     assert lay.signers[0].signed_mark == "(Đã ký)" and lay.signers[1].digital == "Ký bởi: B"
-    with pytest.raises(ValueError, match="signer or signers"):
+    with pytest.raises(ValueError, match="signer hoặc signers"):
         _report(signer=two, signers=[one])
     assert layout(_report()).signers == ()
 

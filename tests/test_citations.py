@@ -16,6 +16,9 @@ from baocao.errors import CitationError
 from baocao.model.citations import ABOUT_CONNECTORS, KINDS, Citation, find_citations
 from baocao.model.symbols import STATE_TYPE_CODES, DocumentSymbol
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
+
+
 SEED_TEXT = Path(__file__).resolve().parent / "data" / "seed-report.txt"
 EXPECTED = 'expected "<kind> số <number>[-<type>/<issuer>][, ngày d/m/yyyy][ của <issuer>][ về …]"'
 

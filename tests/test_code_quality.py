@@ -17,9 +17,9 @@ SRC = ROOT / "src" / "baocao"
 
 # Each layer may import only layers listed before it (docs/architecture.md).
 LAYERS = [
-    ("errors", "i18n", "atomic", "yamlread", "vi"),
+    ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits", "textlines", "vi"),
     ("model",),
-    ("loading",),
+    ("loading", "schema"),
     ("layout",),
     ("profiles",),
     ("packs",),

@@ -143,7 +143,7 @@ def test_impossible_unquoted_date_names_field_and_line(tmp_path: Path) -> None:
         baocao.load(p)
     (prob,) = exc.value.problems
     assert prob.path == "header.date"
-    assert "not a calendar date" in prob.message
+    assert "không có ngày 30/02/2025" in prob.message
     assert "2025-02-30" in p.read_text(encoding="utf-8").splitlines()[prob.line - 1]
 
 

@@ -13,6 +13,9 @@ from baocao.errors import CitationError
 from baocao.layout.printed import symbol_line
 from baocao.model.symbols import STATE_TYPE_CODES, DocumentSymbol
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
+
+
 EXPECTED_ANY = 'expected Party "18-KL/TW" or State "12/BC-UBND"'
 
 
@@ -202,7 +205,11 @@ def test_decomposed_input_is_normalized() -> None:
         ("18-kl/TW", None, f'cannot read "18-kl/TW" as a document symbol; {EXPECTED_ANY}'),
         ("abc", None, f'cannot read "abc" as a document symbol; {EXPECTED_ANY}'),
         ("", None, f'cannot read "" as a document symbol; {EXPECTED_ANY}'),
-        ("18 - KL / TW", None, '"18 - KL / TW" không đúng thể thức; viết đúng là "Số 18-KL/TW"'),
+        (
+            "18 - KL / TW",
+            None,
+            '"18 - KL / TW" is not in the official form; the official form is "Số 18-KL/TW"',
+        ),
         ("12/2020", None, f'cannot read "12/2020" as a document symbol; {EXPECTED_ANY}'),
         ("12a-BC/HU", None, f'cannot read "12a-BC/HU" as a document symbol; {EXPECTED_ANY}'),
         ("18-KL/TW", "nha_nuoc", 'cannot read "18-KL/TW" as a document symbol; expected State'),
@@ -224,7 +231,7 @@ def test_bad_symbols_name_the_text_and_the_expected_form(
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"style": "dang", "type_code": "BC"}, "thiếu mã cơ quan ban hành"),
+        ({"style": "dang", "type_code": "BC"}, "the issuer code after / is missing"),
         ({"style": "dang", "number": "1", "year": 2020, "type_code": "BC", "issuer_code": "HU"},
          "Party symbols carry no year"),
         ({"style": "nha_nuoc", "number": "1", "type_code": "BC"}, "needs an issuer code"),

@@ -9,6 +9,7 @@ template once.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import functools
 import gc
 import os
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .atomic import atomic_write
+from .atomic import atomic_write, check_target
 from .engines.docx import render_docx_bytes, template_names
 from .engines.docx_context import docx_context
 from .engines.html import render_html
@@ -24,6 +25,7 @@ from .engines.markdown import render_markdown
 from .engines.pdf import docx_to_pdf
 from .engines.text import render_text
 from .errors import OutputError, TemplateError
+from .i18n import _
 from .layout import PrintForm, layout
 from .loading import validate
 from .model import AnyReport
@@ -107,12 +109,44 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
+def document_properties(report: AnyReport) -> dict[str, Any]:
+    """Title, author and date the .docx (and so the PDF) carries for ``report``.
+
+    Title: the document type and the subject in one line (``Báo cáo kết quả …``);
+    author: the issuing body (its parent after a comma); created: the report's
+    date when it is complete (a draft's blank day leaves it out), so the bytes
+    of a render stay the same from run to run. File managers, PDF viewers and
+    document systems show these instead of the template's own ``dang: base``.
+    """
+    header = report.header
+    subject = " ".join(header.subject.split())
+    if header.doc_type:
+        kind = header.doc_type.strip().capitalize()
+        subject = f"{kind} {subject[:1].lower()}{subject[1:]}"
+    issuer = header.issuer
+    author = " ".join(issuer.name.split())
+    if issuer.parent:
+        author = f"{author}, {' '.join(issuer.parent.split())}"
+    d = header.date
+    created = None
+    if d.month is not None and d.day is not None:
+        created = datetime.datetime(d.year, d.month, d.day, tzinfo=datetime.timezone.utc)
+    return {"title": _property(subject), "author": _property(author), "created": created}
+
+
+def _property(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters (OOXML); a longer subject is shortened."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _docx(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
     pack = resolve_template(report, template)
     tpl = template_bytes(pack)
     names = template_names(tpl, name=pack.id, draft=draft)
     ctx = pack_context(report, pack, form, names=names)
-    return render_docx_bytes(tpl, ctx, name=pack.id, draft=draft)
+    return render_docx_bytes(
+        tpl, ctx, name=pack.id, draft=draft, properties=document_properties(report)
+    )
 
 
 def _txt(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
@@ -177,11 +211,23 @@ def render(
 ) -> Path | None:
     """Render ``report`` to a path (format from its suffix, written atomically) or a stream."""
     if isinstance(out, (str, os.PathLike)):
-        path = Path(out)
+        # Refused before the work, and again at the end.
+        path = check_target(out, overwrite=overwrite)
         fmt = format or path.suffix.lower().lstrip(".") or "docx"
-        if not overwrite and path.exists():
-            raise OutputError(f"{path} already exists (use --force / overwrite=True to replace it)")
         data = render_bytes(report, fmt, template, draft=draft, form=form)
         return atomic_write(path, data, overwrite=overwrite)
-    out.write(render_bytes(report, format or "docx", template, draft=draft, form=form))
+    write = getattr(out, "write", None)
+    if not callable(write):
+        raise OutputError(
+            _("đầu ra phải là đường dẫn hoặc luồng nhị phân có write(), không phải {kind}").format(
+                kind=type(out).__name__
+            )
+        )
+    data = render_bytes(report, format or "docx", template, draft=draft, form=form)
+    try:
+        write(data)
+    except (ValueError, OSError, TypeError) as exc:  # closed, broken pipe, a text stream
+        raise OutputError(
+            _("không ghi được vào luồng đầu ra: {why}").format(why=exc)
+        ) from None
     return None

@@ -62,7 +62,7 @@ def _read_text_data(path: Path) -> tuple[Any, dict[Path_, int]]:
         except json.JSONDecodeError as exc:
             raise LoadError(
                 _("{path}: không đọc được JSON").format(path=path),
-                [Problem("", exc.msg, exc.lineno)],
+                [Problem((), exc.msg, exc.lineno)],
             ) from None
     return _yaml_with_lines(text, str(path))
 

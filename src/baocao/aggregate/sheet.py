@@ -75,7 +75,7 @@ def rows_to_data(
         )
         raise LoadError(
             _("{source}: dòng tiêu đề không đúng mẫu").format(source=source),
-            [Problem("", msg, head_line)],
+            [Problem((), msg, head_line)],
         )
     data: dict[str, Any] = {"kind": "bao_cao_to_huyen"}
     lines: dict[Path_, int] = {}
@@ -128,7 +128,7 @@ def rows_to_data(
             msg = _("loại dòng {rec!r} không có trong mẫu; cần một trong: {known}").format(
                 rec=rec, known=", ".join(RECORDS)
             )
-            problems.append(Problem("record", msg, line))
+            problems.append(Problem(("record",), msg, line))
     if problems:
         raise LoadError(_("{source}: bảng tính không đúng mẫu").format(source=source), problems)
     if "year" not in data and isinstance(data.get("submitted"), str):

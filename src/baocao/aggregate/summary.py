@@ -227,7 +227,7 @@ def aggregate(
         if listed and key not in known:
             problems.append(
                 Problem(
-                    f"[{i}].team",
+                    (i, "team"),
                     _("{team!r} không có trong danh sách các Tổ được phân công").format(
                         team=r.team
                     ),
@@ -236,7 +236,7 @@ def aggregate(
         if key in seen:
             problems.append(
                 Problem(
-                    f"[{i}].team",
+                    (i, "team"),
                     _("{team!r} có hai báo cáo (báo cáo thứ {first} và {second})").format(
                         team=r.team, first=seen[key] + 1, second=i + 1
                     ),
@@ -244,12 +244,12 @@ def aggregate(
             )
         seen.setdefault(key, i)
     if count <= 0:
-        problems.append(Problem("expected", _("danh sách các Tổ được phân công đang rỗng")))
+        problems.append(Problem(("expected",), _("danh sách các Tổ được phân công đang rỗng")))
     received = sorted((r for r in reports if r.submitted <= as_of), key=_order(expected_teams))
     if not listed and len(received) > count:
         problems.append(
             Problem(
-                "expected",
+                ("expected",),
                 _("có {got} báo cáo nhưng chỉ {count} Tổ được phân công").format(
                     got=len(received), count=count
                 ),

@@ -11,6 +11,7 @@ import click
 from ..conformance import ConformanceReport, check_docx
 from ..i18n import _
 from .core import fail_cleanly
+from .machine import diagnostic, emit, file_entry
 
 __all__ = ["conformance_cmd", "format_table"]
 
@@ -47,13 +48,13 @@ def format_table(report: ConformanceReport) -> str:
     "--family",
     type=click.Choice(["dang", "nha-nuoc", "nha_nuoc"]),
     default=None,
-    help="Party (dang) or State (nha-nuoc); default: read from the motto line.",
+    help="Khối Đảng (dang) hoặc Nhà nước (nha-nuoc); mặc định: đọc từ dòng quốc hiệu, tiêu ngữ.",
 )
 @click.option(
     "--profile",
     default=None,
-    help="Format profile id (dang-hd36, nha-nuoc-nd30 …) or a profile .yml; "
-    "default: the family's profile in force on the document's date.",
+    help="Hồ sơ thể thức (dang-hd36, nha-nuoc-nd30 …) hoặc tệp hồ sơ .yml; "
+    "mặc định: hồ sơ của khối có hiệu lực vào ngày của văn bản.",
 )
 @click.option(
     "-t",
@@ -64,18 +65,33 @@ def format_table(report: ConformanceReport) -> str:
     ),
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    hidden=True,  # the older spelling of --json (its own shape, kept for scripts)
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="In kết quả dạng JSON (docs/cli.md): mỗi quy tắc không đạt là một chẩn đoán.",
 )
 @fail_cleanly
 def conformance_cmd(
-    file: Path, family: str | None, profile: str | None, template: str | None, fmt: str
+    file: Path,
+    family: str | None,
+    profile: str | None,
+    template: str | None,
+    fmt: str,
+    as_json: bool,
 ) -> None:
-    """Check FILE (.docx) against the official format, rule by rule; exit 1 if any fails.
+    """Đo tệp FILE (.docx) theo thể thức chính thức, từng quy tắc; mã thoát 1 khi có lỗi.
 
     \b
-    Examples:
+    Ví dụ:
       baocao conformance bao-cao.docx --family dang
-      baocao conformance ubnd.docx --family nha-nuoc --format json
+      baocao conformance ubnd.docx --family nha-nuoc --json
       baocao conformance out.docx -t ./my-pack
     """
     waivers: dict[str, str] = {}
@@ -86,7 +102,19 @@ def conformance_cmd(
         waivers = pack.waivers
         profile = profile or pack.profile_ref
     report = check_docx(file, family, profile, waivers)
-    if fmt == "json":
+    if as_json:
+        found = [
+            diagnostic(
+                r.rule_id,
+                "error",
+                _("{rule}: đo được {measured}, cần {expected}").format(
+                    rule=r.description, measured=r.measured, expected=r.expected
+                ),
+            )
+            for r in report.failures()
+        ]
+        emit("conformance", [file_entry(file, found)])
+    elif fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(report))

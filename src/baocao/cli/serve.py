@@ -12,7 +12,7 @@ _HINT = "pip install 'baocao[server]'"
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Địa chỉ lắng nghe.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(
     "--max-body",
@@ -20,28 +20,28 @@ _HINT = "pip install 'baocao[server]'"
     default=2 * 1024 * 1024,
     show_default=True,
     type=click.IntRange(1),
-    help="Largest request body, in bytes (413 beyond).",
+    help="Dung lượng yêu cầu lớn nhất, tính bằng byte (vượt thì trả 413).",
 )
 @click.option(
     "--render-timeout",
     default=30.0,
     show_default=True,
     type=click.FloatRange(0.1),
-    help="Seconds a render or check may take (408 beyond).",
+    help="Số giây tối đa cho một lần xuất hoặc kiểm tra (vượt thì trả 408).",
 )
 @click.option(
     "--pdf-timeout",
     default=120.0,
     show_default=True,
     type=click.FloatRange(0.1),
-    help="Seconds a PDF render may take.",
+    help="Số giây tối đa cho một lần xuất PDF.",
 )
 @click.option(
     "--concurrency",
     default=4,
     show_default=True,
     type=click.IntRange(1),
-    help="Renders at once; more wait, then get 503.",
+    help="Số lần xuất cùng lúc; quá thì chờ, rồi trả 503.",
 )
 def serve_cmd(
     host: str,
@@ -51,7 +51,7 @@ def serve_cmd(
     pdf_timeout: float,
     concurrency: int,
 ) -> None:
-    """Chạy dịch vụ HTTP và trang xem trước (serve the HTTP API and the preview page)."""
+    """Chạy dịch vụ HTTP và trang xem trước."""
     try:
         from ..server import Limits, serve
     except ImportError as exc:

@@ -6,12 +6,14 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..loading import load
 from ..packs import (
     MANIFEST_NAME,
+    TemplateIssue,
     TemplatePack,
     available_packs,
     discovery_problems,
@@ -21,16 +23,17 @@ from ..packs import (
 from ..packs.check import errors_only
 from ..testing import check_pack
 from .core import fail_cleanly
+from .machine import diagnostic, emit, file_entry
 
 __all__ = ["templates_cmd"]
 
 
 @click.group("templates", short_help="Mẫu văn bản: xem, kiểm tra, tạo mới (template packs).")
 def templates_cmd() -> None:
-    """Template packs: the built-ins, installed plugins and folders.
+    """Mẫu văn bản: mẫu có sẵn, mẫu cài thêm (plugin) và thư mục mẫu.
 
     \b
-    Examples:
+    Ví dụ:
       baocao templates list
       baocao templates show dang
       baocao templates check ./my-pack/
@@ -50,12 +53,12 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 
 @templates_cmd.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print the packs as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="In danh sách mẫu dạng JSON.")
 @fail_cleanly
 def list_cmd(as_json: bool) -> None:
-    """List every template pack: id, title, family, source package, version.
+    """Liệt kê mọi mẫu văn bản: id, tên, khối, gói cài đặt, phiên bản.
 
-    Plugins that failed to load are listed on stderr with their package name.
+    Mẫu cài thêm không nạp được được liệt kê ở stderr cùng tên gói.
     """
     packs = available_packs()
     problems = discovery_problems()
@@ -95,7 +98,7 @@ def list_cmd(as_json: bool) -> None:
 @click.argument("template")
 @fail_cleanly
 def show_cmd(template: str) -> None:
-    """Show a pack: manifest, lineage, search path, and where each file comes from."""
+    """Xem một mẫu: khai báo, dòng kế thừa, đường tìm tệp và nguồn của từng tệp."""
     pack = get_pack(template)
     m = pack.manifest
     lines = [
@@ -132,22 +135,27 @@ def show_cmd(template: str) -> None:
     "--report",
     "report_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also compare against this report's context and render it.",
+    help="Đối chiếu thêm với dữ liệu của báo cáo này và thử xuất nó.",
 )
-@click.option("--no-render", is_flag=True, help="Static checks only (no sample render).")
-@click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON.")
+@click.option("--no-render", is_flag=True, help="Chỉ kiểm tra tĩnh (không thử xuất).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="In kết quả dạng JSON (docs/cli.md).",
+)
 @fail_cleanly
 def check_cmd(template: str, report_file: Path | None, no_render: bool, as_json: bool) -> None:
-    """Check a pack (id or folder): every Jinja tag in every .docx, all errors at once.
+    """Kiểm tra một mẫu (id hoặc thư mục): mọi thẻ Jinja trong mọi tệp .docx, mọi lỗi một lần.
 
-    Syntax errors, tags split across runs or paragraphs, smart quotes, unknown
-    variables (against real report contexts), sandbox escapes, missing parts;
-    then a sample render and the conformance checker. Exit status 1 on errors.
+    Lỗi cú pháp, thẻ bị tách qua các đoạn chữ, dấu nháy cong, biến không có
+    (đối chiếu dữ liệu báo cáo thật), thoát hộp cát, thiếu phần; rồi thử xuất
+    và đo thể thức. Mã thoát 1 khi có lỗi.
     """
     report = load(report_file) if report_file else None
     issues = check_pack(template, report=report, render=not no_render)
     if as_json:
-        click.echo(json.dumps([asdict(i) for i in issues], ensure_ascii=False, indent=2))
+        emit("templates check", [file_entry(template, [_diagnostic(i) for i in issues])])
     else:
         for issue in issues:
             click.echo(str(issue))
@@ -163,6 +171,21 @@ def check_cmd(template: str, report_file: Path | None, no_render: bool, as_json:
         sys.exit(1)
 
 
+def _diagnostic(issue: TemplateIssue) -> dict[str, Any]:
+    """A pack issue in the shared shape; where it is (file, part, ¶) goes in ``path``."""
+    severity = "hint" if issue.severity == "note" else issue.severity
+    found = diagnostic(issue.code, severity, issue.message, suggestion=issue.tag)
+    return {
+        **found,
+        "path": issue.where,
+        "file": issue.file,
+        "part": issue.part,
+        "paragraph": issue.paragraph,
+        "text": issue.text,
+        "tag": issue.tag,
+    }
+
+
 @templates_cmd.command("new")
 @click.argument("name")
 @click.option(
@@ -171,22 +194,22 @@ def check_cmd(template: str, report_file: Path | None, no_render: bool, as_json:
     "out_dir",
     default=".",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to create the package in (default: here).",
+    help="Thư mục tạo gói (mặc định: thư mục hiện tại).",
 )
-@click.option("--extends", default="dang", show_default=True, help="Pack to build on.")
+@click.option("--extends", default="dang", show_default=True, help="Mẫu làm nền để kế thừa.")
 @click.option(
     "--part",
     default="signature",
     show_default=True,
-    help="Part of the parent to copy as a starting point.",
+    help="Phần của mẫu nền được chép sang để sửa.",
 )
-@click.option("--title", default=None, help="Title of the new pack.")
+@click.option("--title", default=None, help="Tên của mẫu mới.")
 @fail_cleanly
 def new_cmd(name: str, out_dir: Path, extends: str, part: str, title: str | None) -> None:
-    """Create a template plugin package baocao-NAME, ready to pip install.
+    """Tạo gói mẫu cài thêm baocao-NAME, sẵn sàng cài bằng pip install.
 
     \b
-    Example:
+    Ví dụ:
       baocao templates new tinh-uy-bac-giang --extends dang --part signature
     """
     target = new_pack(name, out_dir, extends=extends, part=part, title=title)

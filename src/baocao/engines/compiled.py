@@ -52,6 +52,7 @@ from jinja2 import Template, meta
 from lxml import etree
 
 from ..errors import TemplateError
+from ..packs.budget import render_budget
 from ..packs.environment import make_environment
 from .docxtpl_shims import (
     DocumentState,
@@ -60,11 +61,19 @@ from .docxtpl_shims import (
     after_render,
     after_render_matches_docxtpl,
     has_listing_bytes,
+    keep_marks,
     refusing_live,
 )
 from .grids import grid_is_settled, top_level_tables
 from .rawzip import RawZip
-from .wellformed import ValueWatch, fragment_ok, has_forbidden_chars, prove_balanced, watching
+from .wellformed import (
+    ValueWatch,
+    fragment_ok,
+    has_forbidden_chars,
+    prove_balanced,
+    strict_parse,
+    watching,
+)
 
 __all__ = ["COMPRESS_LEVEL", "ZIP_DATE", "CompiledDocx", "compile_docx"]
 
@@ -100,6 +109,13 @@ class _Part:
     encoding: str = "utf-8"
 
 
+def set_properties(core: Any, properties: Mapping[str, Any]) -> None:
+    """Set python-docx core properties by name (``title``, ``author``, ``created`` …)."""
+    for name, value in properties.items():
+        if value is not None:
+            setattr(core, name, value)
+
+
 class CompiledDocx:
     """A template whose docxtpl preparation and Jinja compilation are done.
 
@@ -116,7 +132,7 @@ class CompiledDocx:
         self._root_open = body_source[: body_source.index(">") + 1]
         self._root_open_utf8 = self._root_open.encode("utf-8")
         env = make_environment(draft=draft)
-        env.finalize = ValueWatch(refusing_live(env.finalize), self._root_open, _BODY_CLOSE)
+        env.finalize = ValueWatch(refusing_live(keep_marks), self._root_open, _BODY_CLOSE)
         recorder = Recorder(env)
         parts: list[_Part] = []
 
@@ -149,20 +165,20 @@ class CompiledDocx:
                 if done is not None:
                     part._blob = done.encode("utf-8")
 
-        self._core_member: str | None = None
-        self._core_element: etree._Element | None = None
         core = doc.core_properties  # python-docx adds the part when the template lacks it
         core_part = next(
             p for p in doc.part.package.iter_parts() if p.content_type == CT.OPC_CORE_PROPERTIES
         )
-        if _has_tags(core_part.blob.decode("utf-8")):
-            self._core_member = core_part.partname.membername
-            self._core_element = copy.deepcopy(core._element)
+        # Written per document: the report's title, author and date go in (set_properties).
+        self._core_member: str | None = core_part.partname.membername
+        self._core_templated = _has_tags(core_part.blob.decode("utf-8"))
+        if self._core_templated:
             DocxTemplate.render_properties(
                 DocumentState(copy.deepcopy(core._element)), {}, recorder
             )
         else:
             tpl.render_properties({}, env)
+        self._core_element: etree._Element | None = copy.deepcopy(core._element)
 
         root = doc.element
         root.replace(root.body, root.makeelement(root.body.tag))
@@ -214,7 +230,14 @@ class CompiledDocx:
         return self._head + self._fix_each_table(state, data) + self._tail
 
     def _reparsed(self, state: DocumentState, data: bytes) -> bytes:
-        """docxtpl's way: parse the whole body (recovering), fix tables and drawing ids."""
+        """docxtpl's way: parse the whole body, fix tables and drawing ids.
+
+        docxtpl's parse recovers from broken XML by dropping what it cannot read
+        (one stray control character made every later ``&``, ``<`` and ``>``
+        vanish); the body is first parsed strictly, so a broken one is an error
+        naming why, never a document with text silently missing.
+        """
+        strict_parse(data)
         tree = DocxTemplate.fix_tables(state, data)
         if b"docPr" in data:
             DocxTemplate.fix_docpr_ids(state, tree)
@@ -248,20 +271,39 @@ class CompiledDocx:
         if part.kind == "header":
             if part.encoding.lower() not in ("utf-8", "utf8"):
                 data = data.decode("utf-8").encode(part.encoding)
+            strict_parse(data)
             return bytes(serialize_part_xml(parse_xml(data)))
         return data
 
-    def _render_core(self, context: Mapping[str, Any]) -> bytes:
+    def _render_core(
+        self, context: Mapping[str, Any], properties: Mapping[str, Any] | None
+    ) -> bytes:
         assert self._core_element is not None
         state = DocumentState(copy.deepcopy(self._core_element))
-        DocxTemplate.render_properties(state, context, self._env)
+        if self._core_templated:
+            DocxTemplate.render_properties(state, context, self._env)
+        if properties:
+            assert state.core_properties is not None
+            set_properties(state.core_properties, properties)
         return bytes(serialize_part_xml(state.core_element))
 
-    def render(self, context: Mapping[str, Any], *, reparse: bool = False) -> bytes:
-        """The .docx for one context; ``reparse`` forces docxtpl's full parse of the body."""
-        rendered = [(p.member, self._render_part(p, context, reparse=reparse)) for p in self._parts]
-        if self._core_member is not None:
-            rendered.append((self._core_member, self._render_core(context)))
+    def render(
+        self,
+        context: Mapping[str, Any],
+        *,
+        reparse: bool = False,
+        properties: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        """The .docx for one context; ``reparse`` forces docxtpl's full parse of the body.
+
+        ``properties`` (title, author, created …) overwrite the document's core properties.
+        """
+        with render_budget():
+            rendered = [
+                (p.member, self._render_part(p, context, reparse=reparse)) for p in self._parts
+            ]
+            if self._core_member is not None:
+                rendered.append((self._core_member, self._render_core(context, properties)))
         return self._static.build(rendered, COMPRESS_LEVEL)
 
 

@@ -15,18 +15,24 @@ Vietnamese glyph (package ``fonts-liberation2``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import publish
 from ..errors import OutputError
+from ..i18n import _
 from .office import OfficeServer, OfficeUnavailable, shared_office
+from .soffice import install_hint, standard_locations
 
 __all__ = [
     "INSTALL_HINT",
@@ -44,7 +50,7 @@ SOFFICE_ENV = "BAOCAO_SOFFICE"
 INSTALL_HINT = "apt-get install -y libreoffice-writer-nogui fonts-liberation2"
 """The Debian/Ubuntu command that installs what PDF output needs."""
 
-_NAMES = ("soffice", "libreoffice")
+_NAMES = ("soffice", "libreoffice", "soffice.exe")
 
 
 def find_soffice(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -63,11 +69,16 @@ def find_soffice(explicit: str | os.PathLike[str] | None = None) -> Path:
         found = shutil.which(name)
         if found is not None:
             return Path(found)
+    for candidate in standard_locations():
+        if candidate.is_file():
+            return candidate
     raise OutputError(
-        "PDF cần LibreOffice nhưng không tìm thấy lệnh soffice "
-        "(PDF output needs LibreOffice; soffice is not on PATH).\n"
-        f"  Cài đặt / install:  {INSTALL_HINT}\n"
-        f"  or point baocao at it: --soffice /path/to/soffice or {SOFFICE_ENV}=/path/to/soffice"
+        _(
+            "PDF cần LibreOffice nhưng không tìm thấy chương trình soffice (trên PATH và nơi cài "
+            "thường gặp).\n  Cài đặt: {hint}\n  hoặc chỉ đường dẫn: --soffice ĐƯỜNG_DẪN "
+            "hoặc biến môi trường {env}=ĐƯỜNG_DẪN"
+        ).format(hint=install_hint(debian=INSTALL_HINT), env=SOFFICE_ENV),
+        code="soffice_missing",
     )
 
 
@@ -85,20 +96,50 @@ class Conversion:
     seconds: float = 0.0
 
 
-def _run(cmd: list[str], timeout: float) -> tuple[int, str]:
-    """Run ``cmd`` in its own process group; on timeout kill that group (soffice forks)."""
+def _killed_with_parent() -> None:  # pragma: no cover - runs in the child
+    """Own process group (killed as one), and on Linux SIGKILL when the parent dies:
+    oosplash, LibreOffice's launcher, outlives a SIGTERM while its soffice.bin works."""
+    os.setsid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError):
+            ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+_RESTART = 81
+"""soffice.bin's exit status asking to be started again (after making a fresh profile);
+the launcher, oosplash, does that when it is used."""
+
+
+def _office_binary(program: Path) -> Path:
+    """On Linux, ``soffice.bin`` beside the ``soffice`` launcher, when there: run directly,
+    it is the process that gets the parent-death signal (the launcher's child would not)."""
+    if sys.platform.startswith("linux"):
+        direct = Path(program).resolve().with_name("soffice.bin")
+        if direct.is_file() and os.access(direct, os.X_OK):
+            return direct
+    return Path(program)
+
+
+def _run(cmd: list[str], timeout: float, tmp: str | None = None) -> tuple[int, str]:
+    """Run ``cmd`` in its own process group, ended with it: on timeout, Ctrl-C or SIGTERM
+    the group is killed (soffice forks) before the error goes on, so no LibreOffice is
+    left writing into a folder being removed; on Linux it also dies with its parent."""
     proc = subprocess.Popen(
         cmd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
-        start_new_session=True,
+        preexec_fn=_killed_with_parent if os.name == "posix" else None,
+        env=None if tmp is None else {**os.environ, "TMPDIR": tmp, "TMP": tmp, "TEMP": tmp},
     )
     try:
         out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    except BaseException:  # the timeout, KeyboardInterrupt, SystemExit
         if hasattr(os, "killpg"):
-            os.killpg(proc.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
         else:  # pragma: no cover - Windows
             proc.kill()
         proc.communicate()
@@ -114,7 +155,11 @@ def _server(program: Path, persistent: bool | None) -> OfficeServer | None:
 
 
 def _through_server(
-    server: OfficeServer, todo: Sequence[Path], staging: Path, limit: float
+    server: OfficeServer,
+    todo: Sequence[Path],
+    staging: Path,
+    limit: float,
+    tick: Callable[[], None] = lambda: None,
 ) -> dict[Path, str]:
     """Each file through the persistent LibreOffice; per-file failures collected."""
     problems: dict[Path, str] = {}
@@ -130,14 +175,43 @@ def _through_server(
             raise
         except OutputError as exc:
             problems[s] = str(exc)
+        tick()
     return problems
 
 
-def _one_call(program: Path, todo: Sequence[Path], staging: str, limit: float) -> dict[Path, str]:
-    """Every file in one ``soffice --convert-to pdf`` run with a private profile."""
-    with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile:
+@contextlib.contextmanager
+def _ticking(tick: Callable[[], None], every: float = 0.25) -> Iterator[None]:
+    """Call ``tick`` from a thread every ``every`` seconds while the block runs."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every):
+            tick()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _one_call(
+    program: Path,
+    todo: Sequence[Path],
+    staging: str,
+    limit: float,
+    tick: Callable[[], None] = lambda: None,
+) -> dict[Path, str]:
+    """Every file in one ``soffice --convert-to pdf`` run with a private profile.
+
+    ``tick`` is called about four times a second while it runs (the PDFs
+    appear one by one in ``staging``: a determinate progress bar).
+    """
+    with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile, _ticking(tick):
         cmd = [
-            str(program),
+            str(_office_binary(program)),
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless",
             "--norestore",
@@ -149,7 +223,9 @@ def _one_call(program: Path, todo: Sequence[Path], staging: str, limit: float) -
             *map(str, todo),
         ]
         try:
-            code, log = _run(cmd, limit)
+            code, log = _run(cmd, limit, tmp=profile)  # its own temporary files go too
+            if code == _RESTART:
+                code, log = _run(cmd, limit, tmp=profile)
         except subprocess.TimeoutExpired:
             raise OutputError(
                 f"LibreOffice did not finish converting {len(todo)} file(s) in {limit:.0f} s; "
@@ -174,6 +250,7 @@ def convert_to_pdf(
     timeout: float | None = None,
     overwrite: bool = True,
     persistent: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Conversion:
     """Convert many .docx files to ``out_dir/<stem>.pdf``.
 
@@ -182,7 +259,8 @@ def convert_to_pdf(
     (``True``), else in one LibreOffice invocation (``persistent=False``, or
     no ``uno``). Per-file failures are collected in the result; a missing
     LibreOffice, a timeout of the one-call path or two sources with the same
-    stem raise :class:`OutputError`.
+    stem raise :class:`OutputError`. ``progress(done, total)`` is called as the
+    PDFs appear, for a determinate progress bar.
     """
     program = find_soffice(soffice)
     srcs = [Path(s).resolve() for s in sources]
@@ -208,20 +286,33 @@ def convert_to_pdf(
     started = time.perf_counter()
     server = _server(program, persistent)
     with tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=dest) as staging:
+
+        def tick() -> None:
+            if progress is not None:
+                with contextlib.suppress(OSError):  # a file renamed while counted
+                    done = sum(1 for p in Path(staging).glob("*.pdf") if p.stat().st_size > 0)
+                    progress(done, len(todo))
+
         try:
             if server is None:
                 raise OfficeUnavailable("no persistent LibreOffice")
-            problems = _through_server(server, todo, Path(staging), limit)
+            problems = _through_server(server, todo, Path(staging), limit, tick)
         except OfficeUnavailable:
-            problems = _one_call(program, todo, staging, limit)
+            problems = _one_call(program, todo, staging, limit, tick)
         for s in todo:
             staged = Path(staging) / f"{s.stem}.pdf"
             if s not in problems and staged.is_file() and staged.stat().st_size > 0:
                 target = dest / staged.name
-                os.replace(staged, target)
+                try:  # never replaced without overwrite, checked at this moment
+                    publish(staged, target, overwrite)
+                except OutputError as exc:
+                    failed[s] = str(exc)
+                    continue
                 converted[s] = target
             else:
                 failed[s] = problems.get(s) or "LibreOffice produced no PDF"
+    if progress is not None:
+        progress(len(converted), len(todo))
     return Conversion(converted, failed, time.perf_counter() - started)
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
+from ..i18n import _
 from .numbering import LevelStyle
 from .statistics import Ratio, Tally
 from .tables import Table
@@ -70,7 +71,7 @@ def _paragraph_data(data: Any) -> Any:
         data = dict(data)
         if "text" in data:
             if "spans" in data:
-                raise ValueError("give either text or spans, not both")
+                raise ValueError(_("ghi text hoặc spans, không ghi cả hai"))
             data["spans"] = [{"type": "span", "text": data.pop("text")}]
         if isinstance(data.get("spans"), list):
             data["spans"] = [_span_from_str(s) for s in data["spans"]]

@@ -42,6 +42,7 @@ from typing import Any, Literal
 from pydantic import ValidationError, field_validator, model_validator
 
 from ..errors import CitationError
+from ..i18n import _
 from .citation_text import (
     ABOUT_CONNECTORS,
     KINDS,
@@ -66,7 +67,7 @@ _TOKEN = r"\d+(?:[-/][^\W_]+)*(?![\w/-])"
 _KIND_ALTS = "|".join(re.escape(kind) for kind in KINDS)
 _HEAD = re.compile(rf"(?<!\w)(?P<kind>{_KIND_ALTS})(?P<sep> số | )(?P<symbol>{_TOKEN})")
 _GENERIC_HEAD = re.compile(
-    rf"(?P<kind>[^\W\d_]+(?: [^\W\d_]+){{0,4}}?)(?P<sep> số )(?P<symbol>{_TOKEN})"
+    rf"(?<![^\W\d_])(?P<kind>[^\W\d_]+(?: [^\W\d_]+){{0,4}}?)(?P<sep> số )(?P<symbol>{_TOKEN})"
 )
 _DATE = re.compile(
     r"(?P<comma>,)? ngày (?:"
@@ -117,7 +118,7 @@ class Citation(TextForm):
     def _kind_not_blank(cls, value: str) -> str:
         value = value.strip()
         if not value:
-            raise ValueError('kind must not be empty ("Kết luận", "Nghị định", …)')
+            raise ValueError(_('tên loại văn bản không được để trống ("Kết luận", "Nghị định", …)'))
         return value
 
     @field_validator("issuer", "about")
@@ -127,23 +128,27 @@ class Citation(TextForm):
             return None
         value = value.strip()
         if not value:
-            raise ValueError("must not be empty; leave it out instead")
+            raise ValueError(_("không được để trống; bỏ hẳn trường này nếu không có"))
         return value
 
     @field_validator("date")
     @classmethod
     def _four_digit_year(cls, value: datetime.date | None) -> datetime.date | None:
         if value is not None and value.year < 1000:
-            raise ValueError(f"year must have four digits, got {value.year}")
+            raise ValueError(_("năm phải có bốn chữ số, không phải {year}").format(year=value.year))
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Citation:
         if self.symbol is not None and self.symbol.number is None:
-            raise ValueError(f'a cited document needs its number, got "{self.symbol}"')
+            raise ValueError(
+                _('văn bản được viện dẫn phải có số, không phải "{symbol}"').format(
+                    symbol=self.symbol
+                )
+            )
         if not self.with_so and (self.symbol is None or self.symbol.number_only):
             raise ValueError(
-                '"số" may only be left out before a full symbol ("Nghị quyết 12-NQ/ĐU")'
+                _('chỉ được bỏ chữ "số" trước số và ký hiệu đầy đủ ("Nghị quyết 12-NQ/ĐU")')
             )
         return self
 
@@ -194,19 +199,26 @@ class Citation(TextForm):
         expected form.
         """
         if not isinstance(text, str):
-            raise CitationError(f"cannot read {text!r} as a citation: expected {_FORMAT!r}")
+            raise CitationError(
+                _("không đọc được {text!r} thành văn bản viện dẫn: cần dạng {form!r}").format(
+                    text=text, form=_FORMAT
+                )
+            )
         cleaned = nfc(text).strip()
         try:
             if cleaned[-1:] in {";", ",", ".", ":"}:
                 raise _Unreadable(
-                    f'unexpected "{cleaned[-1]}" at the end; the sentence around a citation '
-                    "supplies its own punctuation"
+                    _(
+                        'thừa "{mark}" ở cuối; câu văn chứa văn bản viện dẫn tự có dấu câu của nó'
+                    ).format(mark=cleaned[-1])
                 )
-            _, citation = _read(cleaned, _head_at_start(cleaned), whole=True)
+            _end, citation = _read(cleaned, _head_at_start(cleaned), whole=True)
         except _Unreadable as exc:
             reason = f"; {exc.reason}" if exc.reason else ""
             raise CitationError(
-                f'cannot read "{text}" as a citation: expected "{_FORMAT}"{reason}'
+                _(
+                    'không đọc được "{text}" thành văn bản viện dẫn: cần dạng "{form}"{reason}'
+                ).format(text=text, form=_FORMAT, reason=reason)
             ) from None
         return citation
 
@@ -231,19 +243,23 @@ def _head_at_start(text: str) -> re.Match[str]:
     # Explain the failure as well as we can.
     before, found, after = text.partition(" số ")
     if not found:
-        raise _Unreadable('"số" and the document number are missing')
+        raise _Unreadable(_('thiếu chữ "số" và số văn bản'))
     token = after.split(" ", 1)[0].rstrip(",;.")
     if not token:
-        raise _Unreadable('no number after "số"')
+        raise _Unreadable(_('không có số sau chữ "số"'))
     try:
         symbol = DocumentSymbol.parse(token)
     except CitationError as exc:
         raise _Unreadable(str(exc)) from None
     if symbol.number is None:
-        raise _Unreadable(f'the number in "{token}" is blank; a cited document has one')
+        raise _Unreadable(
+            _('số trong "{token}" để trống; văn bản được viện dẫn phải có số').format(token=token)
+        )
     if not is_kind_phrase(before):
-        raise _Unreadable(f'"{before}" is not a document kind such as "Kết luận"')
-    raise _Unreadable(f'unexpected text after the number "{token}"')
+        raise _Unreadable(
+            _('"{before}" không phải tên loại văn bản như "Kết luận"').format(before=before)
+        )
+    raise _Unreadable(_('thừa chữ sau số "{token}"').format(token=token))
 
 
 def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation]:
@@ -259,7 +275,7 @@ def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation
         raise _Unreadable(str(exc)) from None
     with_so = head["sep"] == " số "
     if not with_so and symbol.number_only:
-        raise _Unreadable('"số" is missing before the bare number')
+        raise _Unreadable(_('thiếu chữ "số" trước số văn bản'))
     fields: dict[str, Any] = {"kind": head["kind"], "symbol": symbol, "with_so": with_so}
     pos = head.end()
 
@@ -272,7 +288,7 @@ def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation
             if whole:
                 raise
     elif whole and _LOOSE_DATE.match(text, pos):
-        raise _Unreadable('the date after "ngày" must be d/m/yyyy or "dd tháng m năm yyyy"')
+        raise _Unreadable(_('ngày sau chữ "ngày" phải viết d/m/yyyy hoặc "dd tháng m năm yyyy"'))
 
     about_start: int | None = None
     if text.startswith(" của ", pos):
@@ -289,7 +305,7 @@ def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation
             fields["issuer"] = issuer
             pos = start + len(issuer)
         elif whole:
-            raise _Unreadable('the issuer after "của" is missing or has extra spaces')
+            raise _Unreadable(_('cơ quan ban hành sau chữ "của" bị thiếu hoặc thừa dấu cách'))
         else:
             about_start = None
     if about_start is None and _CONNECTOR.match(text, pos):
@@ -302,7 +318,7 @@ def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation
         pos = about_start + len(about)
 
     if whole and pos != len(text):
-        raise _Unreadable(f'unexpected "{text[pos:]}"')
+        raise _Unreadable(_('thừa "{rest}"').format(rest=text[pos:]))
     try:
         citation = Citation(**fields)
     except ValidationError as exc:
@@ -321,7 +337,9 @@ def _date_fields(match: re.Match[str], style: Family) -> dict[str, Any]:
     try:
         value = datetime.date(int(year), int(month), int(day))
     except ValueError:
-        raise _Unreadable(f"there is no such date as {match.group().strip(', ')!r}") from None
+        raise _Unreadable(
+            _("không có ngày {date!r}").format(date=match.group().strip(", "))
+        ) from None
     fields: dict[str, Any] = {"date": value, "date_form": form}
     comma = match["comma"] is not None
     if comma != (style == "dang"):

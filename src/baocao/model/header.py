@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ..i18n import _
+from ..textlines import text_lines
 from .forms import deviate
 from .symbols import DocumentSymbol
 from .types import Family, Model, NonEmptyText, Text
@@ -68,9 +69,11 @@ class Issuer(Model):
     @model_validator(mode="after")
     def _block_size(self) -> Issuer:
         if self.lines and self.parent is not None:
-            raise ValueError("give either parent and name, or lines, not both")
+            raise ValueError(_("ghi parent và name, hoặc lines, không ghi cả hai"))
         if len(self.lines) > MAX_ISSUER_LINES:
-            raise ValueError(f"an issuer block has 1 to {MAX_ISSUER_LINES} lines")
+            raise ValueError(
+                _("tên cơ quan ban hành có từ 1 đến {n} dòng").format(n=MAX_ISSUER_LINES)
+            )
         return self
 
     @property
@@ -79,7 +82,7 @@ class Issuer(Model):
         if self.lines:
             return self.lines
         parent = (
-            tuple(IssuerLine(text=t.strip()) for t in self.parent.splitlines() if t.strip())
+            tuple(IssuerLine(text=t.strip()) for t in text_lines(self.parent) if t.strip())
             if self.parent
             else ()
         )
@@ -94,10 +97,12 @@ _SEP_VI: dict[Family, str] = {"dang": "*", "nha_nuoc": "gạch ngang ngắn (rul
 
 
 _PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}|__?))?(?:-(\d{1,2}|__?))?\s*$")
-_BLANK = r"[\s._…]*"
+_BLANK = r"[._…](?:[\s._…]*[._…])?"
+"""Dots left for the day or month to be filled in; it starts and ends with a dot, so the
+spaces around it belong to one ``\\s*`` only (three adjacent ones backtracked cubically)."""
 _WRITTEN = re.compile(
-    rf"^\s*ngày\s*(?P<day>\d{{1,2}}|{_BLANK})\s*tháng\s*(?P<month>\d{{1,2}}|{_BLANK})"
-    rf"\s*năm\s*(?P<year>\d{{4}})\s*$"
+    rf"^\s*ngày\s*(?:(?P<day>\d{{1,2}}|{_BLANK})\s*)?tháng\s*(?:(?P<month>\d{{1,2}}|{_BLANK})\s*)?"
+    rf"năm\s*(?P<year>\d{{4}})\s*$"
 )
 _OFFICIAL_DAY = re.compile(r"^\d\d$")
 
@@ -124,16 +129,18 @@ class IssueDate(Model):
         if isinstance(data, str) and (w := _WRITTEN.match(data)) is not None:
             return {
                 "year": int(w["year"]),
-                "month": int(w["month"]) if w["month"].isdigit() else None,
-                "day": int(w["day"]) if w["day"].isdigit() else None,
+                "month": int(w["month"]) if (w["month"] or "").isdigit() else None,
+                "day": int(w["day"]) if (w["day"] or "").isdigit() else None,
                 "written": data.strip(),
             }
         if isinstance(data, str):
             m = _PARTIAL.match(data)
             if not m:
                 raise ValueError(
-                    f'"{data}" is not a date: expected YYYY-MM-DD, YYYY-MM-__ '
-                    'or "ngày 05 tháng 12 năm 2025"'
+                    _(
+                        '"{text}" không phải ngày: cần YYYY-MM-DD, YYYY-MM-__ '
+                        'hoặc "ngày 05 tháng 12 năm 2025"'
+                    ).format(text=data)
                 )
             y, mo, d = m.groups()
             return {
@@ -147,13 +154,15 @@ class IssueDate(Model):
     def _is_real_date(self) -> IssueDate:
         """A full date must exist on the calendar; a day needs a month."""
         if self.day is not None and self.month is None:
-            raise ValueError("a day is given without a month")
+            raise ValueError(_("có ngày mà không có tháng"))
         if self.day is not None and self.month is not None:
             try:
                 dt.date(self.year, self.month, self.day)
             except ValueError:
                 raise ValueError(
-                    f"{self.day:02d}/{self.month:02d}/{self.year} is not a calendar date"
+                    _("không có ngày {day:02d}/{month:02d}/{year} trong lịch").format(
+                        day=self.day, month=self.month, year=self.year
+                    )
                 ) from None
         w = _WRITTEN.match(self.written) if self.written else None
         if w is not None:
@@ -236,7 +245,11 @@ class Header(Model):
         sep = self.issuer.separator
         if sep is not None and sep != FAMILY_SEPARATOR[self.family]:
             if sep not in ("rule", "none") and set(sep) != {"*"}:
-                raise ValueError(f'separator is "*", several stars, "rule" or "none"; got {sep!r}')
+                raise ValueError(
+                    _(
+                        'separator là "*", nhiều dấu sao, "rule" hoặc "none"; không phải {sep!r}'
+                    ).format(sep=sep)
+                )
             deviate(
                 self,
                 "BC905",
@@ -247,7 +260,7 @@ class Header(Model):
                 suggestion=FAMILY_SEPARATOR[self.family],
             )
         if self.doc_type is not None and not self.doc_type.strip():
-            raise ValueError("doc_type must not be empty; leave it out for a công văn")
+            raise ValueError(_("doc_type không được để trống; bỏ hẳn trường này với công văn"))
         return self
 
     @property

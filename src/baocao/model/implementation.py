@@ -14,10 +14,11 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from ..errors import CitationError
+from ..i18n import _
 from .appendices import Appendix
 from .blocks import Block, NumberedList, Paragraph, Span
 from .citations import KINDS, Citation
-from .closing import Recipients, Signer, check_one_signer_form
+from .closing import Recipients, Signer, check_one_signer_form, check_signing_form
 from .document import CheckConfig, Document
 from .forms import Loc, deviate
 from .header import Header
@@ -204,8 +205,11 @@ class ImplementationReport(AnyReport):
     def _has_results(self) -> ImplementationReport:
         """Part I reports something: blocks or sections."""
         if not (self.results.blocks or self.results.sections):
-            raise ValueError("results: part I has neither blocks nor sections")
+            raise ValueError(_("results: phần I chưa có blocks hay sections nào"))
         check_one_signer_form(self.signer, self.signers)
+        check_signing_form(self.signer, self.header.family, type(self).__name__)
+        for i, s in enumerate(self.signers):
+            check_signing_form(s, self.header.family, type(self).__name__, ("signers", i))
         return self
 
     def source_loc(self, loc: Loc) -> Loc:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .types import Family, Model, Text
 
 __all__ = [
@@ -88,9 +89,11 @@ def _parse_pattern(text: str) -> dict[str, Any]:
     m = _PATTERN.match(t)
     if m is None:
         raise ValueError(
-            f"unknown numbering pattern {text!r} (write it as the first label: "
-            "'PHẦN I', 'Phần thứ nhất', 'A.', 'I-', 'I.', '1.', '1.1.', '1/', '(1)', 'a)', "
-            "'-', '+')"
+            _(
+                "không biết cách đánh số {text!r} (ghi như nhãn đầu tiên: "
+                "'PHẦN I', 'Phần thứ nhất', 'A.', 'I-', 'I.', '1.', '1.1.', '1/', '(1)', 'a)', "
+                "'-', '+')"
+            ).format(text=text)
         )
     prefix, num, suffix = m["prefix"] or "", m["num"], m["suffix"]
     if num.casefold() == "nhất":

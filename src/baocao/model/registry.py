@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Discriminator, Tag, TypeAdapter
 
 from ..errors import InputError
+from ..i18n import _
 from .types import Model
 
 if TYPE_CHECKING:
@@ -142,7 +143,12 @@ def get_kind(name: str) -> Kind:
     """The kind called ``name``; an :class:`InputError` listing the known ones otherwise."""
     known = kinds()
     if name not in known:
-        raise InputError(f"unknown report kind {name!r}; known: {', '.join(sorted(known))}")
+        raise InputError(
+            _("không có loại báo cáo {kind!r}; có: {known}").format(
+                kind=name, known=", ".join(sorted(known))
+            ),
+            code="unknown_kind",
+        )
     return known[name]
 
 

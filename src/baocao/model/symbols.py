@@ -66,9 +66,9 @@ _EXPECTED: dict[Family | None, str] = {
 }
 
 _PREFIX = re.compile(r"^Số\s*:?")
-_PARTY = re.compile(r"(?P<number>\d+)?-(?P<type>[^\s/-]+)(?:/(?P<issuer>\S+))?")
-_SPACED = re.compile(r"\s*([/-])\s*")
-_STATE = re.compile(r"(?P<number>\d+)?/(?:(?P<year>\d{4})/)?(?P<rest>\S+)")
+_PARTY = re.compile(r"(?<!\d)(?P<number>\d+)?-(?P<type>[^\s/-]+)(?:/(?P<issuer>\S+))?")
+_SPACED = re.compile(r"(?<!\s)\s*([/-])\s*")
+_STATE = re.compile(r"(?<!\d)(?P<number>\d+)?/(?:(?P<year>\d{4})/)?(?P<rest>\S+)")
 _NUMBER_ONLY = re.compile(r"\d+")
 _DIGITS = frozenset("0123456789")
 
@@ -127,7 +127,7 @@ class DocumentSymbol(TextForm):
         """An integer number is written with at least two digits: ``5`` → ``"05"``."""
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
-                raise ValueError(f"number must not be negative: {value}")
+                raise ValueError(_("số không được âm: {value}").format(value=value))
             return f"{value:02d}"
         return value
 
@@ -135,14 +135,16 @@ class DocumentSymbol(TextForm):
     @classmethod
     def _number_is_digits(cls, value: str | None) -> str | None:
         if value is not None and not (value and all(ch in _DIGITS for ch in value)):
-            raise ValueError(f'number must be digits such as "12" or "02", got {value!r}')
+            raise ValueError(
+                _('số phải là chữ số như "12" hoặc "02", không phải {value!r}').format(value=value)
+            )
         return value
 
     @field_validator("year")
     @classmethod
     def _four_digit_year(cls, value: int | None) -> int | None:
         if value is not None and not 1000 <= value <= 9999:
-            raise ValueError(f"year must have four digits, got {value}")
+            raise ValueError(_("năm phải có bốn chữ số, không phải {year}").format(year=value))
         return value
 
     @field_validator("type_code")
@@ -150,8 +152,10 @@ class DocumentSymbol(TextForm):
     def _type_code_shape(cls, value: str | None) -> str | None:
         if value is not None and not _is_code_part(value):
             raise ValueError(
-                "type code must be a capital letter followed by letters or digits "
-                f'("KL", "QĐi", "TTr"), got {value!r}'
+                _(
+                    "mã tên loại phải bắt đầu bằng chữ in hoa, tiếp theo là chữ hoặc số "
+                    '("KL", "QĐi", "TTr"), không phải {value!r}'
+                ).format(value=value)
             )
         return value
 
@@ -159,11 +163,15 @@ class DocumentSymbol(TextForm):
     @classmethod
     def _issuer_code_shape(cls, value: str | None) -> str | None:
         if value is not None and "" in value.split("-"):
-            raise ValueError(f'issuer code has an empty group around "-": {value!r}')
+            raise ValueError(
+                _('mã cơ quan có nhóm trống quanh dấu "-": {value!r}').format(value=value)
+            )
         if value is not None and not _is_issuer_code(value):
             raise ValueError(
-                "issuer code must be capital-led letters or digits, groups joined by "
-                f'"-" ("TW", "UBND", "BNV-VP", "CB3"), got {value!r}'
+                _(
+                    "mã cơ quan phải là chữ (bắt đầu bằng chữ in hoa) hoặc số, các nhóm nối bằng "
+                    '"-" ("TW", "UBND", "BNV-VP", "CB3"), không phải {value!r}'
+                ).format(value=value)
             )
         return value
 
@@ -173,15 +181,15 @@ class DocumentSymbol(TextForm):
         has_codes = self.type_code is not None or self.issuer_code is not None
         if not has_codes:
             if self.year is not None:
-                raise ValueError("a symbol with a year needs an issuer code (30/2020/NĐ-CP)")
+                raise ValueError(_("ký hiệu có năm cần mã cơ quan ban hành (30/2020/NĐ-CP)"))
             if self.number is None:
-                raise ValueError("a symbol needs a number, codes, or both")
+                raise ValueError(_("số và ký hiệu cần số, mã, hoặc cả hai"))
             return self
         if self.style == "dang":
             if self.year is not None:
-                raise ValueError("Party symbols carry no year (18-KL/TW)")
+                raise ValueError(_("số và ký hiệu của Đảng không ghi năm (18-KL/TW)"))
             if self.type_code is None:
-                raise ValueError("a Party symbol needs a type code (18-KL/TW)")
+                raise ValueError(_("số và ký hiệu của Đảng cần mã tên loại (18-KL/TW)"))
             if self.issuer_code is None:
                 deviate(
                     self,
@@ -192,7 +200,9 @@ class DocumentSymbol(TextForm):
                     ),
                 )
         elif self.issuer_code is None:
-            raise ValueError("a State symbol needs an issuer code (12/BC-UBND, 05/BNV-VP)")
+            raise ValueError(
+                _("số và ký hiệu của Nhà nước cần mã cơ quan ban hành (12/BC-UBND, 05/BNV-VP)")
+            )
         if self.written is not None and self.written not in self._official():
             official = self._official()[-1]
             deviate(
@@ -249,7 +259,9 @@ class DocumentSymbol(TextForm):
         """
         if not isinstance(text, str):
             raise CitationError(
-                f"cannot read {text!r} as a document symbol; expected {_EXPECTED[style]}"
+                _("không đọc được {text!r} thành số và ký hiệu; cần {expected}").format(
+                    text=text, expected=_EXPECTED[style]
+                )
             )
         original = text
         stripped = nfc(text).strip()
@@ -258,8 +270,9 @@ class DocumentSymbol(TextForm):
         def fail(reason: str = "") -> CitationError:
             detail = f" ({reason})" if reason else ""
             return CitationError(
-                f'cannot read "{original}" as a document symbol; '
-                f"expected {_EXPECTED[style]}{detail}"
+                _('không đọc được "{text}" thành số và ký hiệu; cần {expected}{detail}').format(
+                    text=original, expected=_EXPECTED[style], detail=detail
+                )
             )
 
         fields: dict[str, Any]
@@ -273,7 +286,7 @@ class DocumentSymbol(TextForm):
                 "issuer_code": party["issuer"],
             }
         elif (state := _STATE.fullmatch(cleaned)) is not None and style != "dang":
-            head, _, tail = state["rest"].partition("-")
+            head, _sep, tail = state["rest"].partition("-")
             is_typed = bool(tail) and head in STATE_TYPE_CODES
             fields = {
                 "style": "nha_nuoc",
@@ -296,5 +309,6 @@ class DocumentSymbol(TextForm):
             )
             codes = [str(e["type"]) for e in exc.errors() if e["type"] in FORM_RULES]
             err = CitationError(reasons) if codes else fail(reasons)
-            err.code = codes[0] if codes else None
+            if codes:
+                err.code = codes[0]
             raise err from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -85,11 +85,13 @@ def _grid(rows: Sequence[Sequence[HeaderCell]]) -> tuple[int, list[str]]:
     problems = []
     for r, c, cell in place_header(rows):
         if r + cell.rows > len(rows):
-            problems.append(f"header cell {cell.text!r} spans more rows than the header has")
+            problems.append(
+                _("ô tiêu đề {text!r} gộp nhiều dòng hơn số dòng tiêu đề").format(text=cell.text)
+            )
         for dr in range(min(cell.rows, len(rows) - r)):
             widths[r + dr] = max(widths[r + dr], c + cell.span)
     if len(set(widths)) > 1:
-        problems.append(f"header rows span different numbers of columns: {widths}")
+        problems.append(_("các dòng tiêu đề có số cột khác nhau: {widths}").format(widths=widths))
     return (widths[-1] if widths else 0), problems
 
 
@@ -128,7 +130,7 @@ class Table(Model):
     """The totals row, printed bold; its number cells must equal the column sums."""
     align: tuple[Align, ...] | None = None
     """Per column; omitted, a column of numbers is right-aligned and the rest left."""
-    widths: tuple[float, ...] | None = None
+    widths: tuple[Annotated[float, Field(gt=0, allow_inf_nan=False)], ...] | None = None
     """Relative column widths; equal when omitted."""
     keep_together: bool | None = None
     """Keep the table on one page; ``None``: only when it is small (at most 15 rows)."""

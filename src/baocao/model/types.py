@@ -13,6 +13,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, model_v
 from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
+from ..xmlchars import find_forbidden
+
 __all__ = ["Family", "Model", "NonEmptyText", "Text", "TextForm", "nfc", "nfc_deep"]
 
 Family = Literal["dang", "nha_nuoc"]
@@ -78,7 +80,10 @@ class Model(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _normalize_input(cls, data: Any) -> Any:
-        """Normalize all incoming text to NFC before field validation, once per string."""
+        """NFC and no forbidden characters, checked once per string (marked dicts skip)."""
+        if not isinstance(data, _Normalized):
+            for _where, message in find_forbidden(data):
+                raise ValueError(message)
         return _nfc_marked(data)
 
     def replace(self, **changes: Any) -> Self:

@@ -87,4 +87,7 @@ def _diagnostic(
         message=f.message,
         suggestion=f.suggestion,
         line=line_of(lines, loc) if lines is not None else None,
+        text=f.words,
+        offset=f.offset if f.unit is not None else None,
+        unit_path=format_path(f.unit.loc) if f.unit is not None else None,
     )

@@ -73,6 +73,7 @@ def abbreviations_before_full_form(ctx: Context) -> Iterator[Finding]:
             m.start(),
             f'viết tắt "{entry.abbreviation}" được dùng trước khi viết đầy đủ "{entry.full[0]}"',
             f"lần đầu viết đầy đủ: {entry.full[0]}",
+            len(m[0]),
         )
 
 

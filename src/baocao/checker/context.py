@@ -69,10 +69,17 @@ class TextUnit:
         return fold(self.text)
 
     def finding(
-        self, code: str, offset: int, message: str, suggestion: str | None = None
+        self,
+        code: str,
+        offset: int,
+        message: str,
+        suggestion: str | None = None,
+        length: int | None = None,
     ) -> Finding:
-        """A finding at ``offset`` in this text."""
-        return Finding(code, self.loc, message, suggestion, unit=self, offset=offset)
+        """A finding on ``length`` characters at ``offset`` in this text."""
+        return Finding(
+            code, self.loc, message, suggestion, unit=self, offset=offset, length=length
+        )
 
 
 T = TypeVar("T")
@@ -115,7 +122,7 @@ class Occurrence:
         return self.unit.text[self.start : self.end]
 
     def finding(self, code: str, message: str, suggestion: str | None = None) -> Finding:
-        return self.unit.finding(code, self.start, message, suggestion)
+        return self.unit.finding(code, self.start, message, suggestion, self.end - self.start)
 
 
 @dataclass(frozen=True)

@@ -105,12 +105,16 @@ def impossible_dates(ctx: Context) -> Iterator[Finding]:
             try:
                 parse_short_date(m[0])
             except ValueError:
-                yield unit.finding("BC304", m.start(), f'ngày "{m[0]}" không có trên lịch')
+                yield unit.finding(
+                    "BC304", m.start(), f'ngày "{m[0]}" không có trên lịch', None, len(m[0])
+                )
         for m in _LONG.finditer(unit.text):
             try:
                 dt.date(int(m[3]), int(m[2]), int(m[1]))
             except ValueError:
-                yield unit.finding("BC304", m.start(), f'"{m[0]}" không có trên lịch')
+                yield unit.finding(
+                    "BC304", m.start(), f'"{m[0]}" không có trên lịch', None, len(m[0])
+                )
 
 
 RULES = (

@@ -70,6 +70,7 @@ def misspelt_words(ctx: Context) -> Iterator[Finding]:
                 m.start(),
                 f'viết sai "{m[0]}" ({entry.note})',
                 fixes[0] + alternatives,
+                len(m[0]),
             )
 
 

@@ -17,6 +17,7 @@ from ..layout import Line, layout
 from ..model import Citation, Document, Family, ImplementationReport, find_citations
 from ..profiles import available_profiles, select_profile
 from .data import type_codes
+from .mentions import real_mentions
 from .paths import Loc, parse_path
 from .rule import Finding
 from .text import fold
@@ -228,9 +229,10 @@ def build_context(report: Document | ImplementationReport, profile: str | None =
         TextUnit(loc, text, role, i, upper, starts)
         for i, (loc, text, role, upper, starts) in enumerate(_units(doc))
     )
-    citations = tuple(
-        Occurrence(unit, start, end, citation)
-        for unit in units
-        for start, end, citation in find_citations(unit.text)
-    )
+    found: list[Occurrence] = []
+    for unit in units:
+        read = [(s, e, c) for s, e, c in find_citations(unit.text)]
+        read += real_mentions(unit.text, [(s, e) for s, e, _ in read])
+        found += (Occurrence(unit, s, e, c) for s, e, c in sorted(read, key=lambda r: r[0]))
+    citations = tuple(found)
     return Context(report, doc, units, citations, resolve_profiles(report, profile))

@@ -8,11 +8,16 @@ from . import (
     abbreviations,
     capitalization,
     citations,
+    consistency,
     dates,
+    encoding,
+    figures,
+    mentions,
     numbers,
     spelling,
     structure,
     symbols,
+    words,
 )
 from .context import Context
 from .rule import Finding, Rule
@@ -37,13 +42,19 @@ RULES: dict[str, Rule] = {
     for r in (
         Rule("BC001", "warning", "Mã quy tắc không tồn tại", unknown_disabled_codes),
         *citations.RULES,
+        *mentions.RULES[:2],
         *symbols.RULES,
+        *mentions.RULES[2:],
         *dates.RULES,
         *numbers.RULES,
+        *figures.RULES,
         *capitalization.RULES,
         *spelling.RULES,
+        *words.RULES,
         *abbreviations.RULES,
         *structure.RULES,
+        *consistency.RULES,
+        *encoding.RULES,
     )
 }
 """Code → rule."""

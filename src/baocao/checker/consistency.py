@@ -1,0 +1,111 @@
+"""BC90x: one report, one way of writing the same thing.
+
+Both tone placements are accepted ("ủy"/"uỷ", "hòa"/"hoà", format-rules.md
+§13), but not both in one report: the less used placement is reported where it
+stands. Quotation marks hug what they quote: "“ Dân vận khéo ”" has spaces
+inside.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..i18n import _
+from .context import Context
+from .encoding import in_legacy_run
+from .rule import Finding, Rule
+
+__all__ = ["RULES", "tone_style"]
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_WORD = re.compile(r"(?<!\w)\w+(?!\w)")
+
+
+def tone_style(word: str) -> tuple[str, str] | None:
+    """``("old", "hoà")``/``("new", "hòa")`` for a word whose tone placement varies, else None.
+
+    Only the open rhymes oa, oe, uy (no final consonant) vary: "hoà"/"hòa",
+    "khoẻ"/"khỏe", "uỷ"/"ủy", "thuý"/"thúy". "hoàn", "thuyền" do not.
+    """
+    nfd = unicodedata.normalize("NFD", word.lower())
+    base = "".join(c for c in nfd if c not in _TONES)
+    tones = [c for c in nfd if c in _TONES]
+    if len(tones) != 1 or not re.search(r"(?:oa|oe|uy)$", base) or base.startswith("qu"):
+        return None
+    tone = tones[0]
+    first, second = base[-2], base[-1]
+    old = unicodedata.normalize("NFC", base[:-1] + second + tone)
+    new = unicodedata.normalize("NFC", base[:-2] + first + tone + second)
+    written = unicodedata.normalize("NFC", word.lower())
+    if written == old:
+        return "old", new
+    if written == new:
+        return "new", old
+    return None
+
+
+def _other(word: str, form: str) -> str:
+    """``form`` in the case of ``word``."""
+    if word.isupper():
+        return form.upper()
+    if word[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def mixed_tone_placement(ctx: Context) -> Iterator[Finding]:
+    """BC901: "uỷ" and "ủy" (or "hoà" and "hòa") in one report: the fewer are reported."""
+    seen: list[tuple[str, str, int, int, str]] = []
+    for unit in ctx.units:
+        if unit.upper:
+            continue
+        for m in _WORD.finditer(unit.text):
+            style = tone_style(m[0])
+            if style is not None and in_legacy_run(unit.text, m.start()):
+                continue
+            if style is not None:
+                seen.append((style[0], style[1], unit.index, m.start(), m[0]))
+    old = sum(s[0] == "old" for s in seen)
+    new = len(seen) - old
+    if not old or not new:
+        return
+    minority = "old" if old < new else "new"
+    keep, count = ("mới (hòa, ủy)", new) if minority == "old" else ("cũ (hoà, uỷ)", old)
+    for style, other, index, start, word in seen:
+        if style != minority:
+            continue
+        unit = ctx.units[index]
+        yield unit.finding(
+            "BC901",
+            start,
+            _('"{word}" đặt dấu khác phần còn lại của báo cáo (kiểu {keep}, {count} chỗ)').format(
+                word=word, keep=keep, count=count
+            ),
+            _other(word, other),
+            len(word),
+        )
+
+
+_INNER_SPACE = re.compile(r"“\s+[^”]*”|“[^”]*\s+”|\"\s+[^\"]+?\s+\"")
+
+
+def quotes_with_spaces(ctx: Context) -> Iterator[Finding]:
+    """BC902: a quotation with spaces inside its marks ("“ Dân vận khéo ”")."""
+    for unit in ctx.units:
+        for m in _INNER_SPACE.finditer(unit.text):
+            inner = m[0][1:-1].strip()
+            yield unit.finding(
+                "BC902",
+                m.start(),
+                _('dấu ngoặc kép có khoảng trắng bên trong: {quoted}').format(quoted=m[0]),
+                f"“{inner}”",
+                len(m[0]),
+            )
+
+
+RULES = (
+    Rule("BC901", "warning", "Đặt dấu thanh không thống nhất", mixed_tone_placement),
+    Rule("BC902", "warning", "Khoảng trắng trong dấu ngoặc kép", quotes_with_spaces),
+)

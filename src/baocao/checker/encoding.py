@@ -1,0 +1,110 @@
+"""BC91x: text damaged by an old encoding or by extraction.
+
+A paragraph pasted from a ``.VnTime`` (TCVN3) or ``VNI-Times`` file reads
+"C«ng t¸c" or "Coâng taùc"; text copied out of a PDF loses or mangles marks
+("cơng tác tun giáo"). :mod:`baocao.vi.legacy` decodes and detects both; this
+rule marks the damaged words where they stand and, for TCVN3/VNI, suggests the
+repaired text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..i18n import _
+from ..vi import legacy
+from .context import Context
+from .rule import Finding, Rule
+
+__all__ = ["RULES", "in_legacy_run"]
+
+_TOKEN = re.compile(r"[^\s,.;:!?()\[\]\"“”'‘’/]+")
+_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+
+
+def _legacy_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """``(start, end, encoding, repaired)`` of each run of words in a legacy encoding.
+
+    A word counts when it is no Vietnamese syllable as written and decodes to one;
+    plain words between two such words ("an" in "Coâng an xaõ") join the run.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    for encoding in ("tcvn3", "vni"):
+        hits, changes = [], set()
+        for i, m in enumerate(tokens):
+            word = m[0]
+            repaired = legacy.decode(word, encoding)  # type: ignore[arg-type]
+            if repaired != word and all(
+                legacy.is_vietnamese_syllable(w) for w in repaired.split("-")
+            ):
+                changes.add(i)
+                if not legacy.is_vietnamese_syllable(word):
+                    hits.append(i)
+        if not hits:
+            continue
+        # A word that decodes to a syllable next to a sure one belongs to the run ("xaõ").
+        grown = set(hits)
+        for i in sorted(hits):
+            for step in (-1, 1):
+                j = i + step
+                while j in changes and j not in grown:
+                    grown.add(j)
+                    j += step
+        hits = sorted(grown)
+        runs: list[list[int]] = [[hits[0], hits[0]]]
+        for i in hits[1:]:
+            if i - runs[-1][1] <= 2:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+        for first, last in runs:
+            start, end = tokens[first].start(), tokens[last].end()
+            yield start, end, encoding, legacy.decode(text[start:end], encoding)  # type: ignore[arg-type]
+
+
+def legacy_encoded(ctx: Context) -> Iterator[Finding]:
+    """BC911: words in TCVN3 or VNI, with the repaired text as suggestion."""
+    for unit in ctx.units:
+        if unit.text.isascii():
+            continue
+        for start, end, encoding, repaired in _legacy_runs(unit.text):
+            yield unit.finding(
+                "BC911",
+                start,
+                _('"{words}" là chữ mã {encoding} chưa chuyển sang Unicode').format(
+                    words=unit.text[start:end], encoding=_NAMES[encoding]
+                ),
+                repaired,
+                end - start,
+            )
+
+
+def in_legacy_run(text: str, start: int) -> bool:
+    """``text[start]`` lies in a run of TCVN3 or VNI words (BC911 reports it)."""
+    return any(s <= start < e for s, e, _enc, _rep in _legacy_runs(text))
+
+
+def damaged_words(ctx: Context) -> Iterator[Finding]:
+    """BC912: a marked word no Vietnamese syllable spells ("cơng", "tuyªn")."""
+    for unit in ctx.units:
+        if unit.text.isascii():
+            continue
+        for damage in legacy.damaged_words(unit.text):
+            if damage.word.isupper() or in_legacy_run(unit.text, damage.start):
+                continue  # codes and abbreviations (UBKTĐU); legacy words are BC911's
+            yield unit.finding(
+                "BC912",
+                damage.start,
+                _('"{word}" không phải âm tiết tiếng Việt: chữ bị mất hoặc sai dấu khi sao chép').format(
+                    word=damage.word
+                ),
+                _("gõ lại từ này"),
+                damage.end - damage.start,
+            )
+
+
+RULES = (
+    Rule("BC911", "error", "Chữ mã cũ (TCVN3, VNI) chưa chuyển mã", legacy_encoded),
+    Rule("BC912", "warning", "Chữ hỏng dấu khi sao chép", damaged_words),
+)

@@ -91,7 +91,11 @@ def damaged_words(ctx: Context) -> Iterator[Finding]:
         if unit.text.isascii():
             continue
         for damage in legacy.damaged_words(unit.text):
-            if damage.word.isupper() or in_legacy_run(unit.text, damage.start):
+            word, text = damage.word, unit.text
+            codes = sum(c.isupper() for c in word) >= 2 or text[damage.end : damage.end + 1] in "/-"
+            if codes or text[damage.start - 1 : damage.start] in ("/", "-") or in_legacy_run(
+                text, damage.start
+            ):
                 continue  # codes and abbreviations (UBKTĐU); legacy words are BC911's
             yield unit.finding(
                 "BC912",

@@ -187,7 +187,11 @@ def issuer_mismatches(ctx: Context) -> Iterator[Finding]:
 
 
 def first_mention_undated(ctx: Context) -> Iterator[Finding]:
-    """BC104: a document first cited without its date, which a later mention gives."""
+    """BC104: the preamble cites a document without its date, which a later mention gives.
+
+    The preamble is where a report names its bases in full; a body that mentions
+    a document briefly before citing it in full is left alone.
+    """
     first: dict[tuple[str, str], Occurrence] = {}
     dated: dict[tuple[str, str], Occurrence] = {}
     for occ in ctx.citations:
@@ -200,7 +204,7 @@ def first_mention_undated(ctx: Context) -> Iterator[Finding]:
             dated.setdefault(key, occ)
     for key, occ in first.items():
         later = dated.get(key)
-        if occ.citation.date is None and later is not None:
+        if occ.citation.date is None and later is not None and occ.unit.role == "preamble":
             yield occ.finding(
                 "BC104",
                 _("{short} được viện dẫn lần đầu mà không ghi ngày ban hành (ngày {date} ở chỗ sau)").format(

@@ -24,6 +24,7 @@ from ..i18n import _
 from ..vi import legacy
 from .consistency import tone_style
 from .context import Context
+from .data import misspellings
 from .encoding import in_legacy_run
 from .rule import Finding, Rule
 
@@ -113,6 +114,12 @@ def _like(found: str, right: str) -> str:
     return right
 
 
+@functools.cache
+def _listed_misspellings() -> frozenset[str]:
+    """BC601's wrong forms: BC602 and BC604 leave them to it."""
+    return frozenset(m.wrong.casefold() for m in misspellings())
+
+
 def real_word_errors(ctx: Context) -> Iterator[Finding]:
     """BC602: a look-alike of a known phrase ("nổ lực" → "nỗ lực")."""
     table = lookalikes()
@@ -128,7 +135,7 @@ def real_word_errors(ctx: Context) -> Iterator[Finding]:
                     continue
                 written = unit.text[group[0].start() : group[-1].end()]
                 right = table.get(written.casefold())
-                if right is not None:
+                if right is not None and written.casefold() not in _listed_misspellings():
                     yield unit.finding(
                         "BC602",
                         group[0].start(),
@@ -201,7 +208,8 @@ def doubled_words(ctx: Context) -> Iterator[Finding]:
     for unit in ctx.units:
         for m in _DOUBLE.finditer(unit.text):
             phrase = m[1]
-            if phrase.isdigit() or f"{phrase} {phrase}".casefold() in _reduplications():
+            pair = f"{phrase} {phrase}".casefold()
+            if phrase.isdigit() or pair in _reduplications() or pair in _listed_misspellings():
                 continue
             after = unit.text[m.end() :].lstrip()
             if phrase.casefold() in _TIME_WORDS and not after[:1].isdigit():

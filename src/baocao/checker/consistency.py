@@ -1,4 +1,4 @@
-"""BC90x: one report, one way of writing the same thing.
+"""BC95x: one report, one way of writing the same thing.
 
 Both tone placements are accepted ("ủy"/"uỷ", "hòa"/"hoà", format-rules.md
 §13), but not both in one report: the less used placement is reported where it
@@ -56,7 +56,7 @@ def _other(word: str, form: str) -> str:
 
 
 def mixed_tone_placement(ctx: Context) -> Iterator[Finding]:
-    """BC901: "uỷ" and "ủy" (or "hoà" and "hòa") in one report: the fewer are reported."""
+    """BC951: "uỷ" and "ủy" (or "hoà" and "hòa") in one report: the fewer are reported."""
     seen: list[tuple[str, str, int, int, str]] = []
     for unit in ctx.units:
         if unit.upper:
@@ -78,7 +78,7 @@ def mixed_tone_placement(ctx: Context) -> Iterator[Finding]:
             continue
         unit = ctx.units[index]
         yield unit.finding(
-            "BC901",
+            "BC951",
             start,
             _('"{word}" đặt dấu khác phần còn lại của báo cáo (kiểu {keep}, {count} chỗ)').format(
                 word=word, keep=keep, count=count
@@ -92,12 +92,12 @@ _INNER_SPACE = re.compile(r"“\s+[^”]*”|“[^”]*\s+”|\"\s+[^\"]+?\s+\""
 
 
 def quotes_with_spaces(ctx: Context) -> Iterator[Finding]:
-    """BC902: a quotation with spaces inside its marks ("“ Dân vận khéo ”")."""
+    """BC952: a quotation with spaces inside its marks ("“ Dân vận khéo ”")."""
     for unit in ctx.units:
         for m in _INNER_SPACE.finditer(unit.text):
             inner = m[0][1:-1].strip()
             yield unit.finding(
-                "BC902",
+                "BC952",
                 m.start(),
                 _('dấu ngoặc kép có khoảng trắng bên trong: {quoted}').format(quoted=m[0]),
                 f"“{inner}”",
@@ -106,6 +106,6 @@ def quotes_with_spaces(ctx: Context) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("BC901", "warning", "Đặt dấu thanh không thống nhất", mixed_tone_placement),
-    Rule("BC902", "warning", "Khoảng trắng trong dấu ngoặc kép", quotes_with_spaces),
+    Rule("BC951", "warning", "Đặt dấu thanh không thống nhất", mixed_tone_placement),
+    Rule("BC952", "warning", "Khoảng trắng trong dấu ngoặc kép", quotes_with_spaces),
 )

@@ -1,4 +1,4 @@
-"""BC91x: text damaged by an old encoding or by extraction.
+"""BC96x: text damaged by an old encoding or by extraction.
 
 A paragraph pasted from a ``.VnTime`` (TCVN3) or ``VNI-Times`` file reads
 "C«ng t¸c" or "Coâng taùc"; text copied out of a PDF loses or mangles marks
@@ -64,13 +64,13 @@ def _legacy_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 
 def legacy_encoded(ctx: Context) -> Iterator[Finding]:
-    """BC911: words in TCVN3 or VNI, with the repaired text as suggestion."""
+    """BC961: words in TCVN3 or VNI, with the repaired text as suggestion."""
     for unit in ctx.units:
         if unit.text.isascii():
             continue
         for start, end, encoding, repaired in _legacy_runs(unit.text):
             yield unit.finding(
-                "BC911",
+                "BC961",
                 start,
                 _('"{words}" là chữ mã {encoding} chưa chuyển sang Unicode').format(
                     words=unit.text[start:end], encoding=_NAMES[encoding]
@@ -81,12 +81,12 @@ def legacy_encoded(ctx: Context) -> Iterator[Finding]:
 
 
 def in_legacy_run(text: str, start: int) -> bool:
-    """``text[start]`` lies in a run of TCVN3 or VNI words (BC911 reports it)."""
+    """``text[start]`` lies in a run of TCVN3 or VNI words (BC961 reports it)."""
     return any(s <= start < e for s, e, _enc, _rep in _legacy_runs(text))
 
 
 def damaged_words(ctx: Context) -> Iterator[Finding]:
-    """BC912: a marked word no Vietnamese syllable spells ("cơng", "tuyªn")."""
+    """BC962: a marked word no Vietnamese syllable spells ("cơng", "tuyªn")."""
     for unit in ctx.units:
         if unit.text.isascii():
             continue
@@ -96,9 +96,9 @@ def damaged_words(ctx: Context) -> Iterator[Finding]:
             if codes or text[damage.start - 1 : damage.start] in ("/", "-") or in_legacy_run(
                 text, damage.start
             ):
-                continue  # codes and abbreviations (UBKTĐU); legacy words are BC911's
+                continue  # codes and abbreviations (UBKTĐU); legacy words are BC961's
             yield unit.finding(
-                "BC912",
+                "BC962",
                 damage.start,
                 _('"{word}" không phải âm tiết tiếng Việt: chữ bị mất hoặc sai dấu khi sao chép').format(
                     word=damage.word
@@ -109,6 +109,6 @@ def damaged_words(ctx: Context) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("BC911", "error", "Chữ mã cũ (TCVN3, VNI) chưa chuyển mã", legacy_encoded),
-    Rule("BC912", "warning", "Chữ hỏng dấu khi sao chép", damaged_words),
+    Rule("BC961", "error", "Chữ mã cũ (TCVN3, VNI) chưa chuyển mã", legacy_encoded),
+    Rule("BC962", "warning", "Chữ hỏng dấu khi sao chép", damaged_words),
 )

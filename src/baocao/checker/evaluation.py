@@ -48,8 +48,9 @@ _CODE_FAMILIES: tuple[tuple[str, str], ...] = (
     ("BC6", "spelling"),
     ("BC7", "abbreviation"),
     ("BC8", "structure"),
-    ("BC91", "encoding"),
-    ("BC9", "consistency"),
+    ("BC95", "consistency"),
+    ("BC96", "encoding"),
+    ("BC9", "form"),
     ("BC0", "configuration"),
 )
 """Code prefix → rule family, most specific first."""

@@ -183,7 +183,7 @@ def unknown_syllables(ctx: Context) -> Iterator[Finding]:
         for m in _SYLLABLE.finditer(unit.text):
             word = m[0]
             if word.isascii() or not word.islower() or not legacy.is_vietnamese_syllable(word):
-                continue  # names, codes, English; damaged words are BC912's
+                continue  # names, codes, English; damaged words are BC962's
             if not known_syllable(word) and not in_legacy_run(unit.text, m.start()):
                 yield unit.finding(
                     "BC603",

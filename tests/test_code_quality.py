@@ -27,7 +27,7 @@ LAYERS = [
     ("engines",),
     ("conformance", "checker"),
     ("rendering", "batch", "testing"),
-    ("cli", "__main__"),
+    ("cli", "server", "__main__"),
 ]
 
 

@@ -23,6 +23,7 @@ COMMANDS = {
     "templates": "templates:templates_cmd",
     "conformance": "conformance:conformance_cmd",
     "check": "check:check_cmd",
+    "serve": "serve:serve_cmd",
 }
 """Command name → ``module:object`` in this package, imported only when used."""
 

@@ -120,10 +120,10 @@ def test_unexpected_error_in_one_input_is_contained(
     """A crash while rendering one input (a bug) fails that input only."""
     real = rendering.OUTPUT_FORMATS["txt"]
 
-    def flaky(report: object, template: object, draft: bool) -> bytes:
+    def flaky(report: object, template: object, draft: bool, form: str) -> bytes:
         if "Trương Xuân Việt" in str(report):
             raise RuntimeError("boom")
-        return real(report, template, draft)  # type: ignore[arg-type]
+        return real(report, template, draft, form)  # type: ignore[arg-type]
 
     monkeypatch.setitem(rendering.OUTPUT_FORMATS, "txt", flaky)
     result = run(

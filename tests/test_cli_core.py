@@ -48,7 +48,8 @@ def test_validate_tally_that_does_not_add_up() -> None:
     result = run("validate", f)
     assert result.exit_code == 1
     line = line_of(f, "type: tally")
-    assert f"results.sections[0].blocks[0].spans[1] (dòng {line}): 3 + 18 ≠ 20" in result.output
+    where = f"results.sections[0].blocks[0].spans[1] (dòng {line})"
+    assert f"{where}: BC906 3 + 18 ≠ 20" in result.output
 
 
 def test_validate_lists_every_problem_at_once() -> None:
@@ -113,6 +114,7 @@ def test_validate_json_output() -> None:
         {
             "path": "results.sections[0].blocks[0].spans[1]",
             "line": line_of(f, "type: tally"),
+            "code": "BC906",
             "message": "3 + 18 ≠ 20",
         }
     ]

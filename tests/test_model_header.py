@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
+from baocao.layout.printed import addressee_lines, subject_lines, symbol_line
 from baocao.model import Header, IssueDate
 
 
@@ -48,8 +49,8 @@ def _header(**kw: object) -> dict[str, object]:
 def test_header_symbol_and_subject_lines() -> None:
     """The number line prints in Party form; the subject keeps its line breaks."""
     h = Header.model_validate(_header())
-    assert h.number.header() == "Số 12-BC/BTCHU"
-    assert h.subject_lines == ["về việc A", "và việc B"]
+    assert h.number is not None and symbol_line(h.number) == "Số 12-BC/BTCHU"
+    assert subject_lines(h) == ("về việc A", "và việc B")
 
 
 def test_symbol_family_must_match() -> None:
@@ -61,10 +62,10 @@ def test_symbol_family_must_match() -> None:
 def test_addressee_lines_one_and_several() -> None:
     """One addressee shares the Kính gửi line; several go below it, "- …;" and a final "."."""
     one = Header.model_validate(_header(addressees=["Ban Thường vụ Huyện ủy"]))
-    assert one.addressee_lines() == ["Kính gửi: Ban Thường vụ Huyện ủy"]
+    assert addressee_lines(one) == ("Kính gửi: Ban Thường vụ Huyện ủy",)
     many = Header.model_validate(_header(addressees=["Ủy ban nhân dân tỉnh", "Bộ Nội vụ"]))
-    assert many.addressee_lines() == ["Kính gửi:", "- Ủy ban nhân dân tỉnh;", "- Bộ Nội vụ."]
-    assert Header.model_validate(_header()).addressee_lines() == []
+    assert addressee_lines(many) == ("Kính gửi:", "- Ủy ban nhân dân tỉnh;", "- Bộ Nội vụ.")
+    assert addressee_lines(Header.model_validate(_header())) == ()
 
 
 def test_blank_addressee_is_refused() -> None:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .loading import json_schema, load, loads, validate
     from .model import (
         Citation,
+        Deviation,
         Document,
         DocumentSymbol,
         Header,
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
         Section,
         Signer,
         Tally,
+        deviations,
+        lenient_mode,
     )
     from .packs import TemplateIssue, TemplatePack, available_packs, get_pack
     from .rendering import render, render_bytes
@@ -63,6 +66,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "model": (
         *("Citation", "Document", "DocumentSymbol", "Header", "ImplementationReport"),
         *("Ratio", "Report", "Section", "Signer", "Tally"),
+        *("Deviation", "deviations", "lenient_mode"),
     ),
     "packs": ("TemplateIssue", "TemplatePack", "available_packs", "get_pack"),
     "rendering": ("render", "render_bytes"),
@@ -102,6 +106,7 @@ __all__ = [
     "BaocaoError",
     "Citation",
     "CitationError",
+    "Deviation",
     "Diagnostic",
     "Document",
     "DocumentSymbol",
@@ -125,9 +130,11 @@ __all__ = [
     "__version__",
     "available_packs",
     "check",
+    "deviations",
     "get_pack",
     "json_schema",
     "layout",
+    "lenient_mode",
     "load",
     "loads",
     "render",

@@ -119,6 +119,7 @@ class _Unit:
     format: str
     draft: bool
     overwrite: bool
+    lenient: bool = False
 
 
 def _render_one(item: _Item, unit: _Unit) -> _Outcome:
@@ -128,7 +129,11 @@ def _render_one(item: _Item, unit: _Unit) -> _Outcome:
     started = time.perf_counter()
     try:
         source = item.source
-        report = load(os.fspath(source)) if isinstance(source, (str, os.PathLike)) else source
+        report = (
+            load(os.fspath(source), lenient=unit.lenient)
+            if isinstance(source, (str, os.PathLike))
+            else source
+        )
         render(
             report,
             item.out,
@@ -214,6 +219,7 @@ def render_many(
     name: NameRule | None = None,
     draft: bool = False,
     overwrite: bool = True,
+    lenient: bool = False,
 ) -> BatchResult:
     """Render every report of ``reports`` into ``out_dir``; failures are collected, not raised.
 
@@ -224,6 +230,7 @@ def render_many(
     pool of ``jobs`` workers (default: one per CPU). ``progress`` is called in
     this process after each input. ``name`` makes the output file names (see
     ``DEFAULT_NAME``); a name used twice in one run is a failure, not an overwrite.
+    ``lenient`` loads report files in lenient mode (docs/model.md).
     """
     started = time.perf_counter()
     workers = jobs if jobs is not None else os.cpu_count() or 1
@@ -235,7 +242,7 @@ def render_many(
     planner = _Planner(out, name or DEFAULT_NAME, format)
 
     def make(items: tuple[_Item, ...]) -> _Unit:
-        return _Unit(items, template, format, draft, overwrite)
+        return _Unit(items, template, format, draft, overwrite, lenient)
 
     def record(outcome: _Outcome) -> None:
         if outcome.error is None:

@@ -39,12 +39,17 @@ class Problem(NamedTuple):
     path: str
     message: str
     line: int | None = None
+    code: str | None = None
+    """The form rule's code (``BC906``) when the problem is one (see ``baocao.model.forms``)."""
+    loc: tuple[str | int, ...] = ()
+    """The field path as a tuple: ``("results", "sections", 4, "blocks", 0)``."""
 
     def __str__(self) -> str:
         where = self.path or "(gốc)"
         if self.line is not None:
             where = f"{where} (dòng {self.line})"
-        return f"{where}: {self.message}"
+        code = f"{self.code} " if self.code else ""
+        return f"{where}: {code}{self.message}"
 
 
 class InputError(BaocaoError, ValueError):
@@ -63,6 +68,9 @@ class LoadError(InputError):
 
 class CitationError(BaocaoError, ValueError):
     """Text that should be a citation or a document symbol is not one."""
+
+    code: str | None = None
+    """The form rule's code when the text is readable but not in the official form."""
 
 
 class TemplateError(BaocaoError):

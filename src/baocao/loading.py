@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, LoadError, Problem
 from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
+from .model.forms import FORM_RULES, lenient_mode
 from .yamlread import ReportLoader
 
 __all__ = [
@@ -117,25 +118,40 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[
     out = []
     for err in exc.errors():
         path = _data_path(data, tuple(err["loc"]))
+        code = str(err.get("type", ""))
+        ctx = err.get("ctx") or {}
         if err.get("type") == "union_tag_invalid":
             path = (*path, _tag_field(data, path))
+        elif code in FORM_RULES and ctx.get("field"):
+            path = (*path, ctx["field"])
         line = None
         for n in range(len(path), -1, -1):
             if path[:n] in lines:
                 line = lines[path[:n]]
                 break
-        out.append(Problem(format_path(path), _message(err), line))
+        form = code if code in FORM_RULES else None
+        message = str(err.get("msg", "")) if form else _message(err)
+        out.append(Problem(format_path(path), message, line, form, path))
     return out
 
 
 def validate(
-    data: Any, *, source: str | None = None, lines: dict[Path_, int] | None = None
+    data: Any,
+    *,
+    source: str | None = None,
+    lines: dict[Path_, int] | None = None,
+    lenient: bool = False,
 ) -> AnyReport:
-    """Validate plain data (dicts, lists) as a report of any kind."""
+    """Validate plain data (dicts, lists) as a report of any kind.
+
+    ``lenient``: hold deviations from the official form as written (see
+    :mod:`baocao.model.forms`) instead of refusing them.
+    """
     if isinstance(data, (Document, ImplementationReport)):
         return data
     try:
-        return REPORT_ADAPTER.validate_python(data)
+        with lenient_mode(lenient):
+            return REPORT_ADAPTER.validate_python(data)
     except ValidationError as exc:
         problems = _problems(exc, data, lines or {})
         where = f"{source}: " if source else ""
@@ -184,7 +200,7 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
 
 
 def loads_with_lines(
-    text: str, *, format: str = "yaml", source: str = "<input>"
+    text: str, *, format: str = "yaml", source: str = "<input>", lenient: bool = False
 ) -> tuple[AnyReport, dict[Path_, int]]:
     """Like :func:`loads`, also returning each field path's line (YAML only; JSON: empty).
 
@@ -205,17 +221,25 @@ def loads_with_lines(
     if not isinstance(data, dict):
         raise LoadError(f"{source}: a report file holds one mapping at the top level")
     try:
-        return validate(data, source=source, lines=lines), lines
+        return validate(data, source=source, lines=lines, lenient=lenient), lines
     except InputError as exc:
         raise LoadError(str(exc).splitlines()[0], exc.problems) from None
 
 
-def loads(text: str, *, format: str = "yaml", source: str = "<input>") -> AnyReport:
-    """Parse and validate report text; ``format`` is ``yaml`` or ``json``."""
-    return loads_with_lines(text, format=format, source=source)[0]
+def loads(
+    text: str, *, format: str = "yaml", source: str = "<input>", lenient: bool = False
+) -> AnyReport:
+    """Parse and validate report text; ``format`` is ``yaml`` or ``json``.
+
+    ``lenient=True`` loads a report that deviates from the official form;
+    :func:`baocao.deviations` then lists the deviations.
+    """
+    return loads_with_lines(text, format=format, source=source, lenient=lenient)[0]
 
 
-def load_with_lines(path: str | Path) -> tuple[AnyReport, dict[Path_, int]]:
+def load_with_lines(
+    path: str | Path, *, lenient: bool = False
+) -> tuple[AnyReport, dict[Path_, int]]:
     """Like :func:`load`, also returning ``{field path: line}`` for a YAML file."""
     p = Path(path)
     try:
@@ -228,12 +252,16 @@ def load_with_lines(path: str | Path) -> tuple[AnyReport, dict[Path_, int]]:
             f"is 0x{exc.object[exc.start]:02x}); lưu lại tệp với mã hóa UTF-8"
         ) from None
     fmt = "json" if p.suffix.lower() == ".json" else "yaml"
-    return loads_with_lines(text, format=fmt, source=str(p))
+    return loads_with_lines(text, format=fmt, source=str(p), lenient=lenient)
 
 
-def load(path: str | Path) -> AnyReport:
-    """Read a ``.yaml``/``.yml`` or ``.json`` report file into the model."""
-    return load_with_lines(path)[0]
+def load(path: str | Path, *, lenient: bool = False) -> AnyReport:
+    """Read a ``.yaml``/``.yml`` or ``.json`` report file into the model.
+
+    Strict by default: a deviation from the official form is a load error with
+    its code. ``lenient=True`` holds it as written (:func:`baocao.deviations`).
+    """
+    return load_with_lines(path, lenient=lenient)[0]
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from .engines.markdown import render_markdown
 from .engines.pdf import docx_to_pdf
 from .engines.text import render_text
 from .errors import OutputError, TemplateError
+from .layout import PrintForm, layout
 from .loading import validate
 from .model import Document, ImplementationReport
 from .packs import TemplatePack, compose, get_pack
@@ -66,38 +67,40 @@ def template_bytes(pack: TemplatePack) -> bytes:
     return _composed(pack, stamp)
 
 
-def pack_context(report: AnyReport, pack: TemplatePack) -> dict[str, Any]:
+def pack_context(
+    report: AnyReport, pack: TemplatePack, form: PrintForm = "official"
+) -> dict[str, Any]:
     """The context the pack's templates receive for ``report``: docx_context plus its hook."""
-    ctx = docx_context(report)
+    ctx = docx_context(report, layout(report, form))
     hook = pack.hook_function()
     return hook(report, ctx) if hook is not None else ctx
 
 
-def _docx(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
+def _docx(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
     pack = resolve_template(report, template)
     return render_docx_bytes(
-        template_bytes(pack), pack_context(report, pack), name=pack.id, draft=draft
+        template_bytes(pack), pack_context(report, pack, form), name=pack.id, draft=draft
     )
 
 
-def _txt(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
-    return render_text(report).encode("utf-8")
+def _txt(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
+    return render_text(report, form).encode("utf-8")
 
 
-def _md(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
-    return render_markdown(report).encode("utf-8")
+def _md(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
+    return render_markdown(report, form).encode("utf-8")
 
 
-def _html(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
-    return render_html(report).encode("utf-8")
+def _html(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
+    return render_html(report, form).encode("utf-8")
 
 
-def _pdf(report: AnyReport, template: TemplateRef, draft: bool) -> bytes:
+def _pdf(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
     """The .docx, converted by LibreOffice (found on PATH or through $BAOCAO_SOFFICE)."""
-    return docx_to_pdf(_docx(report, template, draft))
+    return docx_to_pdf(_docx(report, template, draft, form))
 
 
-OUTPUT_FORMATS: dict[str, Callable[[AnyReport, TemplateRef, bool], bytes]] = {
+OUTPUT_FORMATS: dict[str, Callable[[AnyReport, TemplateRef, bool, PrintForm], bytes]] = {
     "docx": _docx,
     "pdf": _pdf,
     "md": _md,
@@ -113,15 +116,20 @@ def render_bytes(
     template: TemplateRef = None,
     *,
     draft: bool = False,
+    form: PrintForm = "official",
 ) -> bytes:
-    """Render to bytes in ``format`` (``docx``, ``pdf``, ``md``, ``html``, ``txt``)."""
+    """Render to bytes in ``format`` (``docx``, ``pdf``, ``md``, ``html``, ``txt``).
+
+    ``form``: ``official`` prints numbers and dates in the official form,
+    ``written`` as the office typed them (see :mod:`baocao.layout.printed`).
+    """
     rep = validate(report)
     try:
         produce = OUTPUT_FORMATS[format]
     except KeyError:
         known = ", ".join(sorted(OUTPUT_FORMATS))
         raise OutputError(f"unknown output format {format!r} (known: {known})") from None
-    return produce(rep, template, draft)
+    return produce(rep, template, draft, form)
 
 
 def render(
@@ -132,6 +140,7 @@ def render(
     format: str | None = None,
     draft: bool = False,
     overwrite: bool = True,
+    form: PrintForm = "official",
 ) -> Path | None:
     """Render ``report`` to a path (format from its suffix, written atomically) or a stream."""
     if isinstance(out, (str, os.PathLike)):
@@ -139,7 +148,7 @@ def render(
         fmt = format or path.suffix.lower().lstrip(".") or "docx"
         if not overwrite and path.exists():
             raise OutputError(f"{path} already exists (use --force / overwrite=True to replace it)")
-        data = render_bytes(report, fmt, template, draft=draft)
+        data = render_bytes(report, fmt, template, draft=draft, form=form)
         return atomic_write(path, data, overwrite=overwrite)
-    out.write(render_bytes(report, format or "docx", template, draft=draft))
+    out.write(render_bytes(report, format or "docx", template, draft=draft, form=form))
     return None

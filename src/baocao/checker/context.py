@@ -18,7 +18,7 @@ from ..model import Citation, Document, Family, ImplementationReport, find_citat
 from ..profiles import available_profiles, select_profile
 from .data import type_codes
 from .mentions import real_mentions
-from .paths import Loc, parse_path
+from .paths import Loc
 from .rule import Finding
 from .text import fold
 
@@ -179,11 +179,12 @@ def known_profiles() -> dict[str, Family]:
 def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...]]]:
     """``(loc, text, role, upper, run_starts)`` for every text, in reading order."""
     lay = layout(doc)
-    yield ("header", "subject"), " ".join(doc.header.subject_lines), "subject", False, (0,)
+    subject = " ".join(ln.strip() for ln in doc.header.subject.splitlines() if ln.strip())
+    yield ("header", "subject"), subject, "subject", False, (0,)
     for line in lay.lines():
-        loc = parse_path(line.path)
+        loc = line.loc
         if line.role == "heading":
-            upper = doc.scheme.style(line.level).upper
+            upper = bool(doc.scheme.style(line.level).upper)
             yield (*loc, "title"), resolve(doc, loc).title, "heading", upper, (0,)
         elif line.role == "table" and line.table is not None:
             t = line.table

@@ -12,6 +12,7 @@ from . import (
     dates,
     encoding,
     figures,
+    forms,
     mentions,
     numbers,
     spelling,
@@ -53,6 +54,7 @@ RULES: dict[str, Rule] = {
         *words.RULES,
         *abbreviations.RULES,
         *structure.RULES,
+        *forms.RULES,
         *consistency.RULES,
         *encoding.RULES,
     )

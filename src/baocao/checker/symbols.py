@@ -82,9 +82,11 @@ def _corrected(symbol: DocumentSymbol, code: str) -> str:
 def _checks(ctx: Context, want: Verdict) -> Iterator[Finding]:
     """Findings for every cited symbol (and the report's own number) with verdict ``want``."""
     header = ctx.document.header
-    own_kind = header.doc_type.strip().capitalize()
-    result, code = verdict(ctx, own_kind, header.number)
-    if result == want and code is not None:
+    own_kind = (header.doc_type or "Công văn").strip().capitalize()
+    result, code = (
+        verdict(ctx, own_kind, header.number) if header.number is not None else ("ok", None)
+    )
+    if result == want and code is not None and header.number is not None:
         yield Finding(
             _CODE[want],
             ("header", "number"),

@@ -22,7 +22,7 @@ import click
 from ..batch import BatchProgress, render_many
 from ..engines.pdf import Conversion, convert_to_pdf, find_soffice
 from ..errors import OutputError
-from .core import fail_cleanly, output_format, refuse_clobber, soffice_option
+from .core import fail_cleanly, lenient_option, output_format, refuse_clobber, soffice_option
 
 __all__ = ["INPUT_SUFFIXES", "Outcome", "batch_cmd", "expand_inputs", "free_inputs"]
 
@@ -183,6 +183,7 @@ def _print_summary(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion 
 @click.option("-t", "--template", default=None, help="Template pack id or folder.")
 @click.option("--draft", is_flag=True, help="Print missing template values as blanks.")
 @click.option("--force", is_flag=True, help="Overwrite outputs that already exist.")
+@lenient_option
 @soffice_option
 @fail_cleanly
 def batch_cmd(
@@ -193,6 +194,7 @@ def batch_cmd(
     template: str | None,
     draft: bool,
     force: bool,
+    lenient: bool,
     soffice: str | None,
 ) -> None:
     """Xuất hàng loạt: render many reports in parallel, with a progress bar and a summary.
@@ -264,6 +266,7 @@ def batch_cmd(
                         draft=draft,
                         overwrite=True,
                         progress=record,
+                        lenient=lenient,
                     )
             sources = {
                 (out_dir if "docx" in direct else Path(staging)) / f"{f.stem}.docx": f

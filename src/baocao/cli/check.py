@@ -13,7 +13,7 @@ import click
 from ..checker import RULES, Severity, check, known_profiles
 from ..errors import BaocaoError
 from ..loading import load_with_lines
-from .core import fail_cleanly
+from .core import fail_cleanly, lenient_option
 
 __all__ = ["check_cmd"]
 
@@ -60,8 +60,11 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="Format profile for type codes (dang-hd36, dang-hd05, nha-nuoc-nd30); "
     "default: the one in force on the report's date.",
 )
+@lenient_option
 @fail_cleanly
-def check_cmd(files: tuple[Path, ...], fmt: str, disable: list[str], profile: str | None) -> None:
+def check_cmd(
+    files: tuple[Path, ...], fmt: str, disable: list[str], profile: str | None, lenient: bool
+) -> None:
     """Check report files for the mistakes a reviewer would mark; exit 1 if any error.
 
     \b
@@ -73,7 +76,7 @@ def check_cmd(files: tuple[Path, ...], fmt: str, disable: list[str], profile: st
     failed = False
     for f in files:
         try:
-            report, lines = load_with_lines(f)
+            report, lines = load_with_lines(f, lenient=lenient)
             diagnostics = check(report, disable=disable, source_lines=lines, profile=profile)
         except BaocaoError as exc:
             click.echo(f"lỗi: {exc}", err=True)

@@ -15,6 +15,7 @@ import click
 from ..atomic import atomic_write
 from ..engines.pdf import docx_to_pdf, find_soffice
 from ..errors import BaocaoError, InputError, OutputError
+from ..layout.printed import FORMS, PrintForm
 from ..loading import json_schema, load
 from ..model import REPORT_KINDS
 from ..rendering import OUTPUT_FORMATS, render, render_bytes
@@ -23,6 +24,7 @@ __all__ = [
     "FORMAT_ALIASES",
     "describe_error",
     "fail_cleanly",
+    "lenient_option",
     "output_format",
     "refuse_clobber",
     "render_cmd",
@@ -78,6 +80,16 @@ def fail_cleanly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def lenient_option(func: F) -> F:
+    """``--lenient``: load reports that deviate from the official form (docs/model.md)."""
+    return click.option(
+        "--lenient",
+        is_flag=True,
+        help="Hold deviations from the official form as written instead of refusing them "
+        "(imported or archived reports); `check` lists them.",
+    )(func)
+
+
 def soffice_option(func: F) -> F:
     """``--soffice PATH``, also read from ``$BAOCAO_SOFFICE``."""
     return click.option(
@@ -113,8 +125,9 @@ def output_format(name: str) -> str:
 @click.command("validate", short_help="Kiểm tra tệp báo cáo (check report files).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+@lenient_option
 @fail_cleanly
-def validate_cmd(files: tuple[Path, ...], as_json: bool) -> None:
+def validate_cmd(files: tuple[Path, ...], as_json: bool, lenient: bool) -> None:
     """Kiểm tra tệp báo cáo: check report files and list every problem at once.
 
     Each problem names its field path and the line of the YAML file it sits on.
@@ -129,7 +142,7 @@ def validate_cmd(files: tuple[Path, ...], as_json: bool) -> None:
     results: list[dict[str, Any]] = []
     for f in files:
         try:
-            load(f)
+            load(f, lenient=lenient)
         except BaocaoError as exc:
             problems = exc.problems if isinstance(exc, InputError) else []
             results.append(
@@ -138,7 +151,8 @@ def validate_cmd(files: tuple[Path, ...], as_json: bool) -> None:
                     "valid": False,
                     "error": str(exc).splitlines()[0],
                     "problems": [
-                        {"path": p.path, "line": p.line, "message": p.message} for p in problems
+                        {"path": p.path, "line": p.line, "code": p.code, "message": p.message}
+                        for p in problems
                     ],
                 }
             )
@@ -184,6 +198,15 @@ def validate_cmd(files: tuple[Path, ...], as_json: bool) -> None:
 )
 @click.option("--draft", is_flag=True, help="Print missing template values as blanks.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option(
+    "--form",
+    "form",
+    type=click.Choice(FORMS),
+    default="official",
+    show_default=True,
+    help="official: print numbers and dates in the official form; written: as typed.",
+)
+@lenient_option
 @soffice_option
 @fail_cleanly
 def render_cmd(
@@ -193,6 +216,8 @@ def render_cmd(
     template: str | None,
     draft: bool,
     force: bool,
+    form: PrintForm,
+    lenient: bool,
     soffice: str | None,
 ) -> None:
     """Xuất báo cáo: render a report file to .docx, .pdf, .md, .html or .txt.
@@ -213,17 +238,18 @@ def render_cmd(
     chosen = output_format(fmt or target.suffix or "docx")
     if not to_stdout:
         refuse_clobber(target, force)
-    report = load(file)
+    report = load(file, lenient=lenient)
     if chosen == "pdf":
         program = find_soffice(soffice)
-        data = docx_to_pdf(render_bytes(report, "docx", template, draft=draft), soffice=program)
+        docx = render_bytes(report, "docx", template, draft=draft, form=form)
+        data = docx_to_pdf(docx, soffice=program)
         if to_stdout:
             sys.stdout.buffer.write(data)
         else:
             atomic_write(target, data, overwrite=force)
     else:
         sink: Path | BinaryIO = sys.stdout.buffer if to_stdout else target
-        render(report, sink, template, format=chosen, draft=draft, overwrite=force)
+        render(report, sink, template, format=chosen, draft=draft, overwrite=force, form=form)
     if not to_stdout:
         click.echo(f"đã ghi (wrote) {target}")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from ..layout import Layout, Line, Run, TableView, layout
+from ..layout import Layout, Line, PrintForm, Run, TableView, layout
 from ..model import Document, ImplementationReport
 
 __all__ = ["STYLE", "html_body", "render_html"]
@@ -171,9 +171,9 @@ def html_body(lay: Layout) -> str:
     return "\n".join(parts)
 
 
-def render_html(report: Document | ImplementationReport) -> str:
+def render_html(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
     """The whole report as a standalone HTML page (UTF-8, NFC)."""
-    lay = layout(report)
+    lay = layout(report, form)
     h = lay.header
     title = " ".join([h.doc_type, *h.subject])
     return (

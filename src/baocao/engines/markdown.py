@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..layout import Layout, Line, Run, TableView, layout
+from ..layout import Layout, Line, PrintForm, Run, TableView, layout
 from ..model import Document, ImplementationReport
 
 __all__ = ["escape_markdown", "markdown_blocks", "render_markdown"]
@@ -167,6 +167,6 @@ def markdown_blocks(lay: Layout) -> list[str]:
     return blocks
 
 
-def render_markdown(report: Document | ImplementationReport) -> str:
+def render_markdown(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
     """The whole report as Markdown (UTF-8, NFC), ending with a newline."""
-    return "\n\n".join(markdown_blocks(layout(report))) + "\n"
+    return "\n\n".join(markdown_blocks(layout(report, form))) + "\n"

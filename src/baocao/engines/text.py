@@ -6,7 +6,7 @@ recipients) stay together. The seed's text form matches this layout.
 
 from __future__ import annotations
 
-from ..layout import Layout, Line, layout
+from ..layout import Layout, Line, PrintForm, layout
 from ..model import Document, ImplementationReport
 
 __all__ = ["render_text", "text_blocks"]
@@ -49,6 +49,6 @@ def text_blocks(lay: Layout) -> list[str]:
     return blocks
 
 
-def render_text(report: Document | ImplementationReport) -> str:
+def render_text(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
     """The whole report as UTF-8 plain text (NFC), ending with a newline."""
-    return "\n\n".join(text_blocks(layout(report))) + "\n"
+    return "\n\n".join(text_blocks(layout(report, form))) + "\n"

@@ -5,11 +5,13 @@ This is the lowest layer: it imports nothing from the rest of baocao except
 English would blur them (``kind: bao_cao_thuc_hien``, family ``dang`` / ``nha_nuoc``).
 """
 
-from .blocks import Block, BulletList, Inline, NumberedList, Paragraph, Span, Table, inline_text
+from .appendices import Appendix
+from .blocks import Block, BulletList, Inline, ListItem, NumberedList, Paragraph, Span, inline_text
 from .citations import Citation, find_citations
 from .closing import AUTHORITY_FORMS, Authority, Recipient, Recipients, Signer
 from .document import CheckConfig, Document
-from .header import Header, IssueDate, Issuer
+from .forms import FORM_RULES, Deviation, FormRule, deviations, lenient_mode
+from .header import FAMILY_SEPARATOR, Header, IssueDate, Issuer, IssuerLine
 from .implementation import (
     Assessment,
     ImplementationReport,
@@ -23,40 +25,52 @@ from .implementation import (
 from .numbering import (
     PARTY_NUMBERING,
     STATE_NUMBERING,
+    LevelKind,
     LevelStyle,
     NumberingScheme,
     default_numbering,
+    ordinal_word,
     roman,
 )
 from .report import REPORT_ADAPTER, REPORT_KINDS, Report
 from .sections import Section
 from .statistics import Ratio, Tally, TallyPart
 from .symbols import DocumentSymbol
+from .tables import HeaderCell, Table
 from .types import Family, Model, NonEmptyText, Text, nfc, nfc_deep
 
 __all__ = [
     "AUTHORITY_FORMS",
+    "FAMILY_SEPARATOR",
+    "FORM_RULES",
     "PARTY_NUMBERING",
     "REPORT_ADAPTER",
     "REPORT_KINDS",
     "STATE_NUMBERING",
+    "Appendix",
     "Assessment",
     "Authority",
     "Block",
     "BulletList",
     "CheckConfig",
     "Citation",
+    "Deviation",
     "Document",
     "DocumentSymbol",
     "Family",
+    "FormRule",
     "Header",
+    "HeaderCell",
     "ImplementationReport",
     "Inline",
     "IssueDate",
     "Issuer",
+    "IssuerLine",
+    "LevelKind",
     "LevelStyle",
     "LimitationGroup",
     "Limitations",
+    "ListItem",
     "Model",
     "NonEmptyText",
     "NumberedList",
@@ -78,9 +92,12 @@ __all__ = [
     "Text",
     "TitledBlocks",
     "default_numbering",
+    "deviations",
     "find_citations",
     "inline_text",
+    "lenient_mode",
     "nfc",
     "nfc_deep",
+    "ordinal_word",
     "roman",
 ]

@@ -11,13 +11,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
+from .numbering import LevelStyle
 from .statistics import Ratio, Tally
+from .tables import Table
 from .types import Model, Text
 
 __all__ = [
     "Block",
     "BulletList",
     "Inline",
+    "ListItem",
     "NumberedList",
     "Paragraph",
     "Span",
@@ -58,6 +61,21 @@ def inline_text(pieces: list[Span | Tally | Ratio]) -> str:
     return "".join(p.text if isinstance(p, Span) else p.sentence() for p in pieces)
 
 
+def _paragraph_data(data: Any) -> Any:
+    """``"text"`` or ``{text: …}`` as one plain span; strings in ``spans`` as spans."""
+    if isinstance(data, str):
+        return {"spans": [{"type": "span", "text": data}]}
+    if isinstance(data, dict):
+        data = dict(data)
+        if "text" in data:
+            if "spans" in data:
+                raise ValueError("give either text or spans, not both")
+            data["spans"] = [{"type": "span", "text": data.pop("text")}]
+        if isinstance(data.get("spans"), list):
+            data["spans"] = [_span_from_str(s) for s in data["spans"]]
+    return data
+
+
 class Paragraph(Model):
     """A body paragraph; ``text`` is shorthand for a single plain span."""
 
@@ -68,62 +86,51 @@ class Paragraph(Model):
     @classmethod
     def _from_text(cls, data: Any) -> Any:
         """Accept ``"text"`` or ``{text: …}`` as one plain span, and strings in ``spans``."""
-        if isinstance(data, str):
-            return {"spans": [{"type": "span", "text": data}]}
-        if isinstance(data, dict):
-            data = dict(data)
-            if "text" in data:
-                if "spans" in data:
-                    raise ValueError("give either text or spans, not both")
-                data["spans"] = [{"type": "span", "text": data.pop("text")}]
-            if isinstance(data.get("spans"), list):
-                data["spans"] = [_span_from_str(s) for s in data["spans"]]
-        return data
+        return _paragraph_data(data)
 
     @property
     def text(self) -> str:
         return inline_text(self.spans)
 
 
+class ListItem(Paragraph):
+    """A list item: its text, and the blocks nested under it (a sub-list, a paragraph)."""
+
+    children: list[Block] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        """Like a paragraph; ``{text: …, children: […]}`` nests blocks under the item."""
+        if isinstance(data, Paragraph) and not isinstance(data, ListItem):
+            return {"spans": data.spans}
+        if isinstance(data, dict) and "children" in data:
+            data = dict(data)
+            children = data.pop("children")
+            return {**_paragraph_data(data), "children": children}
+        return _paragraph_data(data)
+
+
 class BulletList(Model):
-    """Items each starting with the bullet mark, the seed's "- Một số …" lists."""
+    """Items each starting with the bullet mark: ``-``, ``–``, ``+``, ``*``, ``•``."""
 
     type: Literal["bullets"] = "bullets"
-    items: list[Paragraph] = Field(min_length=1)
+    items: list[ListItem] = Field(min_length=1)
     marker: Text = "-"
 
 
 class NumberedList(Model):
-    """Numbered paragraphs ("1. Tiếp tục …") that are body text, not headings."""
+    """Numbered paragraphs ("1. Tiếp tục …", "a) …", "(1) …") that are body text, not headings."""
 
     type: Literal["numbered"] = "numbered"
-    items: list[Paragraph] = Field(min_length=1)
+    items: list[ListItem] = Field(min_length=1)
     start: int = Field(default=1, ge=0)
+    marker: LevelStyle = Field(default_factory=lambda: LevelStyle(format="arabic"))
+    """The label pattern, as for heading levels: ``"1."``, ``"1/"``, ``"(1)"``, ``"a)"``."""
 
-
-class Table(Model):
-    """A real table: a header row and rows of cells of the same width."""
-
-    type: Literal["table"] = "table"
-    caption: Text | None = None
-    header: list[Text] = Field(min_length=1)
-    rows: list[list[Text]] = Field(default_factory=list)
-    widths: list[float] | None = None
-    """Relative column widths; equal when omitted."""
-
-    @model_validator(mode="after")
-    def _rows_match_header(self) -> Table:
-        """Every row has as many cells as the header."""
-        bad = [
-            f"rows[{i}] has {len(r)} cells, header has {len(self.header)}"
-            for i, r in enumerate(self.rows)
-            if len(r) != len(self.header)
-        ]
-        if self.widths is not None and len(self.widths) != len(self.header):
-            bad.append(f"widths has {len(self.widths)} values, header has {len(self.header)}")
-        if bad:
-            raise ValueError("; ".join(bad))
-        return self
+    def label(self, j: int) -> str:
+        """The label of item ``j`` (0-based)."""
+        return self.marker.label(self.start + j)
 
 
 def _block_tag(value: Any) -> str:
@@ -142,3 +149,5 @@ Block = Annotated[
     Discriminator(_block_tag),
 ]
 """A body block; a plain string is a paragraph."""
+
+ListItem.model_rebuild()

@@ -36,6 +36,12 @@ class Signer(Model):
     on_behalf: Text | None = None
     title: Text | None = None
     name: NonEmptyText
+    signed: bool = False
+    """A copy of a signed report: ``(Đã ký)`` stands where the signature was."""
+    digital_signature: Text | None = None
+    """The digital-signature line printed under the block (``Ký bởi: … Thời gian: …``)."""
+    seal: bool = False
+    """``(Đã ký và đóng dấu)`` instead of ``(Đã ký)`` on a copy."""
 
     @model_validator(mode="after")
     def _authority_needs_body(self) -> Signer:
@@ -43,27 +49,6 @@ class Signer(Model):
         if self.authority in ("TM", "KT", "TL", "TUQ") and not self.on_behalf:
             raise ValueError(f"authority {self.authority} needs on_behalf (the body or head)")
         return self
-
-    def authority_line(self, family: Family) -> str | None:
-        """``T/M BAN THƯỜNG VỤ`` (Party) or ``TM. ỦY BAN NHÂN DÂN`` (State)."""
-        if self.authority is None:
-            return None
-        forms = AUTHORITY_FORMS[family]
-        if self.authority not in forms:
-            raise ValueError(f"{self.authority} is not a signing form of the {family} family")
-        if self.authority == "Q":
-            return f"Q. {self.title or self.on_behalf or ''}".strip()
-        return f"{forms[self.authority]} {self.on_behalf}"
-
-    def lines(self, family: Family) -> list[str]:
-        """The capital lines above the signature, without the name."""
-        out = []
-        auth = self.authority_line(family)
-        if auth:
-            out.append(auth)
-        if self.title and self.authority != "Q":
-            out.append(self.title)
-        return out
 
 
 _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]*)\)\s*$")
@@ -99,11 +84,22 @@ class Recipients(Model):
     """Party: ``Lưu Ban Tổ chức Huyện ủy.``; State: ``Lưu: VT, TCCB.`` from ``VT, TCCB``."""
     separator: Text | None = None
     """Item ending; ``None`` uses the family's (Party ``,``, State ``;``)."""
+    as_above: bool | None = None
+    """``- Như trên;`` first (the Kính gửi addressees); ``None``: when the report has a Kính gửi."""
 
-    def lines(self, family: Family) -> list[str]:
-        """The list lines, each starting ``- ``; the last one ends with a period."""
+    def lines(self, family: Family, *, addressed: bool = False) -> list[str]:
+        """The list lines, each starting ``- ``; the last one ends with a period.
+
+        ``addressed``: the report has a Kính gửi, so ``Như trên`` leads the list
+        (NĐ 30, format-rules.md §12) unless ``as_above`` says otherwise or it is
+        already written.
+        """
         sep = self.separator if self.separator is not None else ("," if family == "dang" else ";")
         texts = [str(r) for r in self.items]
+        as_above = self.as_above if self.as_above is not None else addressed
+        written = any(t.strip().casefold().startswith("như trên") for t in texts)
+        if as_above and not written:
+            texts.insert(0, "Như trên")
         if self.archive:
             texts.append(("Lưu " if family == "dang" else "Lưu: ") + self.archive)
         if not texts:

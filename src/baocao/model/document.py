@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from .blocks import Paragraph
+from .appendices import Appendix
+from .blocks import Block, Paragraph
 from .closing import Recipients, Signer
 from .header import Header
 from .numbering import NumberingScheme, default_numbering
@@ -32,12 +33,29 @@ class Document(Model):
     kind: Literal["document"] = "document"
     header: Header
     preamble: list[Paragraph] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    """Unnumbered body blocks before the first section."""
     sections: list[Section] = Field(default_factory=list)
     closing: Text | None = None
     signer: Signer | None = None
+    signers: list[Signer] = Field(default_factory=list)
+    """A joint report's signers, printed side by side left to right (instead of ``signer``)."""
     recipients: Recipients | None = None
     numbering: NumberingScheme | None = None
+    appendices: list[Appendix] = Field(default_factory=list)
     check: CheckConfig = Field(default_factory=CheckConfig)
+
+    @model_validator(mode="after")
+    def _one_signer_form(self) -> Document:
+        """``signer`` or ``signers``, not both: which of them signs would be unclear."""
+        if self.signer is not None and self.signers:
+            raise ValueError("give either signer or signers, not both")
+        return self
+
+    @property
+    def all_signers(self) -> list[Signer]:
+        """Every signer, left to right (none when the report is unsigned)."""
+        return list(self.signers) if self.signers else [self.signer] if self.signer else []
 
     @property
     def family(self) -> Family:
@@ -46,7 +64,7 @@ class Document(Model):
     @property
     def scheme(self) -> NumberingScheme:
         """The numbering in force: the document's own, else its family's."""
-        return self.numbering or default_numbering(self.family)
+        return (self.numbering or default_numbering(self.family)).resolved(self.family)
 
     def to_document(self) -> Document:
         return self

@@ -4,28 +4,97 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from .forms import deviate
 from .symbols import DocumentSymbol
 from .types import Family, Model, NonEmptyText, Text
 
-__all__ = ["Header", "IssueDate", "Issuer"]
+__all__ = ["FAMILY_SEPARATOR", "Header", "IssueDate", "Issuer", "IssuerLine", "Layout"]
+
+
+class IssuerLine(Model):
+    """One line of the issuer block; ``bold`` is its weight (the issuer itself is bold)."""
+
+    text: NonEmptyText
+    bold: bool = False
+
+
+MAX_ISSUER_LINES = 4
 
 
 class Issuer(Model):
     """The issuing body, under its direct superior when it has one.
 
-    ``parent`` is printed upright, ``name`` in bold below it, e.g.
-    ``HUYỆN ỦY …`` over ``BAN TỔ CHỨC``.
+    Either ``parent`` (upright) over ``name`` (bold): ``HUYỆN ỦY …`` over
+    ``BAN TỔ CHỨC``; or ``lines``, 1 to 4 lines each with its weight: a school
+    under a department under a province, a congress with its term. A plain
+    string line is upright, except the last, which is the issuer and bold.
+    ``separator`` is the mark under the block: ``"*"`` (Party default), several
+    stars, ``"rule"`` (State default, a short line) or ``"none"``.
     """
 
     parent: Text | None = None
     name: NonEmptyText
+    lines: tuple[IssuerLine, ...] = ()
+    separator: Text | None = None
+    """``None`` = the family's own (Party one star, State a short rule)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_lines(cls, data: Any) -> Any:
+        """``lines`` alone: strings become lines (last one bold), ``name`` is the bold one."""
+        if not isinstance(data, dict) or "lines" not in data:
+            return data
+        raw = data["lines"]
+        if not isinstance(raw, (list, tuple)):
+            return data
+        n = len(raw)
+        lines = [
+            {"text": item, "bold": i == n - 1} if isinstance(item, str) else item
+            for i, item in enumerate(raw)
+        ]
+        out = {**data, "lines": lines}
+        if "name" not in data and lines:
+            bold = [ln for ln in lines if isinstance(ln, dict) and ln.get("bold")]
+            pick = (bold or lines)[-1]
+            out["name"] = pick.get("text", "") if isinstance(pick, dict) else pick
+        return out
+
+    @model_validator(mode="after")
+    def _block_size(self) -> Issuer:
+        if self.lines and self.parent is not None:
+            raise ValueError("give either parent and name, or lines, not both")
+        if len(self.lines) > MAX_ISSUER_LINES:
+            raise ValueError(f"an issuer block has 1 to {MAX_ISSUER_LINES} lines")
+        return self
+
+    @property
+    def block(self) -> tuple[IssuerLine, ...]:
+        """The lines as printed, top down, each with its weight."""
+        if self.lines:
+            return self.lines
+        parent = (
+            tuple(IssuerLine(text=t.strip()) for t in self.parent.splitlines() if t.strip())
+            if self.parent
+            else ()
+        )
+        return (*parent, IssuerLine(text=self.name, bold=True))
+
+
+FAMILY_SEPARATOR: dict[Family, str] = {"dang": "*", "nha_nuoc": "rule"}
+"""The mark under the issuer block by family (format-rules.md §3)."""
 
 
 _PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}|__?))?(?:-(\d{1,2}|__?))?\s*$")
+_BLANK = r"[\s._…]*"
+_WRITTEN = re.compile(
+    rf"^\s*ngày\s*(?P<day>\d{{1,2}}|{_BLANK})\s*tháng\s*(?P<month>\d{{1,2}}|{_BLANK})"
+    rf"\s*năm\s*(?P<year>\d{{4}})\s*$"
+)
+_OFFICIAL_DAY = re.compile(r"^\d\d$")
 
 
 class IssueDate(Model):
@@ -38,6 +107,8 @@ class IssueDate(Model):
     year: int = Field(ge=1900, le=2200)
     month: int | None = Field(default=None, ge=1, le=12)
     day: int | None = Field(default=None, ge=1, le=31)
+    written: Text | None = None
+    """The date as written (``ngày 5 tháng 12 năm 2025``), kept for re-printing."""
 
     @model_validator(mode="before")
     @classmethod
@@ -45,10 +116,20 @@ class IssueDate(Model):
         """Read a date object or an ISO-like string, ``__`` marking a blank."""
         if isinstance(data, dt.date):
             return {"year": data.year, "month": data.month, "day": data.day}
+        if isinstance(data, str) and (w := _WRITTEN.match(data)) is not None:
+            return {
+                "year": int(w["year"]),
+                "month": int(w["month"]) if w["month"].isdigit() else None,
+                "day": int(w["day"]) if w["day"].isdigit() else None,
+                "written": data.strip(),
+            }
         if isinstance(data, str):
             m = _PARTIAL.match(data)
             if not m:
-                raise ValueError(f'"{data}" is not a date: expected YYYY-MM-DD or YYYY-MM-__')
+                raise ValueError(
+                    f'"{data}" is not a date: expected YYYY-MM-DD, YYYY-MM-__ '
+                    'or "ngày 05 tháng 12 năm 2025"'
+                )
             y, mo, d = m.groups()
             return {
                 "year": int(y),
@@ -69,6 +150,18 @@ class IssueDate(Model):
                 raise ValueError(
                     f"{self.day:02d}/{self.month:02d}/{self.year} is not a calendar date"
                 ) from None
+        w = _WRITTEN.match(self.written) if self.written else None
+        if w is not None:
+            for part, value in (("day", self.day), ("month", self.month)):
+                pad = 10 if part == "day" else 3
+                if value is not None and value < pad and not _OFFICIAL_DAY.match(w[part]):
+                    deviate(
+                        self,
+                        "BC904",
+                        f'{part} "{w[part]}" is written without its leading zero',
+                        field="written",
+                        suggestion=f"{value:02d}",
+                    )
         return self
 
     @property
@@ -91,39 +184,60 @@ class IssueDate(Model):
         return dt.date(self.year, self.month, self.day)
 
 
+Layout = Literal["bao_cao", "cong_van"]
+"""``bao_cao``: a titled report; ``cong_van``: sent as a letter, ``V/v …`` under the number."""
+
+
 class Header(Model):
     """Everything above the body: what the clerk used to retype each time."""
 
     family: Family
     issuer: Issuer
-    number: DocumentSymbol
+    number: DocumentSymbol | None = None
+    """Số và ký hiệu; ``None`` = the report has no number line at all."""
     place: NonEmptyText
     date: IssueDate
-    doc_type: NonEmptyText = "BÁO CÁO"
+    doc_type: Text | None = "BÁO CÁO"
+    """The title: ``BÁO CÁO``, ``BÁO CÁO KIỂM ĐIỂM``; ``None`` for a công văn."""
+    layout: Layout | None = None
+    """``None``: ``cong_van`` when there is no ``doc_type``, else ``bao_cao``."""
     subject: NonEmptyText
     """Trích yếu; a line break marks where the printed subject wraps."""
-    addressees: list[NonEmptyText] = Field(default_factory=list)
+    notes: tuple[NonEmptyText, ...] = ()
+    """Extra lines of the title block: a cut-off ("Số liệu tính đến ngày 30/11/2025"), a term."""
+    addressees: tuple[NonEmptyText, ...] = ()
     """Kính gửi: the higher bodies a report is sent up to (format-rules.md §12)."""
 
     @model_validator(mode="after")
-    def _symbol_matches_family(self) -> Header:
-        """The số và ký hiệu is written in the family's own form."""
-        if self.number.style != self.family:
-            raise ValueError(
+    def _forms(self) -> Header:
+        """The symbol is in the family's form; the separator is the family's mark."""
+        if self.number is not None and self.number.style != self.family:
+            deviate(
+                self,
+                "BC902",
                 f"number {self.number} is written in {self.number.style} form "
-                f"but the header family is {self.family}"
+                f"but the header family is {self.family}",
+                field="number",
             )
+        sep = self.issuer.separator
+        if sep is not None and sep != FAMILY_SEPARATOR[self.family]:
+            if sep not in ("rule", "none") and set(sep) != {"*"}:
+                raise ValueError(f'separator is "*", several stars, "rule" or "none"; got {sep!r}')
+            deviate(
+                self,
+                "BC905",
+                f'separator "{sep}" under the issuer; the {self.family} form is '
+                f'"{FAMILY_SEPARATOR[self.family]}"',
+                field="issuer",
+                suggestion=FAMILY_SEPARATOR[self.family],
+            )
+        if self.doc_type is not None and not self.doc_type.strip():
+            raise ValueError("doc_type must not be empty; leave it out for a công văn")
         return self
 
-    def addressee_lines(self) -> list[str]:
-        """``Kính gửi: A`` for one body; ``Kính gửi:`` then ``- A;`` … ``- B.`` for several."""
-        if not self.addressees:
-            return []
-        if len(self.addressees) == 1:
-            return [f"Kính gửi: {self.addressees[0]}"]
-        items = [f"- {a};" for a in self.addressees[:-1]] + [f"- {self.addressees[-1]}."]
-        return ["Kính gửi:", *items]
-
     @property
-    def subject_lines(self) -> list[str]:
-        return [line.strip() for line in self.subject.splitlines() if line.strip()]
+    def form(self) -> Layout:
+        """The layout in force: ``bao_cao`` or ``cong_van``."""
+        if self.layout is not None:
+            return self.layout
+        return "cong_van" if self.doc_type is None else "bao_cao"

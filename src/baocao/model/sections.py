@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .blocks import Block
+from .blocks import Block, Paragraph
 from .types import Model, Text
 
 __all__ = ["Section"]
 
 
 class Section(Model):
-    """A numbered heading with its body; numbering comes from the document scheme."""
+    """A numbered heading with its body; numbering comes from the document scheme.
+
+    ``title`` may hold line breaks: each line prints as its own line of the
+    heading, never as one justified line broken by hand.
+    """
 
     title: Text
+    label: Text | None = None
+    """The label as written (``"1/"``; ``""`` for none) instead of the scheme's; takes no number."""
+    run_in: Paragraph | None = None
+    """Text that runs on in the heading's paragraph: ``a) Về cải cách thể chế: đã ban hành …``."""
     blocks: list[Block] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

@@ -27,12 +27,13 @@ from typing import Any
 from pydantic import ValidationError, field_validator, model_validator
 
 from ..errors import CitationError
+from .forms import FORM_RULES, deviate, lenient_mode
 from .types import Family, TextForm, nfc
 
 __all__ = ["BLANK_NUMBER", "STATE_TYPE_CODES", "DocumentSymbol"]
 
 BLANK_NUMBER = "    "
-"""What a blank (draft) number prints as in :meth:`DocumentSymbol.header`: four spaces."""
+"""What a blank (draft) number prints as in the header's "Số" line: four spaces."""
 
 STATE_TYPE_CODES: frozenset[str] = frozenset(
     {
@@ -64,25 +65,31 @@ _EXPECTED: dict[Family | None, str] = {
 }
 
 _PREFIX = re.compile(r"^Số\s*:?")
-_PARTY = re.compile(r"(?P<number>\d+)?-(?P<type>[^\s/-]+)/(?P<issuer>\S+)")
+_PARTY = re.compile(r"(?P<number>\d+)?-(?P<type>[^\s/-]+)(?:/(?P<issuer>\S+))?")
+_SPACED = re.compile(r"\s*([/-])\s*")
 _STATE = re.compile(r"(?P<number>\d+)?/(?:(?P<year>\d{4})/)?(?P<rest>\S+)")
 _NUMBER_ONLY = re.compile(r"\d+")
 _DIGITS = frozenset("0123456789")
 
 
-def _is_code_part(part: str) -> bool:
-    """One code group: a capital letter, then letters or ASCII digits (``QĐi``, ``CB3``)."""
+def _is_code_part(part: str, dots: bool = False) -> bool:
+    """One code group: a capital letter, then letters or ASCII digits (``QĐi``, ``CB3``).
+
+    ``dots``: an issuer group may hold dots between letters (``SGDĐT.GDTrH``).
+    """
+    extra = "." if dots else ""
     return (
         bool(part)
         and part[0].isalpha()
         and part[0].isupper()
-        and all(ch.isalpha() or ch in _DIGITS for ch in part)
+        and part[-1] != "."
+        and all(ch.isalpha() or ch in _DIGITS or ch in extra for ch in part)
     )
 
 
 def _is_issuer_code(code: str) -> bool:
-    """One or more code groups joined by hyphens: ``TW``, ``BNV-VP``, ``BTCTU-BDVTU``."""
-    return all(_is_code_part(part) for part in code.split("-"))
+    """Code groups joined by hyphens: ``TW``, ``BNV-VP``, ``BC-BCĐ-PCTT``, ``SGDĐT.GDTrH``."""
+    return all(_is_code_part(part, dots=True) for part in code.split("-"))
 
 
 class DocumentSymbol(TextForm):
@@ -92,8 +99,8 @@ class DocumentSymbol(TextForm):
     '18-KL/TW'
     >>> DocumentSymbol.parse("30/2020/NĐ-CP").year
     2020
-    >>> DocumentSymbol.parse("12/BC-UBND").header()
-    'Số: 12/BC-UBND'
+    >>> DocumentSymbol.parse("Số : 12 / BC-UBND").written
+    'Số : 12 / BC-UBND'
     """
 
     style: Family
@@ -106,6 +113,12 @@ class DocumentSymbol(TextForm):
     """``KL``, ``QĐi``, ``BC``, ``NĐ``; ``None`` for a State công văn or a bare number."""
     issuer_code: str | None = None
     """``TW``, ``BTCHU``, ``CP``, ``UBND``, ``BNV-VP``, joint Party ``BTCTU-BDVTU``."""
+    written: str | None = None
+    """The text as written when it is not the official form (``Số : 07 /BC - CB``).
+
+    Kept for re-printing faithfully (``form="written"``); ``None`` when the
+    text was already official. A deviation BC901 (see ``baocao.model.forms``).
+    """
 
     @field_validator("number", mode="before")
     @classmethod
@@ -166,12 +179,26 @@ class DocumentSymbol(TextForm):
         if self.style == "dang":
             if self.year is not None:
                 raise ValueError("Party symbols carry no year (18-KL/TW)")
-            if self.type_code is None or self.issuer_code is None:
-                raise ValueError(
-                    "a Party symbol needs both a type code and an issuer code (18-KL/TW)"
+            if self.type_code is None:
+                raise ValueError("a Party symbol needs a type code (18-KL/TW)")
+            if self.issuer_code is None:
+                deviate(
+                    self,
+                    "BC903",
+                    "a Party symbol needs both a type code and an issuer code (18-KL/TW)",
+                    field="issuer_code",
                 )
         elif self.issuer_code is None:
             raise ValueError("a State symbol needs an issuer code (12/BC-UBND, 05/BNV-VP)")
+        if self.written is not None and self.written not in self._official():
+            official = self._official()[-1]
+            deviate(
+                self,
+                "BC901",
+                f'"{self.written}" is not written in the official form "{official}"',
+                field="written",
+                suggestion=official,
+            )
         return self
 
     @property
@@ -189,7 +216,8 @@ class DocumentSymbol(TextForm):
         if self.number_only:
             return ""
         if self.style == "dang":
-            return f"-{self.type_code}/{self.issuer_code}"
+            issuer = f"/{self.issuer_code}" if self.issuer_code is not None else ""
+            return f"-{self.type_code}{issuer}"
         year = f"{self.year}/" if self.year is not None else ""
         kind = f"{self.type_code}-" if self.type_code is not None else ""
         return f"/{year}{kind}{self.issuer_code}"
@@ -198,14 +226,12 @@ class DocumentSymbol(TextForm):
         """The symbol as cited: ``18-KL/TW``, ``30/2020/NĐ-CP``, ``05/BNV-VP``, ``03``."""
         return f"{self.number or ''}{self._codes()}"
 
-    def header(self) -> str:
-        """The report's own "Số" line: ``Số 12-BC/BTCHU`` (Party), ``Số: 12/BC-UBND`` (State).
-
-        A blank number prints as four spaces: ``Số    -BC/BTCHU``, ``Số:    /BC-UBND``.
-        """
+    def _official(self) -> tuple[str, ...]:
+        """The texts that are this symbol in official form, bare or after the family's "Số"."""
         label = "Số" if self.style == "dang" else "Số:"
-        number = BLANK_NUMBER if self.number is None else f" {self.number}"
-        return f"{label}{number}{self._codes()}"
+        if self.number is None:
+            return (str(self), f"{label}{BLANK_NUMBER}{self}", f"{label} {self}")
+        return (str(self), f"{label} {self}")
 
     @classmethod
     def parse(cls, text: str, style: Family | None = None) -> DocumentSymbol:
@@ -222,7 +248,8 @@ class DocumentSymbol(TextForm):
                 f"cannot read {text!r} as a document symbol; expected {_EXPECTED[style]}"
             )
         original = text
-        cleaned = _PREFIX.sub("", nfc(text).strip(), count=1).strip()
+        stripped = nfc(text).strip()
+        cleaned = _SPACED.sub(r"\1", _PREFIX.sub("", stripped, count=1).strip())
 
         def fail(reason: str = "") -> CitationError:
             detail = f" ({reason})" if reason else ""
@@ -254,9 +281,16 @@ class DocumentSymbol(TextForm):
         else:
             raise fail()
         try:
+            with lenient_mode():
+                official = cls(**fields)
+            if stripped not in official._official():
+                fields["written"] = stripped
             return cls(**fields)
         except ValidationError as exc:
             reasons = "; ".join(
                 str(err["msg"]).removeprefix("Value error, ") for err in exc.errors()
             )
-            raise fail(reasons) from None
+            err = fail(reasons)
+            codes = [str(e["type"]) for e in exc.errors() if e["type"] in FORM_RULES]
+            err.code = codes[0] if codes else None
+            raise err from None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, model_validator
+from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
 __all__ = ["Family", "Model", "NonEmptyText", "Text", "TextForm", "nfc", "nfc_deep"]
@@ -50,6 +51,9 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    _deviations: tuple[Any, ...] = PrivateAttr(default=())
+    """Form rules this object meets, held as written (lenient mode; see ``model.forms``)."""
+
     @model_validator(mode="before")
     @classmethod
     def _normalize_input(cls, data: Any) -> Any:
@@ -73,6 +77,13 @@ class TextForm(Model):
     def _from_text(cls, data: Any) -> Any:
         """Accept the whole object as its text form, read by ``parse``."""
         if isinstance(data, str):
-            parsed = cls.parse(data)
+            try:
+                parsed = cls.parse(data)
+            except ValueError as exc:
+                code = getattr(exc, "code", None)
+                if code is None:
+                    raise
+                text = str(exc).replace("{", "{{").replace("}", "}}")
+                raise PydanticCustomError(code, text) from None
             return {name: getattr(parsed, name) for name in type(parsed).model_fields}
         return data

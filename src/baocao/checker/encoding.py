@@ -9,58 +9,85 @@ repaired text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from ..i18n import _
 from ..vi import legacy
+from ..vi.legacy import Encoding
 from .context import Context
+from .dictionary import dictionary, known_syllable
 from .rule import Finding, Rule
 
 __all__ = ["RULES", "in_legacy_run"]
 
 _TOKEN = re.compile(r"[^\s,.;:!?()\[\]\"“”'‘’/]+")
-_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+_NAMES: dict[Encoding, str] = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 
 
-def _legacy_runs(text: str) -> Iterator[tuple[int, int, str, str]]:
+def _scan(tokens: list[re.Match[str]], encoding: Encoding) -> tuple[list[int], set[int]]:
+    """Tokens that are sure legacy words, and those that may be (no word as written)."""
+    sure, changes = [], set()
+    for i, m in enumerate(tokens):
+        word = m[0]
+        repaired = legacy.decode(word, encoding)
+        if repaired == word or not all(
+            legacy.is_vietnamese_syllable(w) for w in repaired.split("-")
+        ):
+            continue
+        if not legacy.is_vietnamese_syllable(word):
+            sure.append(i)
+        elif dictionary() is not None and not known_syllable(word):
+            changes.add(i)  # spelled like a syllable, but no such word: "xaõ"
+    return sure, changes
+
+
+@functools.lru_cache(maxsize=256)
+def _legacy_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """``(start, end, encoding, repaired)`` of each run of words in a legacy encoding.
 
-    A word counts when it is no Vietnamese syllable as written and decodes to one;
-    plain words between two such words ("an" in "Coâng an xaõ") join the run.
+    A word is sure when it is no Vietnamese syllable as written and decodes to one;
+    the encoding with more sure words in the text wins. Words that decode to a
+    syllable next to a run ("xaõ" in "Coâng an xaõ", one plain word between) join it.
     """
     tokens = list(_TOKEN.finditer(text))
-    for encoding in ("tcvn3", "vni"):
-        hits, changes = [], set()
-        for i, m in enumerate(tokens):
-            word = m[0]
-            repaired = legacy.decode(word, encoding)  # type: ignore[arg-type]
-            if repaired != word and all(
-                legacy.is_vietnamese_syllable(w) for w in repaired.split("-")
-            ):
-                changes.add(i)
-                if not legacy.is_vietnamese_syllable(word):
-                    hits.append(i)
-        if not hits:
-            continue
-        # A word that decodes to a syllable next to a sure one belongs to the run ("xaõ").
-        grown = set(hits)
-        for i in sorted(hits):
-            for step in (-1, 1):
-                j = i + step
-                while j in changes and j not in grown:
+    scans = {e: _scan(tokens, e) for e in _NAMES}
+
+    def score(e: Encoding) -> tuple[int, int]:
+        """More sure words; on a tie, more of them decoding to dictionary words."""
+        decoded = [legacy.decode(tokens[i][0], e) for i in scans[e][0]]
+        return len(decoded), sum(known_syllable(w) for w in decoded)
+
+    encoding = max(scans, key=score)
+    sure, changes = scans[encoding]
+    if not sure:
+        return ()
+    grown = set(sure)
+    for i in sure:
+        for step in (-1, 1):
+            j = i + step
+            while True:
+                if j in changes and j not in grown:
                     grown.add(j)
+                elif j + step in changes and j + step not in grown:
+                    grown.add(j + step)  # one plain word between ("an" in "Coâng an xaõ")
                     j += step
-        hits = sorted(grown)
-        runs: list[list[int]] = [[hits[0], hits[0]]]
-        for i in hits[1:]:
-            if i - runs[-1][1] <= 2:
-                runs[-1][1] = i
-            else:
-                runs.append([i, i])
-        for first, last in runs:
-            start, end = tokens[first].start(), tokens[last].end()
-            yield start, end, encoding, legacy.decode(text[start:end], encoding)  # type: ignore[arg-type]
+                else:
+                    break
+                j += step
+    hits = sorted(grown)
+    runs: list[list[int]] = [[hits[0], hits[0]]]
+    for i in hits[1:]:
+        if i - runs[-1][1] <= 2:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    out = []
+    for first, last in runs:
+        start, end = tokens[first].start(), tokens[last].end()
+        out.append((start, end, encoding, legacy.decode(text[start:end], encoding)))
+    return tuple(out)
 
 
 def legacy_encoded(ctx: Context) -> Iterator[Finding]:

@@ -17,25 +17,23 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from importlib import resources
-from pathlib import Path
-from typing import Any
 
 from ..i18n import _
 from ..vi import legacy
-from .consistency import tone_style
+from .tones import tone_style
 from .context import Context
 from .data import misspellings
+from .dictionary import dictionary, known_syllable
 from .encoding import in_legacy_run
 from .rule import Finding, Rule
 
-__all__ = ["RULES", "dictionary", "lookalikes"]
+__all__ = ["RULES", "lookalikes"]
 
 _PACKAGE = __name__.rpartition(".")[0]
 _TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
 _ONSETS = (("gi", "d", "r"), ("s", "x"), ("ch", "tr"), ("l", "n"))
 _FINALS = (("ng", "n"), ("c", "t"))
 _SYLLABLE = re.compile(r"(?<![\w/-])[^\W\d_]+(?![\w/-])")
-_HUNSPELL = Path("/usr/share/hunspell/vi_VN")
 
 
 def _lines(name: str) -> list[str]:
@@ -148,31 +146,6 @@ def real_word_errors(ctx: Context) -> Iterator[Finding]:
                     i += n - 1
                     break
             i += 1
-
-
-@functools.cache
-def dictionary() -> Any | None:
-    """Debian's hunspell-vi through spylls, or None when either is missing."""
-    try:
-        from spylls.hunspell import Dictionary
-    except ImportError:
-        return None
-    if not _HUNSPELL.with_suffix(".dic").exists():
-        return None
-    return Dictionary.from_files(str(_HUNSPELL))
-
-
-def known_syllable(word: str) -> bool:
-    """In the dictionary, in either tone placement ("hòa"/"hoà"); True without a dictionary."""
-    d = dictionary()
-    if d is None:
-        return True
-    lower = word.lower()
-    forms = [lower]
-    style = tone_style(lower)
-    if style is not None:
-        forms.append(style[1])
-    return any(d.lookup(f) for f in forms)
 
 
 def unknown_syllables(ctx: Context) -> Iterator[Finding]:

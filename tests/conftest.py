@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,14 @@ def seed_report():  # type: ignore[no-untyped-def]
     import baocao
 
     return baocao.load(SEED_YAML)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages in English for a test that asserts English text (subprocesses too)."""
+    from baocao.i18n import set_language
+
+    monkeypatch.setenv("BAOCAO_LANG", "en")
+    set_language("en")
+    yield
+    set_language(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,14 +17,23 @@ from baocao.engines.pdf import INSTALL_HINT
 
 from .test_engines_pdf import fake_soffice, needs_posix, soffice_calls  # noqa: F401  (fixture)
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
+
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "bao-cao-quy-dinh-02.yaml"
 CLI = Path(__file__).parent / "fixtures" / "cli"
 
 
 def run(*args: str | Path, env: dict[str, str | None] | None = None) -> Result:
-    """Invoke ``baocao`` in-process with click's runner (stdout and stderr together)."""
-    return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+    """Invoke ``baocao`` in-process with click's runner (stdout and stderr together).
+
+    ``--verbose`` so the summary lists the inputs that went well too.
+    """
+    argv = [str(a) for a in args]
+    if argv and argv[0] == "batch":
+        argv.append("--verbose")
+    return CliRunner().invoke(main, argv, env=env, catch_exceptions=False)
 
 
 @pytest.fixture
@@ -53,7 +63,7 @@ def test_one_bad_input_does_not_stop_the_rest(inputs: Path, tmp_path: Path) -> N
     assert "rendered" in _row(result.output, "seed.yaml")
     assert "rendered" in _row(result.output, "valid.yaml")
     tally = _row(result.output, "tally-mismatch.yaml")
-    assert "failed" in tally and "3 + 18 ≠ 20" in tally and "(dòng 23)" in tally
+    assert "failed" in tally and "3 + 18 ≠ 20" in tally and "(line 23)" in tally
     assert "failed" in _row(result.output, "invalid-yaml.yaml")
     assert "2 rendered, 2 failed" in result.output
 
@@ -74,7 +84,7 @@ def test_all_good_exits_zero_and_summary_has_times(inputs: Path, tmp_path: Path)
         "batch", inputs / "seed.yaml", inputs / "valid.yaml", "-o", tmp_path / "o", "-f", "txt"
     )
     assert result.exit_code == 0, result.output
-    assert "Tệp (file)" in result.output and "Thời gian (time)" in result.output
+    assert "File" in result.output and "Time" in result.output
     for name in ("seed.yaml", "valid.yaml"):
         assert _row(result.output, name).rstrip(" │").endswith(" s")
 
@@ -145,7 +155,7 @@ def test_unexpected_error_in_one_input_is_contained(
 def test_reason_is_one_line_with_a_count_of_the_rest() -> None:
     """The table's reason is the first problem and how many more; the file is not repeated."""
     many = Outcome(Path("x.yaml"), error="x.yaml: 3 lỗi\n  a (dòng 1): m\n  b: n\n  c: o")
-    assert many.reason == "a (dòng 1): m (+2 lỗi khác / more)"
+    assert many.reason == "a (dòng 1): m (+2 more)"
     one = Outcome(Path("x.yaml"), error="x.yaml: PDF: timed out")
     assert one.reason == "PDF: timed out"
     assert Outcome(Path("x.yaml")).reason == ""
@@ -234,3 +244,45 @@ def test_real_libreoffice_batch(inputs: Path, tmp_path: Path) -> None:
         pdf = out / f"{stem}.pdf"
         got = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert text in got
+
+
+def test_summary_lists_only_failures_unless_verbose(inputs: Path, tmp_path: Path) -> None:
+    """Failures first; a good input has no row without --verbose; --quiet prints no table."""
+    argv = ["batch", str(inputs), "-o", str(tmp_path / "o"), "-f", "txt"]
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 1
+    rows = [line for line in result.output.splitlines() if "│" in line and "yaml" in line]
+    assert rows and all("failed" in r or "│  " in r for r in rows)
+    assert not any("seed.yaml" in r for r in rows)
+    quiet = CliRunner().invoke(main, [*argv, "--quiet", "--force"])
+    assert quiet.exit_code == 1 and "│" not in quiet.output
+
+
+def test_skip_existing_resumes_a_run(inputs: Path, tmp_path: Path) -> None:
+    """A second run with --skip-existing renders nothing again and is not a failure."""
+    out = tmp_path / "o"
+    good = [str(inputs / "seed.yaml"), str(inputs / "valid.yaml")]
+    first = CliRunner().invoke(main, ["batch", *good, "-o", str(out), "-f", "txt"])
+    assert first.exit_code == 0
+    stamp = (out / "seed.txt").stat().st_mtime_ns
+    again = CliRunner().invoke(
+        main, ["batch", *good, "-o", str(out), "-f", "txt", "--skip-existing", "--json"]
+    )
+    assert again.exit_code == 0, again.output
+    doc = json.loads(again.stdout)
+    assert doc["command"] == "batch" and doc["ok"] is True
+    assert all(f["skipped"] for f in doc["files"])
+    assert (out / "seed.txt").stat().st_mtime_ns == stamp
+
+
+def test_batch_json_lists_failures_with_diagnostics(inputs: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["batch", str(inputs), "-o", str(tmp_path / "o"), "-f", "txt", "--json"]
+    )
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["files"] == 4 and doc["summary"]["failed"] == 2
+    bad = [f for f in doc["files"] if not f["ok"]]
+    assert all(f["diagnostics"] and f["error"]["code"] == "render_failed" for f in bad)
+    good = [f for f in doc["files"] if f["ok"]]
+    assert all(f["outputs"] and f["outputs"][0].endswith(".txt") for f in good)

@@ -38,7 +38,7 @@ def test_validate_valid_files() -> None:
     """Valid files are each reported valid, with exit status 0."""
     result = run("validate", SEED, CLI / "valid.yaml")
     assert result.exit_code == 0, result.output
-    assert f"{SEED}: hợp lệ (valid)" in result.output
+    assert f"{SEED}: hợp lệ" in result.output
     assert "2/2 tệp hợp lệ" in result.output
 
 
@@ -58,7 +58,7 @@ def test_validate_lists_every_problem_at_once() -> None:
     result = run("validate", f)
     assert result.exit_code == 1
     out = result.output
-    assert f"{f}: dữ liệu báo cáo có 4 lỗi (4 problems)" in out
+    assert f"{f}: dữ liệu báo cáo có 4 lỗi" in out
     assert f"header.plac (dòng {line_of(f, 'plac:')}): trường không có trong mẫu" in out
     assert f"signer.nmae (dòng {line_of(f, 'nmae:')}): trường không có trong mẫu" in out
     assert "header.place" in out and "signer.name" in out
@@ -108,14 +108,17 @@ def test_validate_json_output() -> None:
     f = CLI / "tally-mismatch.yaml"
     result = run("validate", "--json", CLI / "valid.yaml", f)
     assert result.exit_code == 1
-    records = json.loads(result.output)
-    assert [r["valid"] for r in records] == [True, False]
-    assert records[1]["problems"] == [
+    records = json.loads(result.output)["files"]
+    assert [r["ok"] for r in records] == [True, False]
+    assert records[1]["diagnostics"] == [
         {
+            "code": "BC906",
+            "severity": "error",
+            "message": "3 + 18 ≠ 20",
+            "loc": ["results", "sections", 0, "blocks", 0, "spans", 1],
             "path": "results.sections[0].blocks[0].spans[1]",
             "line": line_of(f, "type: tally"),
-            "code": "BC906",
-            "message": "3 + 18 ≠ 20",
+            "suggestion": None,
         }
     ]
 
@@ -148,7 +151,7 @@ def test_render_refuses_to_clobber(tmp_path: Path) -> None:
     out.write_text("cũ", encoding="utf-8")
     result = run("render", SEED, "-o", out)
     assert result.exit_code == 1
-    assert "already exists" in result.output and "--force" in result.output
+    assert "đã có" in result.output and "--force" in result.output
     assert out.read_text(encoding="utf-8") == "cũ"
     assert run("render", SEED, "-o", out, "--force").exit_code == 0
     assert out.read_text(encoding="utf-8") == render_text(load(SEED))
@@ -173,7 +176,7 @@ def test_failing_render_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     out.write_text("cũ", encoding="utf-8")
     result = run("render", SEED, "-o", out, "--force")
     assert result.exit_code == 1
-    assert "lỗi (error): dang: undefined variable" in result.output
+    assert "lỗi: dang: undefined variable" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.md"]
     assert out.read_text(encoding="utf-8") == "cũ"
 
@@ -189,7 +192,7 @@ def test_unexpected_error_is_one_line_not_a_traceback(
     monkeypatch.setitem(rendering.OUTPUT_FORMATS, "md", buggy)
     result = run("render", SEED, "-o", tmp_path / "x.md", env={"BAOCAO_DEBUG": None})
     assert result.exit_code == 1
-    assert "lỗi nội bộ (internal error): RuntimeError: boom" in result.output
+    assert "lỗi nội bộ: RuntimeError: boom" in result.output
     assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
 
@@ -198,7 +201,7 @@ def test_render_unknown_suffix(tmp_path: Path) -> None:
     """An unknown suffix is refused with the list of known ones, before any work."""
     result = run("render", SEED, "-o", tmp_path / "x.odt")
     assert result.exit_code == 1
-    assert "unknown output format" in result.output and ".docx" in result.output
+    assert "không biết định dạng" in result.output and ".docx" in result.output
 
 
 def test_render_to_stdout() -> None:

@@ -16,6 +16,9 @@ from baocao.cli import main
 from baocao.cli.init import starter_kinds, starter_text
 from baocao.model import REPORT_KINDS, DocumentSymbol, IssueDate, Issuer, IssuerLine
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
+
+
 WRITTEN_AS_TEXT = (DocumentSymbol, IssueDate)
 """Objects a starter writes in their text form ("12-BC/ĐU", "2025-12-__"), not field by field."""
 

@@ -255,7 +255,7 @@ def test_draft_prints_blanks_and_strict_names_the_variable() -> None:
 
 def test_bad_templates_are_named() -> None:
     """A file that is not a .docx, or a tag Jinja cannot read, is an error naming the template."""
-    with pytest.raises(TemplateError, match=r"not a readable \.docx"):
+    with pytest.raises(TemplateError, match=r"hỏng: không phải tệp \.docx đọc được"):
         render_docx_bytes(b"not a zip", {}, name="hỏng")
     with pytest.raises(TemplateRenderError, match="hỏng: TemplateSyntaxError"):
         render_docx_bytes(simple_template(["{% if %}"]), {}, name="hỏng")

@@ -56,6 +56,8 @@ def test_package_data_is_in_the_wheel(wheel: zipfile.ZipFile) -> None:
     missing = [str(p) for p in data if p.relative_to(src).as_posix() not in names]
     assert not missing
     assert "baocao/py.typed" in names
+    # The compiled English catalog (committed, see docs/i18n.md): English needs no build step.
+    assert "baocao/locale/en/LC_MESSAGES/baocao.mo" in names
 
 
 def test_entry_points_in_the_wheel(wheel: zipfile.ZipFile) -> None:
@@ -65,3 +67,17 @@ def test_entry_points_in_the_wheel(wheel: zipfile.ZipFile) -> None:
     assert "baocao = baocao.cli:main" in text
     assert "[baocao.templates]" in text
     assert "dang = " in text and "nha-nuoc = " in text
+
+
+def test_docxtpl_is_bounded_and_the_installed_one_is_inside() -> None:
+    """engines.compiled reaches into docxtpl: the declared range is the tested one."""
+    from importlib.metadata import requires, version
+
+    from packaging.requirements import Requirement
+
+    reqs = [Requirement(r) for r in requires("baocao") or []]
+    (docxtpl,) = [r for r in reqs if r.name == "docxtpl"]
+    assert any(s.operator == "<" for s in docxtpl.specifier), "docxtpl needs an upper bound"
+    assert version("docxtpl") in docxtpl.specifier
+    declared = {r.name.lower() for r in reqs if r.marker is None}
+    assert {"jinja2", "python-docx", "markupsafe"} <= declared

@@ -208,7 +208,10 @@ def test_loading_packs_emits_no_warning_without_plugins() -> None:
 
 
 def test_hook_is_imported_from_the_manifest_and_a_missing_one_is_named(tmp_path: Path) -> None:
-    """`hook: module:function` gives the function; a missing module is a TemplateError."""
+    """With the author's trust, `hook: module:function` gives the function; a missing one is named.
+
+    (Without ``trust_code`` a folder pack runs no code at all: tests/test_attacks_hooks.py.)
+    """
     good = write_pack(
         tmp_path / "co-hook",
         {"id": "co-hook", "title": "Có", "extends": "dang", "hook": "baocao.vi:upper_vi"},
@@ -216,11 +219,11 @@ def test_hook_is_imported_from_the_manifest_and_a_missing_one_is_named(tmp_path:
     )
     from baocao.vi import upper_vi
 
-    assert get_pack(good).hook_function() is upper_vi
+    assert get_pack(good, trust_code=True).hook_function() is upper_vi
     bad = write_pack(
         tmp_path / "hook-sai",
         {"id": "hook-sai", "title": "Sai", "extends": "dang", "hook": "khong_co_goi:them"},
         {},
     )
     with pytest.raises(TemplateError, match="hook khong_co_goi:them not found"):
-        get_pack(bad).hook_function()
+        get_pack(bad, trust_code=True).hook_function()

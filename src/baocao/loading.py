@@ -7,17 +7,22 @@ Every validation problem is reported at once with its field path
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import core_schema
 
-from .errors import InputError, LoadError, Problem
+from .errors import InputError, LoadError, Problem, format_loc
+from .i18n import N_, _, language
+from .limits import current_limits
 from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
 from .model.forms import FORM_RULES, lenient_mode
-from .yamlread import ReportLoader
+from .xmlchars import find_forbidden
+from .yamlread import ReportLoader, check_tree, line_of
 
 __all__ = [
     "format_path",
@@ -33,36 +38,46 @@ AnyReport = Document | ImplementationReport
 Path_ = tuple[str | int, ...]
 
 _MESSAGES = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không có trong mẫu (gõ sai tên?)",
-    "string_type": "phải là chuỗi văn bản",
-    "int_type": "phải là số nguyên",
-    "int_parsing": "phải là số nguyên",
-    "bool_type": "phải là true/false",
-    "bool_parsing": "phải là true/false",
-    "list_type": "phải là danh sách",
-    "dict_type": "phải là một mục có các trường",
-    "model_type": "phải là một mục có các trường",
-    "too_short": "danh sách không được rỗng",
-    "literal_error": "giá trị không hợp lệ",
-    "union_tag_invalid": "loại (type/kind) không hợp lệ",
-    "date_from_datetime_parsing": "không phải ngày hợp lệ",
-    "date_parsing": "không phải ngày hợp lệ",
-    "greater_than_equal": "giá trị quá nhỏ",
-    "greater_than": "giá trị quá nhỏ",
-    "less_than_equal": "giá trị quá lớn",
+    "missing": N_("thiếu trường bắt buộc"),
+    "extra_forbidden": N_("trường không có trong mẫu (gõ sai tên?)"),
+    "string_type": N_("phải là chuỗi văn bản"),
+    "string_too_short": N_("không được để trống"),
+    "int_type": N_("phải là số nguyên"),
+    "int_parsing": N_("phải là số nguyên"),
+    "int_from_float": N_("phải là số nguyên"),
+    "float_type": N_("phải là số"),
+    "float_parsing": N_("phải là số"),
+    "bool_type": N_("phải là true/false"),
+    "bool_parsing": N_("phải là true/false"),
+    "list_type": N_("phải là danh sách"),
+    "tuple_type": N_("phải là danh sách"),
+    "dict_type": N_("phải là một mục có các trường"),
+    "model_type": N_("phải là một mục có các trường"),
+    "model_attributes_type": N_("phải là một mục có các trường"),
+    "too_short": N_("danh sách không được rỗng"),
+    "too_long": N_("danh sách quá dài"),
+    "literal_error": N_("giá trị không hợp lệ"),
+    "enum": N_("giá trị không hợp lệ"),
+    "union_tag_invalid": N_("loại (type/kind) không hợp lệ"),
+    "union_tag_not_found": N_("thiếu trường chọn loại (type/kind)"),
+    "date_type": N_("không phải ngày hợp lệ"),
+    "date_from_datetime_parsing": N_("không phải ngày hợp lệ"),
+    "date_from_datetime_inexact": N_("không phải ngày hợp lệ"),
+    "date_parsing": N_("không phải ngày hợp lệ"),
+    "greater_than_equal": N_("giá trị quá nhỏ"),
+    "greater_than": N_("giá trị quá nhỏ"),
+    "less_than_equal": N_("giá trị quá lớn"),
+    "less_than": N_("giá trị quá lớn"),
+    "string_pattern_mismatch": N_("không đúng dạng quy định"),
 }
+"""Pydantic's error types in the user's language; any other type gets a generic line."""
+
+_BUILTIN_TYPES = frozenset(get_args(core_schema.ErrorType))
 
 
 def format_path(loc: Iterable[str | int]) -> str:
     """``('sections', 1, 'title')`` → ``sections[1].title``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
+    return format_loc(loc)
 
 
 _NON_DATA_STEPS = {
@@ -99,19 +114,33 @@ def _tag_field(data: Any, path: Path_) -> str:
 
 
 def _message(err: Any) -> str:
+    """Pydantic's message in the user's language; our own validators' as raised."""
     msg = str(err.get("msg", ""))
     kind = str(err.get("type", ""))
-    if kind == "value_error":
-        return msg.removeprefix("Value error, ")
-    if kind in _MESSAGES:
-        viet = _MESSAGES[kind]
-        if kind == "literal_error":
-            return f"{viet}: {msg}"
-        if kind == "union_tag_invalid":
-            ctx = err.get("ctx") or {}
-            return f"{viet} {ctx.get('tag', '')!r}; cần một trong: {ctx.get('expected_tags', '')}"
-        return viet
-    return msg
+    ctx = err.get("ctx") or {}
+    if kind in ("value_error", "assertion_error"):
+        return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind not in _MESSAGES:
+        # A custom error (PydanticCustomError) is written through _() already;
+        # any other built-in type must not leak English into a Vietnamese run.
+        if kind in _BUILTIN_TYPES and language() != "en":
+            return _("giá trị không hợp lệ (mã {code})").format(code=kind)
+        return msg
+    text = _(_MESSAGES[kind])
+    if kind == "literal_error":
+        return _("{text}: cần một trong {expected}").format(
+            text=text, expected=ctx.get("expected", "")
+        )
+    if kind == "union_tag_invalid":
+        return _("{text} {tag!r}; cần một trong: {expected}").format(
+            text=text, tag=ctx.get("tag", ""), expected=ctx.get("expected_tags", "")
+        )
+    return text
+
+
+def _code(err: Any) -> str:
+    """The stable code of one problem: Pydantic's error type, or a custom error's own."""
+    return str(err.get("type", "invalid"))
 
 
 def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[Problem]:
@@ -124,15 +153,19 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[
             path = (*path, _tag_field(data, path))
         elif code in FORM_RULES and ctx.get("field"):
             path = (*path, ctx["field"])
-        line = None
-        for n in range(len(path), -1, -1):
-            if path[:n] in lines:
-                line = lines[path[:n]]
-                break
+        line = _line_of(path, lines)
         form = code if code in FORM_RULES else None
         message = str(err.get("msg", "")) if form else _message(err)
-        out.append(Problem(format_path(path), message, line, form, path))
+        out.append(Problem(path, message, line, _code(err)))
     return out
+
+
+def _line_of(path: Path_, lines: dict[Path_, int]) -> int | None:
+    """The line of ``path``, or of its nearest parent that has one."""
+    for n in range(len(path), -1, -1):
+        if path[:n] in lines:
+            return lines[path[:n]]
+    return None
 
 
 def validate(
@@ -149,14 +182,27 @@ def validate(
     """
     if isinstance(data, (Document, ImplementationReport)):
         return data
+    where = f"{source}: " if source else ""
+    if not isinstance(data, (dict, BaseModel)):
+        raise InputError(
+            _("{where}một báo cáo là một mục có các trường (mapping), không phải {kind}").format(
+                where=where, kind=type(data).__name__
+            )
+        )
+    bad = [
+        Problem(format_path(path), message, _line_of(path, lines or {}))
+        for path, message in (find_forbidden(data) if isinstance(data, dict) else ())
+    ]
+    if bad:
+        raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)
     try:
         with lenient_mode(lenient):
             return REPORT_ADAPTER.validate_python(data)
     except ValidationError as exc:
         problems = _problems(exc, data, lines or {})
         where = f"{source}: " if source else ""
-        n = len(problems)
-        raise InputError(f"{where}dữ liệu báo cáo có {n} lỗi", problems) from None
+        head = _("dữ liệu báo cáo có {n} lỗi").format(n=len(problems))
+        raise InputError(where + head, problems) from None
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
@@ -172,13 +218,12 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     loader = ReportLoader(text)
     try:
         node = loader.get_single_node()
+        check_tree(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise LoadError(
-            f"{source}: không đọc được YAML", [Problem("", _yaml_problem(exc), line)]
-        ) from None
+        head = _("{source}: không đọc được YAML").format(source=source)
+        problem = Problem((), _yaml_problem(exc), line_of(exc, text), "yaml_syntax")
+        raise LoadError(head, [problem]) from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -206,24 +251,43 @@ def loads_with_lines(
 
     The checker uses the lines to point a diagnostic at the input file.
     """
+    if len(text) > current_limits().input_bytes:
+        raise LoadError(
+            _("{file}: dữ liệu dài hơn {n} ký tự (giới hạn BAOCAO_MAX_INPUT_BYTES)").format(
+                file=source, n=current_limits().input_bytes
+            )
+        )
     if format == "json":
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except RecursionError:
             raise LoadError(
-                f"{source}: không đọc được JSON", [Problem("", exc.msg, exc.lineno)]
+                _("{file}: JSON lồng quá sâu").format(file=source)
             ) from None
+        except json.JSONDecodeError as exc:
+            head = _("{source}: không đọc được JSON").format(source=source)
+            raise LoadError(head, [Problem((), exc.msg, exc.lineno, "json_syntax")]) from None
         lines: dict[Path_, int] = {}
     elif format == "yaml":
         data, lines = _yaml_with_lines(text, source)
     else:
-        raise LoadError(f"{source}: unknown input format {format!r} (yaml or json)")
+        raise LoadError(
+            _("{source}: không biết định dạng đầu vào {format!r} (yaml hoặc json)").format(
+                source=source, format=format
+            ),
+            code="unknown_input_format",
+        )
     if not isinstance(data, dict):
-        raise LoadError(f"{source}: a report file holds one mapping at the top level")
+        raise LoadError(
+            _("{source}: tệp báo cáo phải là một mục có các trường ở cấp đầu").format(
+                source=source
+            ),
+            code="not_a_mapping",
+        )
     try:
         return validate(data, source=source, lines=lines, lenient=lenient), lines
     except InputError as exc:
-        raise LoadError(str(exc).splitlines()[0], exc.problems) from None
+        raise LoadError(str(exc).splitlines()[0], exc.problems, code=exc.code) from None
 
 
 def loads(
@@ -241,15 +305,40 @@ def load_with_lines(
     path: str | Path, *, lenient: bool = False
 ) -> tuple[AnyReport, dict[Path_, int]]:
     """Like :func:`load`, also returning ``{field path: line}`` for a YAML file."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise LoadError(
+            _("load() cần đường dẫn tệp (str hoặc Path), không phải {kind}").format(
+                kind=type(path).__name__
+            )
+        )
     p = Path(path)
+    limit = current_limits().input_bytes
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        with open(p, "rb") as stream:
+            raw = stream.read(limit + 1)
     except OSError as exc:
-        raise LoadError(f"{p}: không mở được tệp ({exc.strerror})") from None
+        raise LoadError(
+            _("{file}: không mở được tệp ({reason})").format(file=p, reason=exc.strerror),
+            code="file_unreadable",
+        ) from None
+    except ValueError as exc:  # a NUL in the path
+        raise LoadError(_("{file}: không mở được tệp ({why})").format(file=p, why=exc)) from None
+    if len(raw) > limit:
+        raise LoadError(
+            _("{file}: tệp lớn hơn {n} byte (giới hạn BAOCAO_MAX_INPUT_BYTES)").format(
+                file=p, n=limit
+            )
+        )
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(
-            f"{p}: không phải tệp văn bản UTF-8 (not UTF-8 text: byte {exc.start} "
-            f"is 0x{exc.object[exc.start]:02x}); lưu lại tệp với mã hóa UTF-8"
+            _(
+                "{file}: không phải tệp văn bản UTF-8 (byte {offset} là 0x{byte:02x}); "
+                "lưu lại tệp với mã hóa UTF-8"
+            ).format(file=p, offset=exc.start, byte=exc.object[exc.start]),
+            code="not_utf8",
+            line=exc.object[: exc.start].count(b"\n") + 1,
         ) from None
     fmt = "json" if p.suffix.lower() == ".json" else "yaml"
     return loads_with_lines(text, format=fmt, source=str(p), lenient=lenient)
@@ -271,7 +360,12 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     elif kind in REPORT_KINDS:
         schema = REPORT_KINDS[kind].model_json_schema()
     else:
-        raise InputError(f"unknown report kind {kind!r}; known: {', '.join(REPORT_KINDS)}")
+        raise InputError(
+            _("không có loại báo cáo {kind!r}; có: {known}").format(
+                kind=kind, known=", ".join(REPORT_KINDS)
+            ),
+            code="unknown_kind",
+        )
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", "baocao report")
     return schema

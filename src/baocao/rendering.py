@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-from .atomic import atomic_write
+from .atomic import atomic_write, check_target
 from .engines.docx import render_docx_bytes
 from .engines.docx_context import docx_context
 from .engines.html import render_html
@@ -22,6 +22,7 @@ from .engines.markdown import render_markdown
 from .engines.pdf import docx_to_pdf
 from .engines.text import render_text
 from .errors import OutputError, TemplateError
+from .i18n import _
 from .layout import PrintForm, layout
 from .loading import validate
 from .model import Document, ImplementationReport
@@ -144,11 +145,23 @@ def render(
 ) -> Path | None:
     """Render ``report`` to a path (format from its suffix, written atomically) or a stream."""
     if isinstance(out, (str, os.PathLike)):
-        path = Path(out)
+        # Refused before the work, and again at the end.
+        path = check_target(out, overwrite=overwrite)
         fmt = format or path.suffix.lower().lstrip(".") or "docx"
-        if not overwrite and path.exists():
-            raise OutputError(f"{path} already exists (use --force / overwrite=True to replace it)")
         data = render_bytes(report, fmt, template, draft=draft, form=form)
         return atomic_write(path, data, overwrite=overwrite)
-    out.write(render_bytes(report, format or "docx", template, draft=draft, form=form))
+    write = getattr(out, "write", None)
+    if not callable(write):
+        raise OutputError(
+            _("đầu ra phải là đường dẫn hoặc luồng nhị phân có write(), không phải {kind}").format(
+                kind=type(out).__name__
+            )
+        )
+    data = render_bytes(report, format or "docx", template, draft=draft, form=form)
+    try:
+        write(data)
+    except (ValueError, OSError, TypeError) as exc:  # closed, broken pipe, a text stream
+        raise OutputError(
+            _("không ghi được vào luồng đầu ra: {why}").format(why=exc)
+        ) from None
     return None

@@ -1,8 +1,18 @@
-"""Reading YAML with libyaml's C loader when PyYAML has it.
+"""Reading YAML safely: libyaml's C loader, bounded, with duplicate keys refused.
 
-Why: report files, format profiles, manifests and the checker's word lists are
-all YAML; the pure-Python loader costs a noticeable part of a one-report CLI run.
-Both loaders give the same data and the same line marks.
+Why the C loader: report files, format profiles, manifests and the checker's
+word lists are all YAML; the pure-Python loader costs a noticeable part of a
+one-report CLI run. Both loaders give the same data and the same line marks.
+
+Why the checks (``check_tree``), run on the composed node graph before any
+Python object is built: YAML aliases share nodes, so a 322-byte file of nine
+nested alias levels is a few dozen nodes that expand to hundreds of millions
+everywhere the data is walked (line numbers, validation). The expanded size is
+counted in one linear pass over the graph and refused above
+``Limits.yaml_nodes``; so are too many alias uses, a nesting deeper than
+``Limits.yaml_depth`` and an alias that contains itself. A mapping key given
+twice is refused with both lines: YAML keeps the last silently, and a clerk
+who typed a field twice meant one of them.
 """
 
 from __future__ import annotations
@@ -10,8 +20,12 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["ReportLoader", "SafeLoader", "read_yaml"]
+from .i18n import _
+from .limits import current_limits
+
+__all__ = ["ReportLoader", "SafeLoader", "YamlLimitError", "check_tree", "line_of", "read_yaml"]
 
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -32,6 +46,109 @@ ReportLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_yaml(text: str) -> Any:
-    """``yaml.safe_load`` through the fastest safe loader available."""
-    return yaml.load(text, Loader=SafeLoader)
+class YamlLimitError(yaml.MarkedYAMLError):
+    """The YAML is refused before it is built: too large, too deep, or a key given twice."""
+
+
+def _refuse(problem: str, node: Node) -> YamlLimitError:
+    return YamlLimitError(None, None, problem, node.start_mark)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _duplicate_keys(node: MappingNode) -> None:
+    seen: dict[tuple[str, str], Node] = {}
+    for key, _value in node.value:
+        if not isinstance(key, ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        first = seen.setdefault((key.tag, key.value), key)
+        if first is not key:
+            raise _refuse(
+                _("khóa {key!r} có hai lần, ở dòng {first} và dòng {second}; giữ một").format(
+                    key=key.value,
+                    first=first.start_mark.line + 1,
+                    second=key.start_mark.line + 1,
+                ),
+                key,
+            )
+
+
+def check_tree(root: Node | None) -> None:
+    """Refuse a node graph that is too large once expanded, too deep, cyclic, or has twin keys."""
+    if root is None:
+        return
+    limits = current_limits()
+    expanded: dict[int, int] = {}
+    """Node id → nodes it stands for once every alias is expanded (itself included)."""
+    visiting: set[int] = set()
+    aliases = 0
+    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            visiting.discard(key)
+            size = 1 + sum(expanded[id(c)] for c in _children(node))
+            if size > limits.yaml_nodes:
+                raise _refuse(
+                    _("YAML quá lớn khi mở các bí danh (alias): hơn {n} nút").format(
+                        n=limits.yaml_nodes
+                    ),
+                    node,
+                )
+            expanded[key] = size
+            continue
+        if key in expanded:
+            aliases += 1
+            if aliases > limits.yaml_aliases:
+                raise _refuse(
+                    _("YAML dùng bí danh (alias) hơn {n} lần").format(n=limits.yaml_aliases), node
+                )
+            continue
+        if key in visiting:
+            raise _refuse(_("bí danh (alias) YAML chứa chính nó"), node)
+        if depth > limits.yaml_depth:
+            raise _refuse(
+                _("YAML lồng sâu hơn {n} cấp").format(n=limits.yaml_depth), node
+            )
+        if isinstance(node, MappingNode):
+            _duplicate_keys(node)
+        visiting.add(key)
+        stack.append((node, depth, True))
+        for child in reversed(_children(node)):
+            if id(child) in visiting:
+                raise _refuse(_("bí danh (alias) YAML chứa chính nó"), child)
+            stack.append((child, depth + 1, False))
+
+
+def line_of(exc: yaml.YAMLError, text: str) -> int | None:
+    """The 1-based line a YAML error points at (reader errors give only an offset)."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        return text.count("\n", 0, position) + 1
+    return None
+
+
+def read_yaml(text: str, loader: type[yaml.SafeLoader] = SafeLoader) -> Any:
+    """``yaml.safe_load`` through the fastest safe loader, with ``check_tree`` first."""
+    limit = current_limits().input_bytes
+    if len(text) > limit:
+        raise YamlLimitError(
+            None, None, _("tệp YAML dài hơn {n} ký tự").format(n=limit), None
+        )
+    reader = loader(text)
+    try:
+        node = reader.get_single_node()
+        check_tree(node)
+        return reader.construct_document(node) if node is not None else None
+    finally:
+        reader.dispose()

@@ -7,10 +7,12 @@ message and exit status 1 (2 for usage errors), never a traceback.
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
 from .. import __version__
+from .language import install, lang_option, safe_console, translate_command
 
 __all__ = ["COMMANDS", "main"]
 
@@ -45,16 +47,25 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         command = getattr(importlib.import_module(f".{module}", __name__), attr)
         assert isinstance(command, click.Command)
-        return command
+        return translate_command(command)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        safe_console()
+        install()
+        translate_command(self)
+        return super().main(*args, **kwargs)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="baocao")
+@lang_option
 def main() -> None:
-    """baocao: báo cáo hành chính từ dữ liệu (Vietnamese official reports from data).
+    """baocao: báo cáo hành chính Việt Nam từ dữ liệu.
+
+    Mã thoát: 0 không có lỗi; 1 có lỗi hoặc có tệp không xử lý được; 2 dùng lệnh sai.
 
     \b
-    Examples:
+    Ví dụ:
       baocao validate examples/bao-cao-quy-dinh-02.yaml
       baocao render examples/bao-cao-quy-dinh-02.yaml -o bao-cao.docx
       baocao batch reports/ -o out/ --format docx,pdf

@@ -16,13 +16,16 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..batch import BatchProgress, render_many
 from ..engines.pdf import Conversion, convert_to_pdf, find_soffice
 from ..errors import OutputError
+from ..i18n import _
 from .core import fail_cleanly, lenient_option, output_format, refuse_clobber, soffice_option
+from .machine import diagnostic, emit, file_entry
 
 __all__ = ["INPUT_SUFFIXES", "Outcome", "batch_cmd", "expand_inputs", "free_inputs"]
 
@@ -44,10 +47,17 @@ class Outcome:
     seconds: float = 0.0
     """Time spent rendering this input, summed over its formats (the shared
     LibreOffice run for PDFs is reported once, in the summary line)."""
+    skipped: bool = False
+    """``--skip-existing`` found every output already there: nothing was done."""
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def error_lines(self) -> list[str]:
+        """Each problem of the error on its own line (the head line when there is one only)."""
+        lines = (self.error or "").splitlines()
+        return lines[1:] if len(lines) > 1 else lines
 
     @property
     def reason(self) -> str:
@@ -59,7 +69,7 @@ class Outcome:
         first = lines[1].strip() if len(lines) > 1 else lines[0].removeprefix(f"{self.source}: ")
         if len(first) > REASON_WIDTH:
             first = first[: REASON_WIDTH - 1].rstrip() + "…"
-        return f"{first} (+{more} lỗi khác / more)" if more > 0 else first
+        return _("{first} (+{more} lỗi khác)").format(first=first, more=more) if more > 0 else first
 
 
 def expand_inputs(args: Iterable[str]) -> tuple[list[Path], list[Outcome]]:
@@ -77,7 +87,7 @@ def expand_inputs(args: Iterable[str]) -> tuple[list[Path], list[Outcome]]:
         else:
             hits = []
         if not hits:
-            why = "không tìm thấy tệp nào (no report files found)"
+            why = _("không tìm thấy tệp báo cáo nào")
             missing.append(Outcome(p, error=f"{arg}: {why}"))
         for h in hits:
             found.setdefault(h.resolve(), h)
@@ -91,7 +101,7 @@ def _split_stems(files: Sequence[Path]) -> tuple[list[Path], list[Outcome]]:
     clash: list[Outcome] = []
     for f in files:
         if f.stem in first:
-            why = f"cùng tên đầu ra với (same output name as) {first[f.stem]}"
+            why = _("cùng tên đầu ra với {other}").format(other=first[f.stem])
             clash.append(Outcome(f, error=f"{f}: {why}"))
         else:
             first[f.stem] = f
@@ -100,12 +110,23 @@ def _split_stems(files: Sequence[Path]) -> tuple[list[Path], list[Outcome]]:
 
 
 def free_inputs(
-    files: Sequence[Path], out_dir: Path, formats: Sequence[str], force: bool
+    files: Sequence[Path],
+    out_dir: Path,
+    formats: Sequence[str],
+    force: bool,
+    skip_existing: bool = False,
 ) -> tuple[list[Path], list[Outcome]]:
-    """Inputs whose outputs are all free; without --force an existing output fails its input."""
+    """Inputs whose outputs are all free; without --force an existing output fails its input.
+
+    With ``skip_existing`` an input whose outputs all exist is skipped (not a failure).
+    """
     free: list[Path] = []
     taken: list[Outcome] = []
     for f in files:
+        targets = [out_dir / f"{f.stem}.{fmt}" for fmt in formats]
+        if skip_existing and all(t.exists() for t in targets):
+            taken.append(Outcome(f, outputs=tuple(targets), skipped=True))
+            continue
         try:
             for fmt in formats:
                 refuse_clobber(out_dir / f"{f.stem}.{fmt}", force)
@@ -128,34 +149,69 @@ def _attach_pdfs(
             pdf = done.converted[docx.resolve()]
             outcomes[src] = replace(o, outputs=(*o.outputs, pdf))
         else:
-            why = done.failed.get(docx.resolve(), "no PDF")
+            why = done.failed.get(docx.resolve(), _("không có PDF"))
             outcomes[src] = replace(o, error=f"{src}: PDF: {why}")
 
 
-def _print_summary(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion | None) -> None:
+def _status(o: Outcome) -> str:
+    if o.skipped:
+        return "[yellow]" + _("bỏ qua (đã có)") + "[/]"
+    return "[green]" + _("đã xuất") + "[/]" if o.ok else "[red]" + _("không xuất được") + "[/]"
+
+
+def _print_summary(
+    outcomes: Sequence[Outcome], seconds: float, pdf: Conversion | None, verbose: bool
+) -> None:
+    """Failures first; the inputs that went well only with ``--verbose``."""
     from rich.console import Console
     from rich.table import Table
 
     console = Console(highlight=False)
     if not console.is_terminal:
         console.width = 150  # a log file or a pipe: no need to wrap at 80 columns
-    table = Table(title="Kết quả (summary)", title_justify="left")
-    table.add_column("Tệp (file)", no_wrap=True)
-    table.add_column("Kết quả (status)")
-    table.add_column("Lý do (reason)", overflow="fold")
-    table.add_column("Thời gian (time)", justify="right")
-    for o in outcomes:
-        status = "[green]rendered[/]" if o.ok else "[red]failed[/]"
-        table.add_row(str(o.source), status, o.reason, f"{o.seconds:.2f} s")
-    console.print(table)
-    good = sum(o.ok for o in outcomes)
-    line = f"{good} rendered, {len(outcomes) - good} failed in {seconds:.1f} s"
+    rows = [o for o in outcomes if not o.ok] + ([o for o in outcomes if o.ok] if verbose else [])
+    if rows:
+        table = Table(title=_("Kết quả"), title_justify="left")
+        table.add_column(_("Tệp"), no_wrap=True)
+        table.add_column(_("Trạng thái"))
+        table.add_column(_("Lý do"), overflow="fold")
+        table.add_column(_("Thời gian"), justify="right")
+        for o in rows:
+            table.add_row(str(o.source), _status(o), o.reason, f"{o.seconds:.2f} s")
+        console.print(table)
+    console.print(_summary_line(outcomes, seconds, pdf))
+
+
+def _summary_line(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion | None) -> str:
+    done = sum(o.ok and not o.skipped for o in outcomes)
+    skipped = sum(o.skipped for o in outcomes)
+    bad = len(outcomes) - done - skipped
+    line = _("{done} đã xuất, {bad} lỗi, {skipped} bỏ qua, trong {seconds:.1f} s").format(
+        done=done, bad=bad, skipped=skipped, seconds=seconds
+    )
     if pdf is not None:
-        line += f"; PDF: {len(pdf.converted)} file(s) in one LibreOffice run, {pdf.seconds:.1f} s"
-    console.print(line)
+        line += _("; PDF: {n} tệp trong một lần chạy LibreOffice, {seconds:.1f} s").format(
+            n=len(pdf.converted), seconds=pdf.seconds
+        )
+    return line
 
 
-@click.command("batch", short_help="Xuất hàng loạt (render many reports).")
+def _json_entry(o: Outcome) -> dict[str, Any]:
+    if o.ok:
+        return {**file_entry(o.source, outputs=o.outputs), "skipped": o.skipped}
+    head = (o.error or "").splitlines()[0]
+    error: dict[str, Any] = {
+        "code": "render_failed",
+        "message": head,
+        "loc": [],
+        "line": None,
+        "problems": [],
+    }
+    found = [diagnostic("render_failed", "error", line.strip()) for line in o.error_lines()]
+    return {**file_entry(o.source, found, error=error), "skipped": False}
+
+
+@click.command("batch", short_help="Xuất hàng loạt nhiều báo cáo.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT_DIR_OR_GLOB...")
 @click.option(
     "-o",
@@ -163,7 +219,7 @@ def _print_summary(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion 
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the outputs (created if needed); each is named after its input.",
+    help="Thư mục đầu ra (tạo nếu chưa có); mỗi tệp mang tên tệp đầu vào.",
 )
 @click.option(
     "-f",
@@ -171,18 +227,24 @@ def _print_summary(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion 
     "formats",
     default="docx",
     show_default=True,
-    help="Comma-separated output formats: docx, pdf, md, html, txt.",
+    help="Các định dạng đầu ra, cách nhau bằng dấu phẩy: docx, pdf, md, html, txt.",
 )
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Parallel worker processes (default: number of CPUs).",
+    help="Số tiến trình chạy song song (mặc định: số CPU).",
 )
-@click.option("-t", "--template", default=None, help="Template pack id or folder.")
-@click.option("--draft", is_flag=True, help="Print missing template values as blanks.")
-@click.option("--force", is_flag=True, help="Overwrite outputs that already exist.")
+@click.option("-t", "--template", default=None, help="Bộ mẫu (id hoặc thư mục).")
+@click.option("--draft", is_flag=True, help="In giá trị mẫu còn thiếu thành chỗ trống.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đầu ra đã có.")
+@click.option(
+    "--skip-existing", is_flag=True, help="Bỏ qua đầu vào đã có đủ tệp đầu ra (chạy tiếp)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Không hiện thanh tiến độ và bảng kết quả.")
+@click.option("-v", "--verbose", is_flag=True, help="Bảng kết quả liệt kê cả tệp xuất được.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (docs/cli.md).")
 @lenient_option
 @soffice_option
 @fail_cleanly
@@ -194,42 +256,48 @@ def batch_cmd(
     template: str | None,
     draft: bool,
     force: bool,
+    skip_existing: bool,
+    quiet: bool,
+    verbose: bool,
+    as_json: bool,
     lenient: bool,
     soffice: str | None,
 ) -> None:
-    """Xuất hàng loạt: render many reports in parallel, with a progress bar and a summary.
+    """Xuất hàng loạt nhiều báo cáo song song, có thanh tiến độ và bảng kết quả.
 
-    INPUT_DIR_OR_GLOB is a folder (its .yaml, .yml and .json files), a glob
-    such as 'reports/**/*.yaml' (quoted), or files. One bad input does not stop
-    the others; the exit status is 1 if any input failed. All PDFs are made in a
-    single LibreOffice run.
+    INPUT_DIR_OR_GLOB là một thư mục (các tệp .yaml, .yml, .json trong đó), một
+    mẫu tên như 'reports/**/*.yaml' (trong dấu nháy) hoặc các tệp. Một tệp lỗi
+    không làm dừng các tệp khác; mã thoát 1 khi có tệp lỗi (kể cả khi mọi tệp
+    đều lỗi). Mọi PDF được tạo trong một lần chạy LibreOffice.
 
     \b
-    Examples:
+    Ví dụ:
       baocao batch reports/ -o out/
       baocao batch 'reports/**/*.yaml' -o out/ --format docx,pdf --jobs 4
       baocao batch a.yaml b.yaml -o out/ --format md,html --force
+      baocao batch reports/ -o out/ --skip-existing --json > ket-qua.json
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     wanted = list(dict.fromkeys(output_format(f.strip()) for f in formats.split(",") if f.strip()))
     if not wanted:
-        raise click.UsageError("--format needs at least one format")
+        raise click.UsageError(_("--format cần ít nhất một định dạng"))
     direct = [f for f in wanted if f != "pdf"]
     program = find_soffice(soffice) if "pdf" in wanted else None  # fail before any work
     files, failed = expand_inputs(inputs)
     files, clashes = _split_stems(files)
-    files, taken = free_inputs(files, out_dir, wanted, force)
-    failed += clashes + taken
-    if not files and not failed:
-        raise OutputError("không có tệp báo cáo nào (no report files to render)")
+    files, taken = free_inputs(files, out_dir, wanted, force, skip_existing)
+    skipped = [o for o in taken if o.skipped]
+    failed += clashes + [o for o in taken if not o.skipped]
+    if not files and not failed and not skipped:
+        raise OutputError(_("không có tệp báo cáo nào để xuất"), code="no_inputs")
     workers = min(jobs or os.cpu_count() or 1, max(len(files), 1))
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     outcomes = {f: Outcome(f) for f in files}
     by_label = {str(f): f for f in files}
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, quiet=quiet or as_json)
     pdf_run: Conversion | None = None
     with tempfile.TemporaryDirectory(prefix=".baocao-batch-", dir=out_dir) as staging:
         passes = [(fmt, out_dir) for fmt in direct]
@@ -237,7 +305,7 @@ def batch_cmd(
             passes.append(("docx", Path(staging)))  # LibreOffice's input only
         columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err) as progress:
-            task = progress.add_task("Đang xuất (rendering)", total=len(files) * len(passes))
+            task = progress.add_task(_("Đang xuất"), total=len(files) * len(passes))
 
             def record(event: BatchProgress) -> None:
                 src = by_label[event.input]
@@ -284,7 +352,10 @@ def batch_cmd(
                 progress.update(pdf_task, total=1, completed=1)
     for o in failed:
         err.print(o.error, markup=False)
-    summary = [*failed, *outcomes.values()]
-    _print_summary(summary, time.perf_counter() - started, pdf_run)
+    summary = [*failed, *outcomes.values(), *skipped]
+    if as_json:
+        emit("batch", [_json_entry(o) for o in summary])
+    elif not quiet:
+        _print_summary(summary, time.perf_counter() - started, pdf_run, verbose)
     if any(not o.ok for o in summary):
         sys.exit(1)

@@ -5,19 +5,28 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import click
 
 from ..checker import RULES, Severity, check, known_profiles
+from ..checker.diagnostic import Diagnostic
 from ..errors import BaocaoError
-from ..loading import load_with_lines
-from .core import fail_cleanly, lenient_option
+from ..i18n import N_, _
+from .core import fail_cleanly, lenient_option, read_input
+from .machine import diagnostic, emit, error_entry, file_entry
 
 __all__ = ["check_cmd"]
 
-_SEVERITY_VI: dict[Severity, str] = {"error": "lỗi", "warning": "cảnh báo", "hint": "gợi ý"}
+_SEVERITY_VI: dict[Severity, str] = {
+    "error": N_("lỗi"),
+    "warning": N_("cảnh báo"),
+    "hint": N_("gợi ý"),
+}
+
+
+def _diagnostic(d: Diagnostic) -> dict[str, Any]:
+    return diagnostic(d.code, d.severity, d.message, d.path, d.line, d.suggestion)
 
 
 def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
@@ -25,73 +34,97 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     codes = [c.strip().upper() for item in value for c in item.split(",") if c.strip()]
     unknown = [c for c in codes if c not in RULES]
     if unknown:
-        raise click.BadParameter(f"không có quy tắc {', '.join(unknown)} (có: {', '.join(RULES)})")
+        raise click.BadParameter(
+            _("không có quy tắc {codes} (có: {known})").format(
+                codes=", ".join(unknown), known=", ".join(RULES)
+            )
+        )
     return codes
 
 
 def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is not None and value not in known_profiles():
-        raise click.BadParameter(f"không có hồ sơ {value!r} (có: {', '.join(known_profiles())})")
+        raise click.BadParameter(
+            _("không có hồ sơ {profile!r} (có: {known})").format(
+                profile=value, known=", ".join(known_profiles())
+            )
+        )
     return value
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (docs/cli.md).")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
-    show_default=True,
-    help="text: one line per problem, FILE:LINE: CODE severity: message (path) → suggestion.",
+    hidden=True,
+    help="Cũ: --format json in danh sách phẳng; dùng --json.",
 )
 @click.option(
     "--disable",
     multiple=True,
     callback=_codes,
     metavar="CODE,...",
-    help="Rule codes to switch off (also: check.disable in the report file).",
+    help="Mã quy tắc cần tắt (cũng có thể ghi check.disable trong tệp báo cáo).",
 )
 @click.option(
     "--profile",
     default=None,
     metavar="ID",
     callback=_profile,
-    help="Format profile for type codes (dang-hd36, dang-hd05, nha-nuoc-nd30); "
-    "default: the one in force on the report's date.",
+    help="Hồ sơ thể thức cho mã loại văn bản (dang-hd36, dang-hd05, nha-nuoc-nd30); "
+    "mặc định: hồ sơ có hiệu lực vào ngày của báo cáo.",
 )
 @lenient_option
 @fail_cleanly
 def check_cmd(
-    files: tuple[Path, ...], fmt: str, disable: list[str], profile: str | None, lenient: bool
+    files: tuple[str, ...],
+    as_json: bool,
+    fmt: str,
+    disable: list[str],
+    profile: str | None,
+    lenient: bool,
 ) -> None:
-    """Check report files for the mistakes a reviewer would mark; exit 1 if any error.
+    """Soát báo cáo tìm các lỗi người duyệt sẽ đánh dấu; mã thoát 1 khi có lỗi.
+
+    Mỗi dòng: TỆP:DÒNG: MÃ mức: nội dung (trường) → gợi ý sửa. '-' đọc từ stdin.
 
     \b
-    Examples:
+    Ví dụ:
       baocao check examples/bao-cao-quy-dinh-02.yaml
-      baocao check bao-cao.yaml --format json --disable BC701,BC502
+      baocao check bao-cao.yaml --json --disable BC701,BC502
     """
     found: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
     failed = False
     for f in files:
         try:
-            report, lines = load_with_lines(f, lenient=lenient)
+            report, lines = read_input(f, lenient=lenient)
             diagnostics = check(report, disable=disable, source_lines=lines, profile=profile)
         except BaocaoError as exc:
-            click.echo(f"lỗi: {exc}", err=True)
+            entries.append(error_entry(f, exc))
+            if not as_json:
+                click.echo(_("lỗi: {error}").format(error=exc), err=True)
             failed = True
             continue
         failed = failed or any(d.severity == "error" for d in diagnostics)
+        entries.append(file_entry(f, [_diagnostic(d) for d in diagnostics]))
+        if as_json:
+            continue
         if fmt == "json":
             found.extend({"file": str(f), **d.to_dict()} for d in diagnostics)
             continue
         for d in diagnostics:
             click.echo(d.format(str(f)))
         counts = Counter(d.severity for d in diagnostics)
-        summary = ", ".join(f"{counts[s]} {_SEVERITY_VI[s]}" for s in _SEVERITY_VI if counts[s])
-        click.echo(f"{f}: {summary or 'không có lỗi'}", err=True)
-    if fmt == "json":
+        summary = ", ".join(f"{counts[s]} {_(_SEVERITY_VI[s])}" for s in _SEVERITY_VI if counts[s])
+        click.echo(f"{f}: {summary or _('không có lỗi')}", err=True)
+    if as_json:
+        emit("check", entries)
+    elif fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     if failed:
         sys.exit(1)

@@ -5,27 +5,32 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 import click
 
-from ..atomic import atomic_write
+from ..atomic import atomic_write, check_target
+from ..checker.diagnostic import Diagnostic
 from ..engines.pdf import docx_to_pdf, find_soffice
-from ..errors import BaocaoError, InputError, OutputError
+from ..errors import BaocaoError, InputError, Loc, OutputError
+from ..i18n import _
 from ..layout.printed import FORMS, PrintForm
-from ..loading import json_schema, load
+from ..loading import AnyReport, json_schema, load_with_lines, loads_with_lines
 from ..model import REPORT_KINDS
 from ..rendering import OUTPUT_FORMATS, render, render_bytes
+from .machine import emit, error_entry, file_entry
 
 __all__ = [
     "FORMAT_ALIASES",
     "describe_error",
     "fail_cleanly",
+    "findings_line",
     "lenient_option",
     "output_format",
+    "read_input",
     "refuse_clobber",
     "render_cmd",
     "schema_cmd",
@@ -45,8 +50,6 @@ def describe_error(exc: BaocaoError, source: str | Path | None = None) -> str:
     if source is not None and not head.startswith(str(source)):
         head = f"{source}: {head}"
     if isinstance(exc, InputError) and exc.problems:
-        n = len(exc.problems)
-        head += f" ({n} problem{'s' if n > 1 else ''})"
         return "\n".join([head, *(f"  {p}" for p in exc.problems)])
     return "\n".join([head, *str(exc).splitlines()[1:]])
 
@@ -63,7 +66,7 @@ def fail_cleanly(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except BaocaoError as exc:
-            click.echo(f"lỗi (error): {describe_error(exc)}", err=True)
+            click.echo(_("lỗi: {error}").format(error=describe_error(exc)), err=True)
             sys.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -71,8 +74,9 @@ def fail_cleanly(func: F) -> F:
             if os.environ.get("BAOCAO_DEBUG"):
                 raise
             click.echo(
-                f"lỗi nội bộ (internal error): {type(exc).__name__}: {exc}\n"
-                "  đặt BAOCAO_DEBUG=1 để xem chi tiết (set BAOCAO_DEBUG=1 for the traceback)",
+                _("lỗi nội bộ: {kind}: {error}\n  đặt BAOCAO_DEBUG=1 để xem chi tiết").format(
+                    kind=type(exc).__name__, error=exc
+                ),
                 err=True,
             )
             sys.exit(1)
@@ -97,17 +101,14 @@ def soffice_option(func: F) -> F:
         envvar="BAOCAO_SOFFICE",
         default=None,
         metavar="PATH",
-        help="LibreOffice program for PDF output (default: soffice/libreoffice on PATH; "
-        "env BAOCAO_SOFFICE).",
+        help="Chương trình LibreOffice để xuất PDF (mặc định: tìm trên PATH và nơi cài "
+        "thường gặp; biến môi trường BAOCAO_SOFFICE).",
     )(func)
 
 
-def refuse_clobber(target: Path, force: bool) -> None:
-    """Stop before any work when ``target`` exists and ``--force`` was not given."""
-    if not force and target.exists():
-        raise OutputError(
-            f"{target} đã có (already exists); dùng --force để ghi đè (use --force to replace it)"
-        )
+def refuse_clobber(target: str | Path, force: bool) -> None:
+    """Stop before any work when ``target`` exists without ``--force``, or is no regular file."""
+    check_target(target, overwrite=force)
 
 
 def output_format(name: str) -> str:
@@ -117,87 +118,104 @@ def output_format(name: str) -> str:
     if fmt not in OUTPUT_FORMATS:
         known = ", ".join(f".{k}" for k in OUTPUT_FORMATS)
         raise OutputError(
-            f"không biết định dạng {name!r} (unknown output format; use one of {known})"
+            _("không biết định dạng {name!r}; dùng một trong {known}").format(
+                name=name, known=known
+            ),
+            code="unknown_output_format",
         )
     return fmt
 
 
-@click.command("validate", short_help="Kiểm tra tệp báo cáo (check report files).")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON on stdout.")
+def read_input(file: Path | str, *, lenient: bool = False) -> tuple[AnyReport, dict[Loc, int]]:
+    """A report file, or standard input for ``-`` (YAML or JSON, told by its first character)."""
+    if str(file) != "-":
+        return load_with_lines(file, lenient=lenient)
+    text = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
+    fmt = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
+    return loads_with_lines(text, format=fmt, source="<stdin>", lenient=lenient)
+
+
+def findings_line(diagnostics: Sequence[Diagnostic]) -> str | None:
+    """``2 lỗi, 1 cảnh báo — chạy `baocao check` `` when the checker finds something."""
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = sum(d.severity == "warning" for d in diagnostics)
+    if not errors and not warnings:
+        return None
+    return _("{errors} lỗi, {warnings} cảnh báo — chạy `baocao check {file}` để xem").format(
+        errors=errors, warnings=warnings, file="{file}"
+    )
+
+
+@click.command("validate", short_help="Kiểm tra tệp báo cáo theo mẫu dữ liệu.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON ra stdout.")
 @lenient_option
 @fail_cleanly
-def validate_cmd(files: tuple[Path, ...], as_json: bool, lenient: bool) -> None:
-    """Kiểm tra tệp báo cáo: check report files and list every problem at once.
+def validate_cmd(files: tuple[str, ...], as_json: bool, lenient: bool) -> None:
+    """Kiểm tra tệp báo cáo: liệt kê mọi lỗi một lần, mỗi lỗi nêu trường và dòng.
 
-    Each problem names its field path and the line of the YAML file it sits on.
-    Exit status 1 when any file has a problem.
+    '-' đọc báo cáo từ đầu vào chuẩn (stdin). Mã thoát 1 khi có tệp lỗi.
 
     \b
-    Examples:
+    Ví dụ:
       baocao validate examples/bao-cao-quy-dinh-02.yaml
       baocao validate reports/*.yaml
       baocao validate --json bao-cao.yaml
+      cat bao-cao.yaml | baocao validate -
     """
-    results: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
     for f in files:
         try:
-            load(f, lenient=lenient)
+            read_input(f, lenient=lenient)
         except BaocaoError as exc:
-            problems = exc.problems if isinstance(exc, InputError) else []
-            results.append(
-                {
-                    "file": str(f),
-                    "valid": False,
-                    "error": str(exc).splitlines()[0],
-                    "problems": [
-                        {"path": p.path, "line": p.line, "code": p.code, "message": p.message}
-                        for p in problems
-                    ],
-                }
-            )
+            entries.append(error_entry(f, exc))
             if not as_json:
-                click.echo(describe_error(exc, f), err=True)
+                click.echo(describe_error(exc, None if f == "-" else f), err=True)
         else:
-            results.append({"file": str(f), "valid": True, "error": None, "problems": []})
+            entries.append(file_entry(f))
             if not as_json:
-                click.echo(f"{f}: hợp lệ (valid)")
-    bad = sum(not r["valid"] for r in results)
+                click.echo(_("{file}: hợp lệ").format(file=f))
+    bad = sum(not e["ok"] for e in entries)
     if as_json:
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        emit("validate", entries)
     elif len(files) > 1:
         good, total = len(files) - bad, len(files)
-        click.echo(f"{good}/{total} tệp hợp lệ ({good} of {total} valid)", err=bool(bad))
+        click.echo(_("{good}/{total} tệp hợp lệ").format(good=good, total=total), err=bool(bad))
     if bad:
         sys.exit(1)
 
 
-@click.command("render", short_help="Xuất một báo cáo (render one report).")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.command("render", short_help="Xuất một báo cáo ra .docx, .pdf, .md, .html, .txt.")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "-o",
     "--output",
     "out",
     required=True,
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Output file; its suffix picks the format: .docx .pdf .md .html .txt "
-    "('-' writes to stdout, with --format).",
+    help="Tệp đầu ra; đuôi tệp chọn định dạng: .docx .pdf .md .html .txt "
+    "('-' ghi ra stdout, kèm --format).",
 )
 @click.option(
     "-f",
     "--format",
     "fmt",
     default=None,
-    help="Output format when the suffix does not say it (docx, pdf, md, html, txt).",
+    help="Định dạng đầu ra khi đuôi tệp không nói rõ (docx, pdf, md, html, txt).",
 )
 @click.option(
     "-t",
     "--template",
     default=None,
-    help="Template pack id or folder (default: the built-in one of the report's family).",
+    help="Bộ mẫu (id hoặc thư mục); mặc định: bộ mẫu có sẵn của khối văn bản.",
 )
-@click.option("--draft", is_flag=True, help="Print missing template values as blanks.")
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--draft", is_flag=True, help="In giá trị mẫu còn thiếu thành chỗ trống.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đầu ra nếu đã có.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Không ghi tệp khi `baocao check` thấy lỗi (mã thoát 1).",
+)
 @click.option(
     "--form",
     "form",
@@ -210,35 +228,48 @@ def validate_cmd(files: tuple[Path, ...], as_json: bool, lenient: bool) -> None:
 @soffice_option
 @fail_cleanly
 def render_cmd(
-    file: Path,
+    file: str,
     out: str,
     fmt: str | None,
     template: str | None,
     draft: bool,
     force: bool,
+    strict: bool,
     form: PrintForm,
     lenient: bool,
     soffice: str | None,
 ) -> None:
-    """Xuất báo cáo: render a report file to .docx, .pdf, .md, .html or .txt.
+    """Xuất báo cáo ra .docx, .pdf, .md, .html hoặc .txt.
 
-    An existing output is never replaced unless --force is given, and a failed
-    render leaves no partial file. PDF output needs LibreOffice.
+    Không bao giờ ghi đè tệp đã có nếu không có --force; xuất lỗi thì không để
+    lại tệp dở. Sau khi ghi, báo số lỗi và cảnh báo mà `baocao check` sẽ nêu;
+    --strict thì không ghi khi có lỗi. Xuất PDF cần LibreOffice. FILE '-' đọc
+    từ stdin.
 
     \b
-    Examples:
+    Ví dụ:
       baocao render examples/bao-cao-quy-dinh-02.yaml -o bao-cao.docx
       baocao render examples/bao-cao-quy-dinh-02.yaml -o bao-cao.pdf --force
       baocao render examples/bao-cao-quy-dinh-02.yaml -o - --format md | less
     """
+    from ..checker import check
+
     to_stdout = out == "-"
     if to_stdout and fmt is None:
-        raise click.UsageError("-o - needs --format (md, html, txt, docx or pdf)")
+        raise click.UsageError(_("-o - cần --format (md, html, txt, docx hoặc pdf)"))
     target = Path(out)
     chosen = output_format(fmt or target.suffix or "docx")
     if not to_stdout:
-        refuse_clobber(target, force)
-    report = load(file, lenient=lenient)
+        refuse_clobber(out, force)
+    report, lines = read_input(file, lenient=lenient)
+    diagnostics = check(report, source_lines=lines)
+    summary = findings_line(diagnostics)
+    if strict and any(d.severity == "error" for d in diagnostics):
+        for d in diagnostics:
+            if d.severity == "error":
+                click.echo(d.format(str(file)), err=True)
+        click.echo(_("không ghi {target}: --strict và báo cáo có lỗi").format(target=out), err=True)
+        sys.exit(1)
     if chosen == "pdf":
         program = find_soffice(soffice)
         docx = render_bytes(report, "docx", template, draft=draft, form=form)
@@ -251,26 +282,28 @@ def render_cmd(
         sink: Path | BinaryIO = sys.stdout.buffer if to_stdout else target
         render(report, sink, template, format=chosen, draft=draft, overwrite=force, form=form)
     if not to_stdout:
-        click.echo(f"đã ghi (wrote) {target}")
+        click.echo(_("đã ghi {target}").format(target=target))
+    if summary:
+        click.echo(summary.format(file=file), err=to_stdout)
 
 
-@click.command("schema", short_help="Lược đồ JSON của tệp báo cáo (JSON Schema).")
+@click.command("schema", short_help="In lược đồ JSON (JSON Schema) của tệp báo cáo.")
 @click.option(
     "--kind",
     type=click.Choice(sorted(REPORT_KINDS)),
     default=None,
-    help="Only this report kind (default: any kind, chosen by the 'kind' field).",
+    help="Chỉ loại báo cáo này (mặc định: mọi loại, chọn theo trường 'kind').",
 )
 @fail_cleanly
 def schema_cmd(kind: str | None) -> None:
-    """Lược đồ JSON: print the JSON Schema of report files, for editors and other systems.
+    """In lược đồ JSON của tệp báo cáo, cho trình soạn thảo và hệ thống khác.
 
     \b
-    Examples:
+    Ví dụ:
       baocao schema > baocao.schema.json
       baocao schema --kind bao_cao_thuc_hien > bao-cao-thuc-hien.schema.json
 
-    In VS Code (YAML extension), put this on the first line of a report file:
+    Trong VS Code (tiện ích YAML), đặt dòng này lên đầu tệp báo cáo:
       # yaml-language-server: $schema=baocao.schema.json
     """
     click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))

@@ -15,6 +15,7 @@ import click
 
 from ..atomic import atomic_write
 from ..errors import OutputError
+from ..i18n import _
 from .core import fail_cleanly, refuse_clobber
 
 __all__ = ["init_cmd", "starter_kinds", "starter_text"]
@@ -36,12 +37,17 @@ def starter_kinds() -> list[str]:
 def starter_text(kind: str) -> str:
     """The starter YAML of ``kind``, as shipped."""
     if kind not in starter_kinds():
-        raise OutputError(f"no starter for kind {kind!r}; known: {', '.join(starter_kinds())}")
+        raise OutputError(
+            _("không có tệp mẫu cho loại {kind!r}; có: {known}").format(
+                kind=kind, known=", ".join(starter_kinds())
+            ),
+            code="unknown_kind",
+        )
     text: str = _starters().joinpath(f"{kind}.yaml").read_text(encoding="utf-8")
     return text
 
 
-@click.command("init", short_help="Tạo tệp mẫu (write a starter report file).")
+@click.command("init", short_help="Tạo tệp báo cáo mẫu để điền.")
 @click.argument("kind", required=False, default=DEFAULT_KIND, type=click.Choice(starter_kinds()))
 @click.option(
     "-o",
@@ -50,18 +56,18 @@ def starter_text(kind: str) -> str:
     default="bao-cao.yaml",
     show_default=True,
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="File to write ('-' prints to stdout).",
+    help="Tệp cần ghi ('-' in ra stdout).",
 )
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đầu ra nếu đã có.")
 @fail_cleanly
 def init_cmd(kind: str, out: str, force: bool) -> None:
-    """Tạo tệp mẫu: write a starter report file with every field, commented in Vietnamese.
+    """Tạo tệp báo cáo mẫu có đủ các trường, kèm chú thích tiếng Việt.
 
-    KIND is the report kind (default bao_cao_thuc_hien). The file validates as
-    written; edit the values, then render it.
+    KIND là loại báo cáo (mặc định bao_cao_thuc_hien). Tệp hợp lệ ngay khi tạo;
+    sửa các giá trị rồi xuất báo cáo.
 
     \b
-    Examples:
+    Ví dụ:
       baocao init -o bao-cao.yaml
       baocao init document -o bao-cao-so-noi-vu.yaml
       baocao init bao_cao_thuc_hien -o - | less
@@ -73,5 +79,5 @@ def init_cmd(kind: str, out: str, force: bool) -> None:
     target = Path(out)
     refuse_clobber(target, force)
     atomic_write(target, text.encode("utf-8"), overwrite=force)
-    click.echo(f"đã ghi (wrote) {target}")
-    click.echo(f"  tiếp theo (next): baocao validate {target}")
+    click.echo(_("đã ghi {target}").format(target=target))
+    click.echo(_("  tiếp theo: baocao validate {target}").format(target=target))

@@ -14,6 +14,7 @@ from inside docxtpl.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -27,6 +28,7 @@ from jinja2.exceptions import SecurityError
 from lxml.etree import LxmlError
 
 from ..errors import BaocaoError, TemplateError, TemplateRenderError
+from ..packs.archive import check_archive
 from ..packs.environment import make_environment
 from .compiled import compile_docx
 from .docxtpl_shims import NeedsDocxtpl
@@ -91,6 +93,7 @@ def render_docx_plain(
     Each ``InlineImage`` of the context is bound to that template for the call
     (docxtpl adds the picture to the package of the template rendering it).
     """
+    check_archive(template, name)
     tpl = DocxTemplate(io.BytesIO(template))
     with _package_errors(name):
         tpl.init_docx()
@@ -109,10 +112,17 @@ def render_docx_plain(
     return buf.getvalue()
 
 
+@functools.lru_cache(maxsize=16)
+def _checked(template: bytes, name: str) -> None:
+    """``check_archive`` once per template (the bytes object is kept by the caller's cache)."""
+    check_archive(template, name)
+
+
 def render_docx_bytes(
     template: bytes, context: Mapping[str, Any], *, name: str = "template", draft: bool = False
 ) -> bytes:
     """Render a .docx template (bytes) with ``context``; escaping is always on."""
+    _checked(template, name)
     with _named_errors(name):
         with _package_errors(name):
             compiled = compile_docx(template, draft=draft)

@@ -10,11 +10,20 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from ..i18n import _
 from .types import Family, Model, NonEmptyText, Text
 
-__all__ = ["AUTHORITY_FORMS", "Authority", "Recipient", "Recipients", "Signer"]
+__all__ = [
+    "AUTHORITY_FORMS",
+    "Authority",
+    "Recipient",
+    "Recipients",
+    "Signer",
+    "check_signing_form",
+]
 
 Authority = Literal["TM", "KT", "TL", "TUQ", "Q"]
 """Thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền (acting)."""
@@ -47,8 +56,33 @@ class Signer(Model):
     def _authority_needs_body(self) -> Signer:
         """T/M, K/T, T/L name the body or head they sign for; Q. names the office."""
         if self.authority in ("TM", "KT", "TL", "TUQ") and not self.on_behalf:
-            raise ValueError(f"authority {self.authority} needs on_behalf (the body or head)")
+            raise ValueError(
+                _("ký {authority} cần on_behalf (cơ quan hoặc người đứng đầu được ký thay)").format(
+                    authority=self.authority
+                )
+            )
         return self
+
+
+def check_signing_form(
+    signer: Signer | None, family: Family, title: str, at: tuple[str | int, ...] = ("signer",)
+) -> None:
+    """Refuse, at load, a signing form the family does not have (Party has no TUQ).
+
+    Raised as a ValidationError located at ``signer.authority`` so the loader
+    names the field and its line, instead of the engines failing at print time.
+    """
+    if signer is None or signer.authority is None or signer.authority in AUTHORITY_FORMS[family]:
+        return
+    known = ", ".join(AUTHORITY_FORMS[family])
+    kind = _("của Đảng") if family == "dang" else _("của Nhà nước")
+    error = PydanticCustomError(
+        "authority_not_in_family",
+        _("văn bản {kind} không có hình thức ký {authority}; dùng một trong: {known}"),
+        {"kind": kind, "authority": signer.authority, "known": known},
+    )
+    detail = InitErrorDetails(type=error, loc=(*at, "authority"), input=signer.authority)
+    raise ValidationError.from_exception_data(title, [detail])
 
 
 _PURPOSE = re.compile(r"^(?P<name>.*?)\s*\((?P<purpose>[^()]*)\)\s*$")

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from .appendices import Appendix
 from .blocks import Block, Paragraph
-from .closing import Recipients, Signer
+from .closing import Recipients, Signer, check_signing_form
 from .header import Header
 from .numbering import NumberingScheme, default_numbering
 from .sections import Section
@@ -44,6 +44,14 @@ class Document(Model):
     numbering: NumberingScheme | None = None
     appendices: list[Appendix] = Field(default_factory=list)
     check: CheckConfig = Field(default_factory=CheckConfig)
+
+    @model_validator(mode="after")
+    def _family_rules(self) -> Document:
+        """A signing form the family lacks is refused at load, where it was written."""
+        check_signing_form(self.signer, self.family, type(self).__name__)
+        for i, s in enumerate(self.signers or ()):
+            check_signing_form(s, self.family, type(self).__name__, ("signers", i))
+        return self
 
     @model_validator(mode="after")
     def _one_signer_form(self) -> Document:

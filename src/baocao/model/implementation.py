@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .blocks import Block, NumberedList, Paragraph, Span
 from .citations import Citation
-from .closing import Recipients, Signer
+from .closing import Recipients, Signer, check_signing_form
 from .document import CheckConfig, Document
 from .header import Header
 from .numbering import NumberingScheme
@@ -140,7 +141,8 @@ class ImplementationReport(Model):
     def _has_results(self) -> ImplementationReport:
         """Part I reports something: blocks or sections."""
         if not (self.results.blocks or self.results.sections):
-            raise ValueError("results: part I has neither blocks nor sections")
+            raise ValueError(_("results: phần I chưa có blocks hay sections nào"))
+        check_signing_form(self.signer, self.header.family, type(self).__name__)
         return self
 
     def to_document(self) -> Document:

@@ -13,6 +13,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, model_v
 from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
+from ..xmlchars import find_forbidden
+
 __all__ = ["Family", "Model", "NonEmptyText", "Text", "TextForm", "nfc", "nfc_deep"]
 
 Family = Literal["dang", "nha_nuoc"]
@@ -57,7 +59,9 @@ class Model(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _normalize_input(cls, data: Any) -> Any:
-        """Normalize all incoming text to NFC before field validation."""
+        """Normalize all incoming text to NFC; refuse characters no document can hold."""
+        for _where, message in find_forbidden(data):
+            raise ValueError(message)
         return nfc_deep(data)
 
 

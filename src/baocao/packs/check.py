@@ -40,7 +40,15 @@ from .registry import TemplatePack, get_pack
 from .syntax import Skeleton, skeleton, tag_problems
 from .variables import Shape, check_uses, shape_of
 
-__all__ = ["Severity", "TemplateIssue", "check_files", "check_pack", "errors_only", "part_files"]
+__all__ = [
+    "Severity",
+    "TemplateIssue",
+    "check_files",
+    "check_pack",
+    "code_issues",
+    "errors_only",
+    "part_files",
+]
 
 _CURLY = "“”‘’"
 _FOREIGN_QUOTES = "„‚«»‹›′″"
@@ -249,6 +257,9 @@ def check_files(
     for path, label in files:
         try:
             parts = read_parts(path, label)
+        except TemplateError as exc:  # too large, not a zip, broken XML: already named
+            out.append(TemplateIssue("unreadable", str(exc), file=label))
+            continue
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
             out.append(TemplateIssue("unreadable", f"not a readable .docx: {exc}", file=label))
             continue
@@ -276,8 +287,15 @@ def part_files(pack: TemplatePack) -> tuple[list[tuple[Path, str]], list[Templat
     names = [pack.base, *(f"{n}.docx" for n in pack.layout or [])]
     for name in names:
         try:
-            path = pack.find(name)
-        except TemplateError:
+            located = pack.locate(name)
+        except TemplateError as exc:  # a link out of the pack
+            issues.append(
+                TemplateIssue("outside-pack", str(exc), file=str(pack.path / MANIFEST_NAME))
+            )
+            continue
+        if located is not None:
+            path = located[0]
+        else:
             where = ", ".join(str(p) for p in pack.search_path())
             what = "base document" if name == pack.base else f"layout part {name[:-5]!r}"
             issues.append(
@@ -316,6 +334,18 @@ def _label(pack: TemplatePack, path: Path) -> str:
         return str(path)
 
 
+def code_issues(pack: TemplatePack) -> list[TemplateIssue]:
+    """What code the pack would run, said plainly; a refused hook is an error."""
+    owner = pack.hook_owner()
+    if owner is None:
+        return []
+    manifest = str(owner.path / MANIFEST_NAME)
+    refusal = pack.hook_refusal()
+    if refusal is not None:
+        return [TemplateIssue("hook-refused", refusal, "error", file=manifest)]
+    return [TemplateIssue("runs-code", str(pack.code_summary()), "note", file=manifest)]
+
+
 def check_pack(
     pack_or_path: TemplatePack | str | os.PathLike[str],
     *,
@@ -339,6 +369,7 @@ def check_pack(
                 return [TemplateIssue("manifest", str(exc), file=str(manifest))]
             return [TemplateIssue("not-found", str(exc), file=str(pack_or_path))]
     files, issues = part_files(pack)
+    issues.extend(code_issues(pack))
     issues.extend(check_files(files, contexts))
     if contexts is None:
         issues.append(

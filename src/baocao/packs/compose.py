@@ -25,6 +25,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TemplateError
+from ..i18n import _
+from .archive import check_archive, parse_part, read_members
 from .numbering import Numbering
 from .registry import TemplatePack
 
@@ -40,11 +42,12 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def _read(path: Path) -> dict[str, bytes]:
-    try:
-        with zipfile.ZipFile(path) as z:
-            return {n: z.read(n) for n in z.namelist()}
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise TemplateError(f"{path}: not a readable .docx ({exc})") from None
+    files = read_members(path, str(path))
+    if _DOC not in files:
+        raise TemplateError(
+            _("{file}: không có word/document.xml, nên không phải tài liệu Word").format(file=path)
+        )
+    return files
 
 
 def _xml(root: etree._Element) -> bytes:
@@ -52,7 +55,7 @@ def _xml(root: etree._Element) -> bytes:
 
 
 def _body_children(xml: bytes, path: Path) -> list[etree._Element]:
-    root = etree.fromstring(xml)
+    root = parse_part(xml, str(path))
     body = root.find(f"{_W}body")
     if body is None:
         raise TemplateError(f"{path}: document has no body")
@@ -73,7 +76,7 @@ def _missing_styles(have: etree._Element | None, extra: bytes | None) -> list[et
         return []
     ids = {s.get(f"{_W}styleId") for s in have.findall(f"{_W}style")}
     out = []
-    for style in etree.fromstring(extra).findall(f"{_W}style"):
+    for style in parse_part(extra, "styles.xml").findall(f"{_W}style"):
         sid = style.get(f"{_W}styleId")
         if sid not in ids:
             out.append(copy.deepcopy(style))
@@ -84,7 +87,7 @@ def _missing_styles(have: etree._Element | None, extra: bytes | None) -> list[et
 def compose_files(base: Path, parts: list[Path]) -> bytes:
     """The base .docx with its body replaced by the parts' bodies, in order."""
     files = _read(base)
-    root = etree.fromstring(files[_DOC])
+    root = parse_part(files[_DOC], str(base))
     body = root.find(f"{_W}body")
     if body is None:
         raise TemplateError(f"{base}: document has no body")
@@ -92,7 +95,7 @@ def compose_files(base: Path, parts: list[Path]) -> bytes:
     for child in list(body):
         if child is not sect:
             body.remove(child)
-    styles = etree.fromstring(files[_STYLES]) if _STYLES in files else None
+    styles = parse_part(files[_STYLES], str(base)) if _STYLES in files else None
     numbering = Numbering(files)
     for part in parts:
         pfiles = _read(part)
@@ -121,5 +124,7 @@ def compose(pack: TemplatePack) -> bytes:
     """The pack's full .docx template, parts resolved file by file on its search path."""
     base = pack.find(pack.base)
     if pack.layout is None:
-        return base.read_bytes()
+        data = base.read_bytes()
+        check_archive(data, str(base))
+        return data
     return compose_files(base, [pack.find(f"{name}.docx") for name in pack.layout])

@@ -12,13 +12,14 @@ leaves broken.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from docxtpl import DocxTemplate
 from lxml import etree
+
+from .archive import parse_part, read_members
 
 __all__ = [
     "CORE_PROPS_RENDERED",
@@ -204,14 +205,14 @@ def read_parts(path: Path, label: str | None = None) -> list[DocxPart]:
     """Every renderable XML part of a .docx, scanned for tags; ``label`` names the file."""
     file = label or str(path)
     out = []
-    with zipfile.ZipFile(path) as z:
-        for name in sorted(n for n in z.namelist() if _PART_RE.match(n)):
-            root = etree.fromstring(z.read(name))
-            if name == "docProps/core.xml":
-                blocks = tuple(_core_blocks(file, root))
-                sections = 0
-            else:
-                blocks = tuple(_xml_blocks(file, name, root))
-                sections = sum(1 for _ in root.iter(f"{_W}sectPr"))
-            out.append(DocxPart(file, name, blocks, sections))
+    members = read_members(path, file)
+    for name in sorted(n for n in members if _PART_RE.match(n)):
+        root = parse_part(members[name], f"{file}: {name}")
+        if name == "docProps/core.xml":
+            blocks = tuple(_core_blocks(file, root))
+            sections = 0
+        else:
+            blocks = tuple(_xml_blocks(file, name, root))
+            sections = sum(1 for _ in root.iter(f"{_W}sectPr"))
+        out.append(DocxPart(file, name, blocks, sections))
     return out

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from ..errors import ManifestError
+from ..i18n import _
 from ..loading import format_path
 from ..model import Model, Text
+from ..xmlchars import NOT_XML
 from ..yamlread import read_yaml
 
-__all__ = ["MANIFEST_NAME", "Manifest", "load_manifest"]
+__all__ = ["MANIFEST_NAME", "Manifest", "inside_name", "load_manifest"]
 
 MANIFEST_NAME = "baocao-template.yml"
 
@@ -37,15 +39,65 @@ class Manifest(Model):
     profile: str | None = None
     """Format profile id checked by the conformance checker (``dang-hd36``, ``nha-nuoc-nd30``)."""
     hook: str | None = Field(default=None, pattern=r"^[\w.]+:[\w.]+$")
-    """``module:function`` called as ``function(report, context) -> context`` before rendering."""
+    """``module:function`` called as ``function(report, context) -> context`` before rendering.
+    Honoured only for a pack an installed distribution provides (``TemplatePack.hook_refusal``)."""
+
+    @field_validator("base")
+    @classmethod
+    def _base_inside(cls, value: str | None) -> str | None:
+        return None if value is None else inside_name(value)
+
+    @field_validator("layout")
+    @classmethod
+    def _layout_inside(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return None if value is None else tuple(inside_name(v) for v in value)
+
+
+def inside_name(name: str) -> str:
+    """A file name a pack may use: relative, within the pack, no way up or out."""
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if (
+        not name
+        or pure.is_absolute()
+        or ".." in pure.parts
+        or PureWindowsPath(name).drive
+        or name.startswith("~")
+        or NOT_XML.search(name)
+    ):
+        raise ValueError(
+            _("{name!r} trỏ ra ngoài gói mẫu; chỉ dùng tên tệp bên trong thư mục của gói").format(
+                name=name
+            )
+        )
+    return name
 
 
 def load_manifest(path: Path) -> Manifest:
-    """Read and validate a manifest file; errors name the file and the field."""
+    """Read and validate a manifest file; errors name the file and the field.
+
+    A manifest that is a link to a file outside its pack is refused unread, and a
+    YAML error gives only the problem and the line, never the text around it.
+    """
+    folder = path.parent.resolve()
     try:
-        data = read_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
         raise ManifestError(f"{path}: cannot read manifest: {exc}") from None
+    if not real.is_relative_to(folder):
+        raise ManifestError(
+            _("{file}: tệp manifest là liên kết tới một tệp ngoài gói mẫu; không đọc").format(
+                file=path
+            )
+        )
+    try:
+        data = read_yaml(real.read_text(encoding="utf-8")) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" (dòng {mark.line + 1})" if mark is not None else ""
+        raise ManifestError(f"{path}: cannot read manifest{where}: {exc.problem}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else type(exc).__name__
+        raise ManifestError(f"{path}: cannot read manifest: {why}") from None
     if not isinstance(data, dict):
         raise ManifestError(f"{path}: a manifest is a mapping of fields")
     try:

@@ -30,6 +30,7 @@ from types import ModuleType
 from typing import Any
 
 from ..errors import TemplateError
+from ..i18n import _
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
 
 __all__ = [
@@ -48,6 +49,8 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "baocao.templates"
 BUILTIN_SOURCE = "baocao"
+PATH_SOURCE = "path"
+OVERRIDE_SOURCE = "override"
 _DEFAULTS = {"dang": "dang", "nha_nuoc": "nha-nuoc"}
 
 
@@ -77,6 +80,11 @@ class TemplatePack:
     """User override folders searched before the pack itself (like MkDocs ``custom_dir``)."""
     source_version: str | None = None
     """Version of the providing distribution, when installed."""
+    code_modules: frozenset[str] = frozenset()
+    """Top-level modules of the distribution that provides the pack: the only code its
+    ``hook`` may name (empty for a folder pack)."""
+    trusted_code: bool = False
+    """The caller vouched for this folder's code (``get_pack(folder, trust_code=True)``)."""
 
     @property
     def id(self) -> str:
@@ -124,10 +132,58 @@ class TemplatePack:
         value = self._inherited("hook")
         return str(value) if value is not None else None
 
+    def hook_owner(self) -> TemplatePack | None:
+        """The pack of the lineage whose manifest names the hook in force."""
+        return next((p for p in self.lineage() if p.manifest.hook is not None), None)
+
+    def hook_refusal(self) -> str | None:
+        """Why the hook in force may not run (None: no hook, or it may).
+
+        A folder pack is data: it may name no code to run, because a folder is
+        what one downloads and unpacks. A hook runs only when the pack that
+        names it comes from an installed distribution and the hook's module is
+        one that distribution installed: installing a package is the act that
+        says "I trust this code". Nothing is imported to decide this.
+        """
+        owner = self.hook_owner()
+        if owner is None or owner.trusted_code:
+            return None
+        hook = str(owner.manifest.hook)
+        module = hook.split(":")[0]
+        if owner.source in (PATH_SOURCE, OVERRIDE_SOURCE):
+            return _(
+                "mẫu {id!r} là một thư mục, nên là dữ liệu: nó không được chạy mã "
+                "(hook: {hook}). Hook chỉ chạy từ một gói đã cài (pip install) có khai báo "
+                "mẫu này; bỏ dòng hook: hoặc cài mẫu như một gói"
+            ).format(id=owner.id, hook=hook)
+        if module.split(".")[0] not in owner.code_modules:
+            return _(
+                "mẫu {id!r} của gói {dist} gọi hook {hook}, nhưng mô-đun {module} không "
+                "thuộc gói {dist}; một mẫu chỉ được chạy mã của chính gói đã cài nó"
+            ).format(id=owner.id, dist=owner.source, hook=hook, module=module)
+        return None
+
+    def code_summary(self) -> str | None:
+        """In words, the code rendering with this pack runs; None when it runs none."""
+        owner = self.hook_owner()
+        if owner is None:
+            return None
+        refusal = self.hook_refusal()
+        if refusal is not None:
+            return refusal
+        version = f" {owner.source_version}" if owner.source_version else ""
+        return _(
+            "mẫu này chạy mã Python: hook {hook} của gói đã cài {dist}{version}, "
+            "trước mỗi lần kết xuất, với toàn quyền của người chạy baocao"
+        ).format(hook=owner.manifest.hook, dist=owner.source, version=version)
+
     def hook_function(self) -> Callable[[Any, dict[str, Any]], dict[str, Any]] | None:
-        """The manifest's ``module:function`` context hook, imported; None without one."""
+        """The context hook in force, imported; None without one; refused as ``hook_refusal``."""
         if not self.hook:
             return None
+        refusal = self.hook_refusal()
+        if refusal is not None:
+            raise TemplateError(refusal)
         mod_name, func_name = self.hook.split(":")
         try:
             func = getattr(importlib.import_module(mod_name), func_name)
@@ -161,7 +217,7 @@ class TemplatePack:
         for origin, folder in origins:
             candidate = folder / filename
             if candidate.is_file():
-                return candidate, origin
+                return _inside(candidate, folder, origin), origin
         return None
 
     def find(self, filename: str) -> Path:
@@ -185,6 +241,44 @@ class TemplatePack:
         return replace(self, overrides=tuple(Path(p) for p in overrides))
 
 
+def _inside(candidate: Path, folder: Path, origin: str) -> Path:
+    """``candidate`` with its links resolved, if it stays inside ``folder``; else refused."""
+    try:
+        real = candidate.resolve(strict=True)
+        root = folder.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise TemplateError(
+            _("mẫu {origin}: không đọc được {file} ({why})").format(
+                origin=origin, file=candidate, why=exc
+            )
+        ) from None
+    if not real.is_relative_to(root):
+        raise TemplateError(
+            _(
+                "mẫu {origin}: {file} trỏ ra ngoài gói ({real}); mọi tệp của gói phải nằm "
+                "trong thư mục của gói"
+            ).format(origin=origin, file=candidate.relative_to(folder), real=real)
+        )
+    return real
+
+
+def _installed_modules(ep: md.EntryPoint) -> frozenset[str]:
+    """Top-level modules ``ep``'s distribution installed: its entry points' modules, and
+    those its file list (RECORD) holds. Read from metadata; nothing is imported."""
+    dist = getattr(ep, "dist", None)
+    tops = {ep.value.split(":")[0].split(".")[0]}
+    if dist is None:
+        return frozenset(tops)
+    tops.update(e.value.split(":")[0].split(".")[0] for e in dist.entry_points)
+    for file in dist.files or ():
+        parts = file.parts
+        if len(parts) > 1 and not parts[0].endswith((".dist-info", ".data")) and ".." not in parts:
+            tops.add(parts[0])
+        elif len(parts) == 1 and file.suffix == ".py":
+            tops.add(file.stem)
+    return frozenset(tops)
+
+
 @dataclass(frozen=True)
 class PackProblem:
     """A pack that could not be loaded, or was refused, and why."""
@@ -202,6 +296,8 @@ class _Found:
     folder: Path
     source: str
     version: str | None
+    modules: frozenset[str] = frozenset()
+    """Top-level modules the distribution installed (see ``TemplatePack.code_modules``)."""
 
 
 def _path_of(obj: Any) -> Path:
@@ -240,7 +336,7 @@ def _builtin_fallback(found: dict[str, _Found], problems: list[PackProblem]) -> 
         except TemplateError as exc:
             problems.append(PackProblem(BUILTIN_SOURCE, sub.name, str(exc)))
             continue
-        found.setdefault(manifest.id, _Found(sub, BUILTIN_SOURCE, None))
+        found.setdefault(manifest.id, _Found(sub, BUILTIN_SOURCE, None, frozenset({"baocao"})))
 
 
 def _skip(problems: list[PackProblem], source: str, name: str, message: str) -> None:
@@ -279,7 +375,7 @@ def _discover() -> tuple[dict[str, _Found], tuple[PackProblem, ...]]:
                 )
             _skip(problems, source, ep.name, msg)
             continue
-        found[pid] = _Found(folder, source, version)
+        found[pid] = _Found(folder, source, version, _installed_modules(ep))
     return found, tuple(problems)
 
 
@@ -296,7 +392,11 @@ def discovery_problems() -> list[PackProblem]:
 
 @functools.cache
 def _load(
-    folder: Path, source: str, version: str | None = None, chain: tuple[str, ...] = ()
+    folder: Path,
+    source: str,
+    version: str | None = None,
+    chain: tuple[str, ...] = (),
+    modules: frozenset[str] = frozenset(),
 ) -> TemplatePack:
     manifest = load_manifest(folder / MANIFEST_NAME)
     parent = None
@@ -312,7 +412,12 @@ def _load(
                 f"template {manifest.id!r} extends {manifest.extends!r}: {exc}"
             ) from None
     return TemplatePack(
-        manifest=manifest, path=folder, source=source, parent=parent, source_version=version
+        manifest=manifest,
+        path=folder,
+        source=source,
+        parent=parent,
+        source_version=version,
+        code_modules=modules,
     )
 
 
@@ -322,7 +427,7 @@ def _by_id(pid: str, chain: tuple[str, ...] = ()) -> TemplatePack:
         known = ", ".join(sorted(found)) or "none"
         raise TemplateError(f"no template {pid!r} (known: {known})")
     f = found[pid]
-    return _load(f.folder, f.source, f.version, chain)
+    return _load(f.folder, f.source, f.version, chain, f.modules)
 
 
 def is_path(name: str | os.PathLike[str]) -> bool:
@@ -331,13 +436,25 @@ def is_path(name: str | os.PathLike[str]) -> bool:
     return Path(name).is_dir() or os.sep in text or "/" in text or text.startswith(".")
 
 
-def get_pack(name: str | os.PathLike[str], *, overrides: tuple[Path, ...] = ()) -> TemplatePack:
-    """A pack by id, or by folder path (a path is anything that exists on disk)."""
+def get_pack(
+    name: str | os.PathLike[str],
+    *,
+    overrides: tuple[Path, ...] = (),
+    trust_code: bool = False,
+) -> TemplatePack:
+    """A pack by id, or by folder path (a path is anything that exists on disk).
+
+    A folder pack runs no code: its ``hook`` is refused. ``trust_code=True``
+    (Python only, never from the command line) lets a template author's own
+    tests run the hook of the folder they are writing.
+    """
     if is_path(name):
         candidate = Path(name)
         if not (candidate / MANIFEST_NAME).is_file():
             raise TemplateError(f"{candidate}: not a template pack (no {MANIFEST_NAME})")
-        pack = _load(candidate.resolve(), "path")
+        pack = _load(candidate.resolve(), PATH_SOURCE)
+        if trust_code:
+            pack = replace(pack, trusted_code=True)
     else:
         pack = _by_id(str(name))
     return pack.with_overrides(overrides) if overrides else pack

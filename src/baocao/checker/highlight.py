@@ -34,9 +34,17 @@ class Mark:
     """Shown after the span (¹, ², …) and in the list of findings; 0: none."""
 
 
+SEVERITY_NAMES: dict[str, str] = {"error": "lỗi", "warning": "cảnh báo", "hint": "gợi ý"}
+
+
+def severity_name(severity: str) -> str:
+    """ "lỗi", "cảnh báo", "gợi ý" (in the language in force)."""
+    return _(SEVERITY_NAMES.get(severity, severity))
+
+
 def note_of(d: Diagnostic) -> str:
     """ "BC602 cảnh báo: … → …": how a finding reads in a tooltip or a comment."""
-    text = f"{d.code} {d.severity}: {d.message}"
+    text = f"{d.code} {severity_name(d.severity)}: {d.message}"
     return f"{text} → {d.suggestion}" if d.suggestion else text
 
 
@@ -113,7 +121,7 @@ def _finding_item(number: int, d: Diagnostic) -> str:
     )
     return (
         f'<li value="{number}"><code>{html.escape(d.code)}</code> '
-        f"{html.escape(d.severity)}: {html.escape(d.message)}{fix} "
+        f"{html.escape(severity_name(d.severity))}: {html.escape(d.message)}{fix} "
         f"<small>({html.escape(d.path)})</small></li>"
     )
 

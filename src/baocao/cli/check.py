@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import click
 
 from ..checker import RULES, Severity, check, known_profiles
 from ..checker.diagnostic import Diagnostic
+from ..atomic import atomic_write
 from ..errors import BaocaoError
+from ..model import Document, ImplementationReport
 from ..i18n import N_, _
 from .core import fail_cleanly, lenient_option, read_input
 from .machine import diagnostic, emit, error_entry, file_entry
@@ -26,7 +29,7 @@ _SEVERITY_VI: dict[Severity, str] = {
 
 
 def _diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return diagnostic(d.code, d.severity, d.message, d.path, d.line, d.suggestion)
+    return diagnostic(d.code, d.severity, d.message, d.path, d.line, d.suggestion, d.text)
 
 
 def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
@@ -50,6 +53,25 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
             )
         )
     return value
+
+
+def _red_ink(
+    report: Document | ImplementationReport,
+    diagnostics: list[Diagnostic],
+    annotate_to: Path | None,
+    html_to: Path | None,
+) -> list[Path]:
+    """Write the annotated .docx and the highlighted page asked for; their paths."""
+    written: list[Path] = []
+    if annotate_to is not None:
+        from ..annotate import annotate
+
+        written.append(annotate(report, annotate_to, diagnostics))
+    if html_to is not None:
+        from ..checker.highlight import findings_page
+
+        written.append(atomic_write(html_to, findings_page(report, diagnostics).encode("utf-8")))
+    return written
 
 
 @click.command("check")
@@ -78,6 +100,22 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     help="Hồ sơ thể thức cho mã loại văn bản (dang-hd36, dang-hd05, nha-nuoc-nd30); "
     "mặc định: hồ sơ có hiệu lực vào ngày của báo cáo.",
 )
+@click.option(
+    "--annotate",
+    "annotate_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="OUT.docx",
+    help="Ghi báo cáo .docx, mỗi lỗi là một nhận xét (comment) gắn vào đúng chữ (một tệp).",
+)
+@click.option(
+    "--html",
+    "html_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="OUT.html",
+    help="Ghi trang HTML tô sáng các lỗi trong văn bản, kèm mã và gợi ý sửa (một tệp).",
+)
 @lenient_option
 @fail_cleanly
 def check_cmd(
@@ -86,6 +124,8 @@ def check_cmd(
     fmt: str,
     disable: list[str],
     profile: str | None,
+    annotate_to: Path | None,
+    html_to: Path | None,
     lenient: bool,
 ) -> None:
     """Soát báo cáo tìm các lỗi người duyệt sẽ đánh dấu; mã thoát 1 khi có lỗi.
@@ -96,7 +136,10 @@ def check_cmd(
     Ví dụ:
       baocao check examples/bao-cao-quy-dinh-02.yaml
       baocao check bao-cao.yaml --json --disable BC701,BC502
+      baocao check bao-cao.yaml --annotate bao-cao-soat.docx --html bao-cao-soat.html
     """
+    if (annotate_to or html_to) and len(files) != 1:
+        raise click.UsageError(_("--annotate và --html chỉ dùng với một tệp báo cáo"))
     found: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     failed = False
@@ -111,7 +154,8 @@ def check_cmd(
             failed = True
             continue
         failed = failed or any(d.severity == "error" for d in diagnostics)
-        entries.append(file_entry(f, [_diagnostic(d) for d in diagnostics]))
+        outputs = _red_ink(report, diagnostics, annotate_to, html_to)
+        entries.append(file_entry(f, [_diagnostic(d) for d in diagnostics], outputs))
         if as_json:
             continue
         if fmt == "json":

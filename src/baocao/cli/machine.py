@@ -37,8 +37,9 @@ def diagnostic(
     path: str = "",
     line: int | None = None,
     suggestion: str | None = None,
+    text: str | None = None,
 ) -> dict[str, Any]:
-    """One finding, whichever command found it."""
+    """One finding, whichever command found it; ``text``: the exact words it is about."""
     return {
         "code": code,
         "severity": severity,
@@ -47,6 +48,7 @@ def diagnostic(
         "path": path,
         "line": line,
         "suggestion": suggestion,
+        "text": text,
     }
 
 

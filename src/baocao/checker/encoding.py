@@ -43,26 +43,14 @@ def _scan(tokens: list[re.Match[str]], encoding: Encoding) -> tuple[list[int], s
     return sure, changes
 
 
-@functools.lru_cache(maxsize=256)
-def _legacy_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    """``(start, end, encoding, repaired)`` of each run of words in a legacy encoding.
+def _runs(
+    tokens: list[re.Match[str]], sure: list[int], changes: set[int]
+) -> list[tuple[int, int, int]]:
+    """``(first, last, sure words)`` token runs: sure words, grown over likely neighbours.
 
-    A word is sure when it is no Vietnamese syllable as written and decodes to one;
-    the encoding with more sure words in the text wins. Words that decode to a
-    syllable next to a run ("xaõ" in "Coâng an xaõ", one plain word between) join it.
+    A likely word next to a run joins it, even with one plain word between ("xaõ"
+    in "Coâng an xaõ"); words at most one apart form one run.
     """
-    tokens = list(_TOKEN.finditer(text))
-    scans = {e: _scan(tokens, e) for e in _NAMES}
-
-    def score(e: Encoding) -> tuple[int, int]:
-        """More sure words; on a tie, more of them decoding to dictionary words."""
-        decoded = [legacy.decode(tokens[i][0], e) for i in scans[e][0]]
-        return len(decoded), sum(known_syllable(w) for w in decoded)
-
-    encoding = max(scans, key=score)
-    sure, changes = scans[encoding]
-    if not sure:
-        return ()
     grown = set(sure)
     for i in sure:
         for step in (-1, 1):
@@ -71,23 +59,42 @@ def _legacy_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 if j in changes and j not in grown:
                     grown.add(j)
                 elif j + step in changes and j + step not in grown:
-                    grown.add(j + step)  # one plain word between ("an" in "Coâng an xaõ")
+                    grown.add(j + step)
                     j += step
                 else:
                     break
                 j += step
-    hits = sorted(grown)
-    runs: list[list[int]] = [[hits[0], hits[0]]]
-    for i in hits[1:]:
-        if i - runs[-1][1] <= 2:
+    runs: list[list[int]] = []
+    for i in sorted(grown):
+        if runs and i - runs[-1][1] <= 2:
             runs[-1][1] = i
         else:
             runs.append([i, i])
-    out = []
-    for first, last in runs:
-        start, end = tokens[first].start(), tokens[last].end()
-        out.append((start, end, encoding, legacy.decode(text[start:end], encoding)))
-    return tuple(out)
+    return [(f, last, sum(f <= i <= last for i in sure)) for f, last in runs]
+
+
+@functools.lru_cache(maxsize=256)
+def _legacy_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``(start, end, encoding, repaired)`` of each run of words in a legacy encoding.
+
+    A word is sure when it is no Vietnamese syllable as written and decodes to
+    one. Where the TCVN3 and the VNI reading of a run overlap, the one with more
+    sure words wins, then the one whose words the dictionary knows.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    candidates = []
+    for encoding in _NAMES:
+        sure, changes = _scan(tokens, encoding)
+        for first, last, count in _runs(tokens, sure, changes):
+            start, end = tokens[first].start(), tokens[last].end()
+            repaired = legacy.decode(text[start:end], encoding)
+            known = sum(known_syllable(w) for w in repaired.split())
+            candidates.append((count, known, start, end, encoding, repaired))
+    chosen: list[tuple[int, int, str, str]] = []
+    for _count, _known, start, end, encoding, repaired in sorted(candidates, reverse=True):
+        if all(end <= s or start >= e for s, e, _enc, _rep in chosen):
+            chosen.append((start, end, encoding, repaired))
+    return tuple(sorted(chosen))
 
 
 def legacy_encoded(ctx: Context) -> Iterator[Finding]:

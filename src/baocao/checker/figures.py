@@ -188,7 +188,7 @@ def percent_vs_fraction(ctx: Context) -> Iterator[Finding]:
         for pattern in (_FRACTION_THEN_PERCENT, _PERCENT_THEN_FRACTION):
             for m in pattern.finditer(unit.text):
                 a, b, p = read_number(m["a"]), read_number(m["b"]), read_number(m["p"])
-                if "tỷ lệ" in m[0]:
+                if "tỷ lệ" in m[0].casefold():
                     continue  # "12/12 kỳ, tỷ lệ … đạt 94,4%": the share is of something else
                 if a is None or not b or p is None or a > b:
                     continue
@@ -206,7 +206,7 @@ def percent_vs_fraction(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-_SHARE = re.compile(rf"tỷ lệ[^;:%]{{0,80}}?(?P<p>{_NUM})\s?%")
+_SHARE = re.compile(rf"tỷ lệ[^;:%]{{0,80}}?(?P<p>{_NUM})\s?%", re.IGNORECASE)
 _AGAINST = ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu", "so với", "cùng kỳ")
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from ..errors import CitationError
+from ..i18n import _
 from ..model import DocumentSymbol
 from .context import Context
 from .data import type_codes
@@ -99,11 +100,21 @@ def _checks(ctx: Context, want: Verdict) -> Iterator[Finding]:
             continue
         result, code = _cited_verdict(ctx, c.kind, c.symbol, c.date)
         if result == want and code is not None:
+            early = c.date is not None and c.date < HD36_FROM and c.symbol.style == "dang"
             yield occ.finding(
                 _CODE[want],
-                _message(want, c.kind, c.symbol, code, ctx),
+                _early_message(c.kind, c.symbol, code)
+                if early
+                else _message(want, c.kind, c.symbol, code, ctx),
                 f"{c.kind} số {_corrected(c.symbol, code)}",
             )
+
+
+def _early_message(kind: str, symbol: DocumentSymbol, code: str) -> str:
+    return _(
+        '{kind} số {symbol} ban hành trước Hướng dẫn 36-HD/VPTW (03/4/2018), khi chưa có '
+        'ký hiệu "{written}"; văn bản thời đó ghi "{code}"'
+    ).format(kind=kind, symbol=symbol, written=symbol.type_code, code=code)
 
 
 def _message(want: Verdict, kind: str, symbol: DocumentSymbol, code: str, ctx: Context) -> str:

@@ -36,8 +36,8 @@ def _format(value: float) -> str:
 
 
 _COMMUNE = re.compile(r"\b(?:XÃ|PHƯỜNG|THỊ TRẤN|THÔN|CHI BỘ|ĐẶC KHU)\b")
-_POPULATION = re.compile(rf"dân số(?:\s+(?:là|toàn xã|của xã|khoảng|có))?\s+({_NUM})\s+(?:người|nhân khẩu)")
-_AREA = re.compile(rf"diện tích(?:\s+tự nhiên)?(?:\s+(?:là|khoảng))?\s+({_NUM})\s*(km²|km2|ha)\b")
+_POPULATION = re.compile(rf"dân số(?:\s+(?:là|toàn xã|của xã|khoảng|có))?\s+({_NUM})\s+(?:người|nhân khẩu)", re.IGNORECASE)
+_AREA = re.compile(rf"diện tích(?:\s+tự nhiên)?(?:\s+(?:là|khoảng))?\s+({_NUM})\s*(km²|km2|ha)\b", re.IGNORECASE)
 _LIMITS = {"commune": (200_000, 1_000.0), "other": (120_000_000, 400_000.0)}
 """Largest plausible population and area (km²) for a commune-level issuer, and for any."""
 

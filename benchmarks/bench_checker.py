@@ -66,17 +66,25 @@ def main() -> None:
     if args.json:
         print(json.dumps({"families": rows, "overall": overall}, ensure_ascii=False, indent=2))
         return
-    print(f"{len(cases)} reports, {overall['labels']} labelled defects, "
-          f"{len(cases)} clean copies; checked in {seconds:.2f} s")
+    print(
+        f"{len(cases)} reports, {overall['labels']} labelled defects, "
+        f"{len(cases)} clean copies; checked in {seconds:.2f} s"
+    )
     print(f"{'family':<16}{'labels':>7}{'found':>7}{'false':>7}{'precision':>11}{'recall':>8}")
     for f, r in rows.items():
-        print(f"{f:<16}{r['labels']:>7}{r['found']:>7}{r['false_alarms']:>7}"
-              f"{r['precision']:>11.3f}{r['recall']:>8.3f}")
-    print(f"{'overall':<16}{overall['labels']:>7}{overall['found']:>7}"
-          f"{overall['false_alarms']:>7}{overall['precision']:>11.3f}{overall['recall']:>8.3f}")
+        print(
+            f"{f:<16}{r['labels']:>7}{r['found']:>7}{r['false_alarms']:>7}"
+            f"{r['precision']:>11.3f}{r['recall']:>8.3f}"
+        )
+    print(
+        f"{'overall':<16}{overall['labels']:>7}{overall['found']:>7}"
+        f"{overall['false_alarms']:>7}{overall['precision']:>11.3f}{overall['recall']:>8.3f}"
+    )
     clean = ", ".join(f"{k}: {v}" for k, v in sorted(scores.clean_by_severity.items())) or "none"
-    print(f"findings on the clean copies by severity: {clean}"
-          f" (errors: {scores.clean_by_severity.get('error', 0)})")
+    print(
+        f"findings on the clean copies by severity: {clean}"
+        f" (errors: {scores.clean_by_severity.get('error', 0)})"
+    )
     if args.verbose:
         for name, label in scores.misses:
             print(f"MISS {name}: {label.family} {label.words!r} at {label.path}")

@@ -1,4 +1,4 @@
-"""Citations as offices write them (baocao.checker.mentions): read, and checked by date and issuer."""
+"""Citations as offices write them (checker.mentions): read, checked by date and issuer."""
 
 from __future__ import annotations
 

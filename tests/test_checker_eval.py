@@ -8,10 +8,17 @@ from typing import Any
 import yaml
 
 from baocao import Diagnostic, check, validate
-from baocao.checker.evaluation import Label, expand, family_of, load_cases, matches, evaluate
+from baocao.checker.evaluation import Label, evaluate, expand, family_of, load_cases, matches
 
 EVAL = Path(__file__).resolve().parent / "fixtures" / "checker" / "eval"
-SUBSET = ("d01-tuyen-giao", "d02-kiem-tra", "d06-chi-bo", "n01-nong-thon-moi", "n03-cai-cach-hanh-chinh", "n06-ngan-sach")
+SUBSET = (
+    "d01-tuyen-giao",
+    "d02-kiem-tra",
+    "d06-chi-bo",
+    "n01-nong-thon-moi",
+    "n03-cai-cach-hanh-chinh",
+    "n06-ngan-sach",
+)
 
 
 def _check(data: dict[str, Any]) -> list[Diagnostic]:
@@ -20,7 +27,10 @@ def _check(data: dict[str, Any]) -> list[Diagnostic]:
 
 def test_the_set_has_the_size_the_issue_asks_for() -> None:
     cases = load_cases(EVAL)
-    families = {yaml.safe_load((EVAL / f"{c.name}.yaml").read_text("utf-8"))["header"]["family"] for c in cases}
+    families = {
+        yaml.safe_load((EVAL / f"{c.name}.yaml").read_text("utf-8"))["header"]["family"]
+        for c in cases
+    }
     assert len(cases) >= 12 and families == {"dang", "nha_nuoc"}
     assert sum(len(c.labels) for c in cases) >= 150
     for c in cases:  # each clean copy is its report with the marks corrected: no mark left
@@ -49,8 +59,14 @@ def test_a_finding_matches_a_label_by_family_place_and_words() -> None:
     label = Label("spelling", "nổ lực", "sections[0].blocks[0]", "nỗ lực")
     hit = Diagnostic("BC602", "warning", "sections[0].blocks[0]", "m", text="nổ lực")
     assert matches(hit, label)
-    assert not matches(Diagnostic("BC604", "warning", "sections[0].blocks[0]", "m", text="nổ lực"), label)
-    assert not matches(Diagnostic("BC602", "warning", "sections[1].blocks[0]", "m", text="nổ lực"), label)
-    assert not matches(Diagnostic("BC602", "warning", "sections[0].blocks[0]", "m", text="chi bộ"), label)
+    assert not matches(
+        Diagnostic("BC604", "warning", "sections[0].blocks[0]", "m", text="nổ lực"), label
+    )
+    assert not matches(
+        Diagnostic("BC602", "warning", "sections[1].blocks[0]", "m", text="nổ lực"), label
+    )
+    assert not matches(
+        Diagnostic("BC602", "warning", "sections[0].blocks[0]", "m", text="chi bộ"), label
+    )
     assert family_of("BC961") == "encoding" and family_of("BC951") == "consistency"
     assert family_of("BC305") == "citation" and family_of("BC304") == "date"

@@ -56,7 +56,10 @@ def test_each_seed_finding_is_a_comment_on_its_exact_words() -> None:
     assert len(notes) == len(spans) == len(diagnostics)
     for i, d in enumerate(diagnostics):
         assert d.text is not None
-        assert d.text.startswith(spans[str(i)]) or spans[str(i)].startswith(d.text), (d, spans[str(i)])
+        assert d.text.startswith(spans[str(i)]) or spans[str(i)].startswith(d.text), (
+            d,
+            spans[str(i)],
+        )
         assert notes[i].startswith(f"{d.code} ") and d.message in notes[i]
 
 
@@ -107,7 +110,9 @@ def test_highlight_escapes_and_marks() -> None:
     start = text.index("nổ lực")
     out = highlight(text, [Mark(start, start + 6, "warning", 'BC602 → "nỗ lực"', 1)])
     assert out.startswith("Chi bộ &lt;b&gt;&quot;")
-    assert '<mark class="warning" title="BC602 → &quot;nỗ lực&quot;">nổ lực</mark><sup>1</sup>' in out
+    assert (
+        '<mark class="warning" title="BC602 → &quot;nỗ lực&quot;">nổ lực</mark><sup>1</sup>' in out
+    )
 
 
 def test_overlapping_marks_keep_the_first() -> None:

@@ -1,4 +1,4 @@
-"""Real-word errors, the dictionary, doubled words, tone placement, quotes, encodings (BC602–BC604, BC95x, BC96x)."""
+"""Real-word errors, dictionary, doubled words, tone placement, quotes, encodings (BC6xx, BC9xx)."""
 
 from __future__ import annotations
 
@@ -94,7 +94,11 @@ def test_spaces_inside_quotes_are_reported() -> None:
 @pytest.mark.parametrize(
     ("text", "words", "repaired"),
     [
-        ("Nội dung C«ng t¸c tuyªn truyÒn chưa sâu.", "C«ng t¸c tuyªn truyÒn", "Công tác tuyên truyền"),
+        (
+            "Nội dung C«ng t¸c tuyªn truyÒn chưa sâu.",
+            "C«ng t¸c tuyªn truyÒn",
+            "Công tác tuyên truyền",
+        ),
         ("Tỷ lệ Coâng taùc daân vaän chưa đều.", "Coâng taùc daân vaän", "Công tác dân vận"),
     ],
 )

@@ -26,7 +26,7 @@ LAYERS = [
     ("packs",),
     ("engines",),
     ("conformance", "checker"),
-    ("rendering", "batch", "testing"),
+    ("rendering", "batch", "testing", "annotate"),
     ("cli", "server", "__main__"),
 ]
 

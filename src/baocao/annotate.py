@@ -37,6 +37,10 @@ _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.c
 AUTHOR = "baocao check"
 
 
+def _xml(root: etree._Element) -> bytes:
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -169,7 +173,7 @@ def _comments_xml(diagnostics: Sequence[Diagnostic], when: str) -> bytes:
         t = etree.SubElement(r, _w("t"))
         t.text = note_of(d)
         t.set(_XML_SPACE, "preserve")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _xml(root)
 
 
 def _with_rel(rels: bytes) -> bytes:
@@ -185,7 +189,7 @@ def _with_rel(rels: bytes) -> bytes:
         f"{{{_REL_NS}}}Relationship",
         {"Id": f"rIdBC{n}", "Type": _COMMENTS_REL, "Target": "comments.xml"},
     )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _xml(root)
 
 
 def _with_content_type(types: bytes) -> bytes:
@@ -197,7 +201,7 @@ def _with_content_type(types: bytes) -> bytes:
         f"{{{_CT_NS}}}Override",
         {"PartName": "/word/comments.xml", "ContentType": _COMMENTS_CT},
     )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _xml(root)
 
 
 def annotate_docx(
@@ -226,7 +230,7 @@ def annotate_docx(
         for item in src.infolist():
             data = src.read(item.filename)
             if item.filename == "word/document.xml":
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                data = _xml(root)
             elif item.filename == "word/_rels/document.xml.rels":
                 data = _with_rel(data)
             elif item.filename == "[Content_Types].xml":

@@ -190,7 +190,7 @@ def validate(
             )
         )
     bad = [
-        Problem(format_path(path), message, _line_of(path, lines or {}))
+        Problem(tuple(path), message, _line_of(path, lines or {}))
         for path, message in (find_forbidden(data) if isinstance(data, dict) else ())
     ]
     if bad:

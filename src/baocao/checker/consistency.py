@@ -21,6 +21,7 @@ __all__ = ["RULES"]
 
 _WORD = re.compile(r"(?<!\w)\w+(?!\w)")
 
+
 def _other(word: str, form: str) -> str:
     """``form`` in the case of ``word``."""
     if word.isupper():
@@ -48,8 +49,8 @@ def mixed_tone_placement(ctx: Context) -> Iterator[Finding]:
         return
     minority = "old" if old < new else "new"
     keep, count = ("mới (hòa, ủy)", new) if minority == "old" else ("cũ (hoà, uỷ)", old)
-    for style, other, index, start, word in seen:
-        if style != minority:
+    for placement, other, index, start, word in seen:
+        if placement != minority:
             continue
         unit = ctx.units[index]
         yield unit.finding(
@@ -74,7 +75,7 @@ def quotes_with_spaces(ctx: Context) -> Iterator[Finding]:
             yield unit.finding(
                 "BC952",
                 m.start(),
-                _('dấu ngoặc kép có khoảng trắng bên trong: {quoted}').format(quoted=m[0]),
+                _("dấu ngoặc kép có khoảng trắng bên trong: {quoted}").format(quoted=m[0]),
                 f"“{inner}”",
                 len(m[0]),
             )

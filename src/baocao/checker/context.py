@@ -78,9 +78,7 @@ class TextUnit:
         length: int | None = None,
     ) -> Finding:
         """A finding on ``length`` characters at ``offset`` in this text."""
-        return Finding(
-            code, self.loc, message, suggestion, unit=self, offset=offset, length=length
-        )
+        return Finding(code, self.loc, message, suggestion, unit=self, offset=offset, length=length)
 
 
 T = TypeVar("T")

@@ -46,5 +46,3 @@ def known_syllable(word: str) -> bool:
     if style is not None:
         forms.append(style[1])
     return any(d.lookup(f) for f in forms)
-
-

@@ -74,7 +74,7 @@ def _runs(
 
 
 @functools.lru_cache(maxsize=256)
-def _legacy_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
+def _legacy_runs(text: str) -> tuple[tuple[int, int, Encoding, str], ...]:
     """``(start, end, encoding, repaired)`` of each run of words in a legacy encoding.
 
     A word is sure when it is no Vietnamese syllable as written and decodes to
@@ -90,7 +90,7 @@ def _legacy_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
             repaired = legacy.decode(text[start:end], encoding)
             known = sum(known_syllable(w) for w in repaired.split())
             candidates.append((count, known, start, end, encoding, repaired))
-    chosen: list[tuple[int, int, str, str]] = []
+    chosen: list[tuple[int, int, Encoding, str]] = []
     for _count, _known, start, end, encoding, repaired in sorted(candidates, reverse=True):
         if all(end <= s or start >= e for s, e, _enc, _rep in chosen):
             chosen.append((start, end, encoding, repaired))
@@ -127,16 +127,18 @@ def damaged_words(ctx: Context) -> Iterator[Finding]:
         for damage in legacy.damaged_words(unit.text):
             word, text = damage.word, unit.text
             codes = sum(c.isupper() for c in word) >= 2 or text[damage.end : damage.end + 1] in "/-"
-            if codes or text[damage.start - 1 : damage.start] in ("/", "-") or in_legacy_run(
-                text, damage.start
+            if (
+                codes
+                or text[damage.start - 1 : damage.start] in ("/", "-")
+                or in_legacy_run(text, damage.start)
             ):
                 continue  # codes and abbreviations (UBKTĐU); legacy words are BC961's
             yield unit.finding(
                 "BC962",
                 damage.start,
-                _('"{word}" không phải âm tiết tiếng Việt: chữ bị mất hoặc sai dấu khi sao chép').format(
-                    word=damage.word
-                ),
+                _(
+                    '"{word}" không phải âm tiết tiếng Việt: chữ bị mất hoặc sai dấu khi sao chép'
+                ).format(word=damage.word),
                 _("gõ lại từ này"),
                 damage.end - damage.start,
             )

@@ -31,13 +31,18 @@ def read_number(text: str) -> float | None:
 
 
 def _format(value: float) -> str:
-    whole = f"{int(round(value)):,}".replace(",", ".")
+    whole = f"{round(value):,}".replace(",", ".")
     return whole if value == int(value) else f"{value:.1f}".replace(".", ",")
 
 
 _COMMUNE = re.compile(r"\b(?:XÃ|PHƯỜNG|THỊ TRẤN|THÔN|CHI BỘ|ĐẶC KHU)\b")
-_POPULATION = re.compile(rf"dân số(?:\s+(?:là|toàn xã|của xã|khoảng|có))?\s+({_NUM})\s+(?:người|nhân khẩu)", re.IGNORECASE)
-_AREA = re.compile(rf"diện tích(?:\s+tự nhiên)?(?:\s+(?:là|khoảng))?\s+({_NUM})\s*(km²|km2|ha)\b", re.IGNORECASE)
+_POPULATION = re.compile(
+    rf"dân số(?:\s+(?:là|toàn xã|của xã|khoảng|có))?\s+({_NUM})\s+(?:người|nhân khẩu)",
+    re.IGNORECASE,
+)
+_AREA = re.compile(
+    rf"diện tích(?:\s+tự nhiên)?(?:\s+(?:là|khoảng))?\s+({_NUM})\s*(km²|km2|ha)\b", re.IGNORECASE
+)
 _LIMITS = {"commune": (200_000, 1_000.0), "other": (120_000_000, 400_000.0)}
 """Largest plausible population and area (km²) for a commune-level issuer, and for any."""
 
@@ -97,7 +102,10 @@ def mixed_separators(ctx: Context) -> Iterator[Finding]:
                 yield unit.finding(
                     "BC406",
                     m.start(),
-                    _('"{n}": báo cáo phân cách hàng nghìn bằng dấu chấm, ở đây là dấu phẩy (đọc thành số thập phân)').format(n=m[0]),
+                    _(
+                        '"{n}": báo cáo phân cách hàng nghìn bằng dấu chấm, ở đây là dấu phẩy '
+                        "(đọc thành số thập phân)"
+                    ).format(n=m[0]),
                     m[0].replace(",", "."),
                     len(m[0]),
                 )
@@ -105,9 +113,10 @@ def mixed_separators(ctx: Context) -> Iterator[Finding]:
             yield unit.finding(
                 "BC406",
                 m.start(),
-                _('"{n}": số thập phân viết bằng dấu phẩy ("{fixed}"); dấu chấm phân cách hàng nghìn').format(
-                    n=m[0], fixed=m[0].replace(".", ",")
-                ),
+                _(
+                    '"{n}": số thập phân viết bằng dấu phẩy ("{fixed}"); '
+                    "dấu chấm phân cách hàng nghìn"
+                ).format(n=m[0], fixed=m[0].replace(".", ",")),
                 m[0].replace(".", ","),
                 len(m[0]),
             )
@@ -133,7 +142,9 @@ def table_totals(ctx: Context) -> Iterator[Finding]:
                 total = read_number(cell.text)
                 if total is None:
                     continue
-                values = [read_number(other[c].text) for o, other in rows.items() if o != r and c in other]
+                values = [
+                    read_number(other[c].text) for o, other in rows.items() if o != r and c in other
+                ]
                 if not values or any(v is None for v in values):
                     continue
                 added = sum(v for v in values if v is not None)
@@ -172,13 +183,18 @@ def part_over_whole(ctx: Context) -> Iterator[Finding]:
                     part=m["part"], whole=m["whole"], noun=m["noun"].strip()
                 ),
                 _("kiểm tra lại số liệu"),
-                len(m["part"]) + len(rest) - len(rest.lstrip()) + len(re.match(r"\S*", rest.lstrip())[0]),  # type: ignore[index]
+                len(m["part"])
+                + len(rest)
+                - len(rest.lstrip())
+                + len(re.match(r"\S*", rest.lstrip())[0]),  # type: ignore[index]
             )
 
 
 _FRACTION = rf"(?P<a>{_NUM})/(?P<b>{_NUM})"
 _PERCENT = rf"(?P<p>{_NUM})\s?%"
-_FRACTION_THEN_PERCENT = re.compile(rf"(?<![\d/.,-]){_FRACTION}(?![\d/])[^;.%]{{0,80}}?đạt\s+{_PERCENT}")
+_FRACTION_THEN_PERCENT = re.compile(
+    rf"(?<![\d/.,-]){_FRACTION}(?![\d/])[^;.%]{{0,80}}?đạt\s+{_PERCENT}"
+)
 _PERCENT_THEN_FRACTION = re.compile(rf"{_PERCENT}\s*\(\s*{_FRACTION}")
 
 
@@ -217,8 +233,11 @@ def share_over_hundred(ctx: Context) -> Iterator[Finding]:
             p = read_number(m["p"])
             after = unit.text[m.end() :].lstrip().casefold()
             between = m[0].casefold()
-            if p is None or p <= 100 or after.startswith(_AGAINST) or any(
-                w in between for w in ("tăng", "giảm", "so với")
+            if (
+                p is None
+                or p <= 100
+                or after.startswith(_AGAINST)
+                or any(w in between for w in ("tăng", "giảm", "so với"))
             ):
                 continue
             yield unit.finding(

@@ -116,9 +116,7 @@ ol.findings code { font-weight: bold; }
 
 
 def _finding_item(number: int, d: Diagnostic) -> str:
-    fix = (
-        f' → <span class="suggestion">{html.escape(d.suggestion)}</span>' if d.suggestion else ""
-    )
+    fix = f' → <span class="suggestion">{html.escape(d.suggestion)}</span>' if d.suggestion else ""
     return (
         f'<li value="{number}"><code>{html.escape(d.code)}</code> '
         f"{html.escape(severity_name(d.severity))}: {html.escape(d.message)}{fix} "
@@ -151,7 +149,7 @@ def findings_page(
         + "</p>",
     ]
     if loose:
-        parts.append("<ol class=\"findings\">")
+        parts.append('<ol class="findings">')
         parts += [_finding_item(number[id(d)], d) for d in loose]
         parts.append("</ol>")
     for unit in units:

@@ -85,7 +85,10 @@ def normalized_symbol(symbol: str) -> str:
 
 
 def expected_issuer_code(issuer: str, family: str) -> str | None:
-    """The issuer code a body signs with, when its name says it ("Ban Tuyên giáo Huyện ủy" → BTGHU)."""
+    """The issuer code a body signs with, when its name says it.
+
+    "Ban Tuyên giáo Huyện ủy" → ``BTGHU``; None for a name the tables do not know.
+    """
     name = " ".join(issuer.split())
     if family == "dang":
         level = next((code for p, code in _PARTY_LEVEL if p.search(name)), None)
@@ -103,7 +106,9 @@ def expected_issuer_code(issuer: str, family: str) -> str | None:
     return None
 
 
-def real_mentions(text: str, known: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, Citation]]:
+def real_mentions(
+    text: str, known: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, Citation]]:
     """Citations the textbook reader misses, as ``(start, end, citation)`` read in normal form.
 
     ``known`` are the spans already read; a mention starting inside one is left out.
@@ -132,7 +137,7 @@ def _written(text: str) -> tuple[str, str, bool] | None:
 
 
 def symbol_forms(ctx: Context) -> Iterator[Finding]:
-    """BC203: a Party symbol written with the State's slash, or a State one with the Party's hyphen."""
+    """BC203: a symbol in the other family's form; a kind in lower case; State without "số"."""
     for occ in ctx.citations:
         read = _written(occ.text)
         if read is None:
@@ -143,9 +148,9 @@ def symbol_forms(ctx: Context) -> Iterator[Finding]:
         if right == written and (kind[:1].islower() or (state and not so)):
             yield occ.finding(
                 "BC203",
-                _('"{text}": tên loại văn bản viết hoa chữ đầu và có chữ "số" trước số, ký hiệu').format(
-                    text=f"{kind}{' số' if so else ''} {written}"
-                ),
+                _(
+                    '"{text}": tên loại văn bản viết hoa chữ đầu và có chữ "số" trước số, ký hiệu'
+                ).format(text=f"{kind}{' số' if so else ''} {written}"),
                 f"{occ.citation.kind} số {written}",
             )
         elif right != written:
@@ -154,7 +159,9 @@ def symbol_forms(ctx: Context) -> Iterator[Finding]:
                 _('số, ký hiệu "{written}" viết sai dạng: văn bản {who} ghi "{right}"').format(
                     written=written,
                     right=right,
-                    who=_("của Đảng") if _family_of_symbol(written) == "dang" else _("của Nhà nước"),
+                    who=_("của Đảng")
+                    if _family_of_symbol(written) == "dang"
+                    else _("của Nhà nước"),
                 ),
                 f"{occ.citation.kind} số {right}",
             )
@@ -207,9 +214,10 @@ def first_mention_undated(ctx: Context) -> Iterator[Finding]:
         if occ.citation.date is None and later is not None and occ.unit.role == "preamble":
             yield occ.finding(
                 "BC104",
-                _("{short} được viện dẫn lần đầu mà không ghi ngày ban hành (ngày {date} ở chỗ sau)").format(
-                    short=occ.citation.short(), date=later.citation.date_text()
-                ),
+                _(
+                    "{short} được viện dẫn lần đầu mà không ghi ngày ban hành "
+                    "(ngày {date} ở chỗ sau)"
+                ).format(short=occ.citation.short(), date=later.citation.date_text()),
                 _("{short}, ngày {date}").format(
                     short=occ.citation.short(), date=later.citation.date_text()
                 ),

@@ -112,7 +112,7 @@ def _checks(ctx: Context, want: Verdict) -> Iterator[Finding]:
 
 def _early_message(kind: str, symbol: DocumentSymbol, code: str) -> str:
     return _(
-        '{kind} số {symbol} ban hành trước Hướng dẫn 36-HD/VPTW (03/4/2018), khi chưa có '
+        "{kind} số {symbol} ban hành trước Hướng dẫn 36-HD/VPTW (03/4/2018), khi chưa có "
         'ký hiệu "{written}"; văn bản thời đó ghi "{code}"'
     ).format(kind=kind, symbol=symbol, written=symbol.type_code, code=code)
 

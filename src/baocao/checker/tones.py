@@ -31,5 +31,3 @@ def tone_style(word: str) -> tuple[str, str] | None:
     if written == new:
         return "new", old
     return None
-
-

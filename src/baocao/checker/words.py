@@ -1,4 +1,4 @@
-"""BC602–BC604: words that are real words, but not the ones meant; syllables no dictionary has; doubled words.
+"""BC602–BC604: real words that are not the ones meant, unknown syllables, doubled words.
 
 Most typos in real reports are real-word errors: a wrong tone mark or initial
 consonant gives another syllable that exists ("chuyển biển" for "chuyển biến",
@@ -13,6 +13,7 @@ twice ("phát triển triển").
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -20,7 +21,6 @@ from importlib import resources
 
 from ..i18n import _
 from ..vi import legacy
-from .tones import tone_style
 from .context import Context
 from .data import misspellings
 from .dictionary import dictionary, known_syllable
@@ -37,7 +37,7 @@ _SYLLABLE = re.compile(r"(?<![\w/-])[^\W\d_]+(?![\w/-])")
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files(_PACKAGE).joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
@@ -57,11 +57,9 @@ def _with_tone(bare: str, tone: str) -> str:
     marked = [i for i in vowels if i + 1 < len(bare) and bare[i + 1] in "\u0302\u0306\u031b"]
     if marked:
         at = marked[-1] + 1
-    elif len(vowels) >= 2 and vowels[-1] == len(bare) - 1 or len(vowels) >= 3:
+    elif (len(vowels) >= 2 and vowels[-1] == len(bare) - 1) or len(vowels) >= 3:
         at = vowels[-2] if not bare.startswith(("qu", "gi")) or len(vowels) > 2 else vowels[-1]
-    elif bare.startswith(("qu", "gi")) and len(vowels) >= 2:
-        at = vowels[-1]
-    elif len(vowels) >= 2:
+    elif (bare.startswith(("qu", "gi")) and len(vowels) >= 2) or len(vowels) >= 2:
         at = vowels[-1]
     else:
         at = vowels[0]
@@ -69,7 +67,7 @@ def _with_tone(bare: str, tone: str) -> str:
 
 
 def _variants(syllable: str) -> set[str]:
-    """Syllables one usual confusion away: another tone, a swapped onset (with any tone) or final."""
+    """Syllables one usual confusion away: another tone, onset (with any tone) or final."""
     bare, tone = _split_tone(syllable)
     bases = {bare}
     for group in _ONSETS:
@@ -128,7 +126,7 @@ def real_word_errors(ctx: Context) -> Iterator[Finding]:
             for n in (3, 2):
                 group = words[i : i + n]
                 if len(group) < n or any(
-                    unit.text[a.end() : b.start()] != " " for a, b in zip(group, group[1:])
+                    unit.text[a.end() : b.start()] != " " for a, b in itertools.pairwise(group)
                 ):
                     continue
                 written = unit.text[group[0].start() : group[-1].end()]

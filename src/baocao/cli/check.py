@@ -10,12 +10,12 @@ from typing import Any
 
 import click
 
+from ..atomic import atomic_write
 from ..checker import RULES, Severity, check, known_profiles
 from ..checker.diagnostic import Diagnostic
-from ..atomic import atomic_write
 from ..errors import BaocaoError
-from ..model import Document, ImplementationReport
 from ..i18n import N_, _
+from ..model import Document, ImplementationReport
 from .core import fail_cleanly, lenient_option, read_input
 from .machine import diagnostic, emit, error_entry, file_entry
 

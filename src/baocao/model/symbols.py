@@ -292,5 +292,6 @@ class DocumentSymbol(TextForm):
             )
             err = fail(reasons)
             codes = [str(e["type"]) for e in exc.errors() if e["type"] in FORM_RULES]
-            err.code = codes[0] if codes else None
+            if codes:
+                err.code = codes[0]
             raise err from None

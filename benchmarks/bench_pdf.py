@@ -1,122 +1,146 @@
-"""PDF through LibreOffice: one soffice call for N documents against N calls.
+"""PDF through LibreOffice: the persistent server against the one-call path.
 
-Renders the seed report to .docx once, copies it N times, then converts:
+Renders the seed report to .docx once, then measures in one run:
 
-* ``one call``: all N files in a single invocation (what ``baocao batch`` does);
-* ``N calls``: one invocation per file, each with its own fresh profile (what N
-  separate ``baocao render x.pdf`` runs do);
-* ``N calls, warm profile``: one invocation per file sharing one profile that has
-  already been created (the best a per-file loop can do).
+* ``single, cold``: one ``render(… .pdf)`` in a fresh process, as ``baocao
+  render x.pdf`` does it: server path (start LibreOffice as a server, convert)
+  and one-call path (``soffice --convert-to pdf``);
+* ``single, warm``: a further single conversion in a process whose server is
+  already running (a script or the HTTP service rendering one PDF after another);
+  the one-call path has no warm state, so its figure is a fresh call again;
+* ``batch``: N files, through the running server one by one, and in a single
+  soffice invocation (what ``baocao batch`` did before the server).
+
+Each figure is the median of ``--rounds`` rounds. Targets (issue: performance):
+a warm single PDF ≤ 0.5 s; batches take whichever path is faster.
 
 Usage::
 
-    PYTHONPATH=src python benchmarks/bench_pdf.py -n 10
-    PYTHONPATH=src python benchmarks/bench_pdf.py -n 10 --json
+    python benchmarks/bench_pdf.py -n 10 --rounds 3
+    python benchmarks/bench_pdf.py --json
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
-import shutil
+import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from baocao import load, render_bytes
-from baocao.engines.pdf import convert_to_pdf, find_soffice
+from baocao.engines.office import shared_office, stop_shared
+from baocao.engines.pdf import convert_to_pdf, docx_to_pdf, find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "bao-cao-quy-dinh-02.yaml"
 
+_COLD = """
+import sys, time
+from pathlib import Path
+from baocao.engines.pdf import docx_to_pdf
+data = Path(sys.argv[1]).read_bytes()
+started = time.perf_counter()
+pdf = docx_to_pdf(data, persistent=sys.argv[2] == "server")
+assert pdf.startswith(b"%PDF")
+print(time.perf_counter() - started)
+"""
 
-def _sources(folder: Path, n: int) -> list[Path]:
-    data = render_bytes(load(SEED), "docx")
-    out = []
-    for i in range(n):
-        p = folder / f"bao-cao-{i:04d}.docx"
-        p.write_bytes(data)
-        out.append(p)
-    return out
+
+def _cold(docx: Path, path: str) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", _COLD, str(docx), path],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return float(done.stdout.strip().splitlines()[-1])
 
 
-def one_call(sources: list[Path], out: Path) -> float:
+def _timed(run: object) -> float:
     started = time.perf_counter()
-    done = convert_to_pdf(sources, out)
-    assert len(done.converted) == len(sources), done.failed
+    run()  # type: ignore[operator]
     return time.perf_counter() - started
-
-
-def n_calls(sources: list[Path], out: Path) -> float:
-    started = time.perf_counter()
-    for s in sources:
-        done = convert_to_pdf([s], out)
-        assert len(done.converted) == 1, done.failed
-    return time.perf_counter() - started
-
-
-def n_calls_warm(sources: list[Path], out: Path, soffice: Path) -> float:
-    with tempfile.TemporaryDirectory(prefix="bench-lo-profile-") as profile:
-        base = [
-            str(soffice),
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-        ]
-        subprocess.run([*base, str(sources[0])], capture_output=True, check=True)  # warm-up
-        started = time.perf_counter()
-        for s in sources:
-            subprocess.run([*base, str(s)], capture_output=True, check=True, timeout=120)
-        return time.perf_counter() - started
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("-n", type=int, default=10, help="number of documents (default 10)")
+    ap.add_argument("-n", type=int, default=10, help="documents in the batch (default 10)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds per figure (median; default 3)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
     soffice = find_soffice()
+    server = shared_office(soffice)
+    if server is None:
+        raise SystemExit(
+            "no persistent LibreOffice here (python3-uno missing?): nothing to compare"
+        )
+    data = render_bytes(load(SEED), "docx")
+    figures: dict[str, list[float]] = {}
+
+    def add(name: str, seconds: float) -> None:
+        figures.setdefault(name, []).append(seconds)
+
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         work = Path(tmp)
-        sources = _sources(work, args.n)
-        times = {}
-        for name, run in (
-            ("one_call_s", lambda out: one_call(sources, out)),
-            ("n_calls_s", lambda out: n_calls(sources, out)),
-            ("n_calls_warm_profile_s", lambda out: n_calls_warm(sources, out, soffice)),
-        ):
-            out = work / name
-            out.mkdir()
-            times[name] = run(out)
-            shutil.rmtree(out)
+        docx = work / "seed.docx"
+        docx.write_bytes(data)
+        sources = []
+        for i in range(args.n):
+            p = work / f"bao-cao-{i:04d}.docx"
+            p.write_bytes(data)
+            sources.append(p)
+        docx_to_pdf(data)  # start the server in this process
+        for r in range(args.rounds):
+            add("single_cold_server_s", _cold(docx, "server"))
+            add("single_cold_one_call_s", _cold(docx, "one-call"))
+            add("single_warm_server_s", _timed(lambda: docx_to_pdf(data)))
+            add("single_warm_one_call_s", _timed(lambda: docx_to_pdf(data, persistent=False)))
+            for name, persistent in (("batch_server_s", True), ("batch_one_call_s", False)):
+                out = work / f"{name}-{r}"
+                add(
+                    name,
+                    _timed(functools.partial(convert_to_pdf, sources, out, persistent=persistent)),
+                )
+    stop_shared()
+    med = {k: statistics.median(v) for k, v in figures.items()}
     result = {
         "documents": args.n,
-        **{k: round(v, 2) for k, v in times.items()},
-        "ratio": round(times["n_calls_s"] / times["one_call_s"], 2),
-        "ratio_warm": round(times["n_calls_warm_profile_s"] / times["one_call_s"], 2),
+        "rounds": args.rounds,
+        **{k: round(v, 3) for k, v in med.items()},
+        "ratio_single_cold": round(med["single_cold_one_call_s"] / med["single_cold_server_s"], 2),
+        "ratio_single_warm": round(med["single_warm_one_call_s"] / med["single_warm_server_s"], 2),
+        "ratio_batch": round(med["batch_one_call_s"] / med["batch_server_s"], 2),
+        "warm_single_target_met": med["single_warm_server_s"] <= 0.5,
     }
     if args.json:
         print(json.dumps(result))
         return
     n = args.n
-    print(f"{n} documents (seed report), LibreOffice {soffice}")
+    print(f"seed report, LibreOffice {soffice}, medians of {args.rounds} rounds")
+    print(f"{'':24}{'server':>10}{'one call':>10}{'ratio':>8}")
+    for label, key, ratio in (
+        ("single PDF, cold", "single_cold", "ratio_single_cold"),
+        ("single PDF, warm", "single_warm", "ratio_single_warm"),
+        (f"batch of {n}", "batch", "ratio_batch"),
+    ):
+        print(
+            f"{label:24}{med[key + '_server_s']:9.2f}s{med[key + '_one_call_s']:9.2f}s"
+            f"{result[ratio]:7.1f}x"
+        )
     print(
-        f"  one soffice call for {n} files:       {times['one_call_s']:7.2f} s "
-        f"({times['one_call_s'] / n:.2f} s/doc)"
+        f"per file in the batch: {med['batch_server_s'] / n:.3f} s (server), "
+        f"{med['batch_one_call_s'] / n:.3f} s (one call)"
     )
-    print(
-        f"  {n} soffice calls, fresh profile each: {times['n_calls_s']:7.2f} s "
-        f"({times['n_calls_s'] / n:.2f} s/doc)"
-    )
-    print(
-        f"  {n} soffice calls, warm profile:       {times['n_calls_warm_profile_s']:7.2f} s "
-        f"({times['n_calls_warm_profile_s'] / n:.2f} s/doc)"
-    )
-    print(f"  ratio N calls / one call: {result['ratio']}x (warm profile: {result['ratio_warm']}x)")
+    verdict = "met" if result["warm_single_target_met"] else "NOT met"
+    print(f"target warm single PDF <= 0.5 s: {med['single_warm_server_s']:.2f} s, {verdict}")
+    faster = "server" if med["batch_server_s"] < med["batch_one_call_s"] else "one call"
+    print(f"batches: the {faster} path is faster here")
 
 
 if __name__ == "__main__":

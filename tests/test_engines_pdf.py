@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from baocao import OutputError, load, render_bytes
+from baocao.engines.office import UNO_PYTHON_ENV
 from baocao.engines.pdf import INSTALL_HINT, SOFFICE_ENV, convert_to_pdf, docx_to_pdf, find_soffice
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -42,6 +43,9 @@ def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     script.chmod(0o755)
     monkeypatch.setenv("FAKE_SOFFICE_LOG", str(tmp_path / "soffice.log"))
     monkeypatch.setenv("FAKE_SOFFICE_MODE", "ok")
+    # The stand-in is no UNO server: these tests hold the one-call path
+    # (tests/test_engines_office.py holds the persistent one).
+    monkeypatch.setenv(UNO_PYTHON_ENV, "0")
     yield script
 
 

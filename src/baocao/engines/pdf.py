@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import OutputError
+from .office import OfficeServer, OfficeUnavailable, shared_office
 
 __all__ = [
     "INSTALL_HINT",
@@ -105,6 +106,66 @@ def _run(cmd: list[str], timeout: float) -> tuple[int, str]:
     return proc.returncode, out.decode("utf-8", "replace")
 
 
+def _server(program: Path, persistent: bool | None) -> OfficeServer | None:
+    """The persistent LibreOffice, unless turned off or unavailable (no ``uno``)."""
+    if persistent is False:
+        return None
+    return shared_office(program)
+
+
+def _through_server(
+    server: OfficeServer, todo: Sequence[Path], staging: Path, limit: float
+) -> dict[Path, str]:
+    """Each file through the persistent LibreOffice; per-file failures collected."""
+    problems: dict[Path, str] = {}
+    deadline = time.monotonic() + limit
+    for s in todo:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            problems[s] = f"LibreOffice did not convert every file in {limit:.0f} s"
+            continue
+        try:
+            server.convert(s, staging / f"{s.stem}.pdf", timeout=left)
+        except OfficeUnavailable:
+            raise
+        except OutputError as exc:
+            problems[s] = str(exc)
+    return problems
+
+
+def _one_call(program: Path, todo: Sequence[Path], staging: str, limit: float) -> dict[Path, str]:
+    """Every file in one ``soffice --convert-to pdf`` run with a private profile."""
+    with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile:
+        cmd = [
+            str(program),
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            staging,
+            *map(str, todo),
+        ]
+        try:
+            code, log = _run(cmd, limit)
+        except subprocess.TimeoutExpired:
+            raise OutputError(
+                f"LibreOffice did not finish converting {len(todo)} file(s) in {limit:.0f} s; "
+                "no PDF was written"
+            ) from None
+        except OSError as exc:
+            raise OutputError(f"could not start LibreOffice ({program}): {exc}") from None
+    tail = " ".join(log.split()[-40:])
+    why = f"LibreOffice produced no PDF (exit status {code})"
+    return {
+        s: f"{why}: {tail}" if tail else why
+        for s in todo
+        if not (Path(staging) / f"{s.stem}.pdf").is_file()
+    }
+
+
 def convert_to_pdf(
     sources: Sequence[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
@@ -112,11 +173,16 @@ def convert_to_pdf(
     soffice: str | os.PathLike[str] | None = None,
     timeout: float | None = None,
     overwrite: bool = True,
+    persistent: bool | None = None,
 ) -> Conversion:
-    """Convert many .docx files to ``out_dir/<stem>.pdf`` in one LibreOffice invocation.
+    """Convert many .docx files to ``out_dir/<stem>.pdf``.
 
-    Per-file failures are collected in the result; a missing LibreOffice, a
-    timeout or two sources with the same stem raise :class:`OutputError`.
+    Through the persistent LibreOffice of :mod:`baocao.engines.office` when
+    it is available (``persistent=None``, the default) or asked for
+    (``True``), else in one LibreOffice invocation (``persistent=False``, or
+    no ``uno``). Per-file failures are collected in the result; a missing
+    LibreOffice, a timeout of the one-call path or two sources with the same
+    stem raise :class:`OutputError`.
     """
     program = find_soffice(soffice)
     srcs = [Path(s).resolve() for s in sources]
@@ -140,53 +206,46 @@ def convert_to_pdf(
         return Conversion(converted, failed)
     limit = timeout if timeout is not None else default_timeout(len(todo))
     started = time.perf_counter()
-    with (
-        tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile,
-        tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=dest) as staging,
-    ):
-        cmd = [
-            str(program),
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            staging,
-            *map(str, todo),
-        ]
+    server = _server(program, persistent)
+    with tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=dest) as staging:
         try:
-            code, log = _run(cmd, limit)
-        except subprocess.TimeoutExpired:
-            raise OutputError(
-                f"LibreOffice did not finish converting {len(todo)} file(s) in {limit:.0f} s; "
-                "no PDF was written"
-            ) from None
-        except OSError as exc:
-            raise OutputError(f"could not start LibreOffice ({program}): {exc}") from None
-        tail = " ".join(log.split()[-40:])
+            if server is None:
+                raise OfficeUnavailable("no persistent LibreOffice")
+            problems = _through_server(server, todo, Path(staging), limit)
+        except OfficeUnavailable:
+            problems = _one_call(program, todo, staging, limit)
         for s in todo:
             staged = Path(staging) / f"{s.stem}.pdf"
-            if staged.is_file() and staged.stat().st_size > 0:
+            if s not in problems and staged.is_file() and staged.stat().st_size > 0:
                 target = dest / staged.name
                 os.replace(staged, target)
                 converted[s] = target
             else:
-                why = f"LibreOffice produced no PDF (exit status {code})"
-                failed[s] = f"{why}: {tail}" if tail else why
+                failed[s] = problems.get(s) or "LibreOffice produced no PDF"
     return Conversion(converted, failed, time.perf_counter() - started)
 
 
 def docx_to_pdf(
-    docx: bytes, *, soffice: str | os.PathLike[str] | None = None, timeout: float | None = None
+    docx: bytes,
+    *,
+    soffice: str | os.PathLike[str] | None = None,
+    timeout: float | None = None,
+    persistent: bool | None = None,
 ) -> bytes:
-    """One .docx (bytes) to PDF bytes; for single renders, batches use :func:`convert_to_pdf`."""
+    """One .docx (bytes) to PDF bytes, through the persistent LibreOffice when it is there."""
     program = find_soffice(soffice)
+    server = _server(program, persistent)
+    if server is not None:
+        try:
+            return server.convert_bytes(docx, timeout=timeout or default_timeout(1))
+        except OfficeUnavailable:
+            pass  # the one-call path below
     with tempfile.TemporaryDirectory(prefix="baocao-pdf-") as tmp:
         src = Path(tmp) / "report.docx"
         src.write_bytes(docx)
-        done = convert_to_pdf([src], Path(tmp) / "out", soffice=program, timeout=timeout)
+        done = convert_to_pdf(
+            [src], Path(tmp) / "out", soffice=program, timeout=timeout, persistent=False
+        )
         if src.resolve() in done.failed:
             raise OutputError(f"PDF conversion failed: {done.failed[src.resolve()]}")
         return done.converted[src.resolve()].read_bytes()

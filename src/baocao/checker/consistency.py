@@ -15,20 +15,12 @@ from ..i18n import _
 from .context import Context
 from .encoding import in_legacy_run
 from .rule import Finding, Rule
+from .text import like_case
 from .tones import tone_style
 
 __all__ = ["RULES"]
 
 _WORD = re.compile(r"(?<!\w)\w+(?!\w)")
-
-
-def _other(word: str, form: str) -> str:
-    """``form`` in the case of ``word``."""
-    if word.isupper():
-        return form.upper()
-    if word[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form
 
 
 def mixed_tone_placement(ctx: Context) -> Iterator[Finding]:
@@ -59,7 +51,7 @@ def mixed_tone_placement(ctx: Context) -> Iterator[Finding]:
             _('"{word}" đặt dấu khác phần còn lại của báo cáo (kiểu {keep}, {count} chỗ)').format(
                 word=word, keep=keep, count=count
             ),
-            _other(word, other),
+            like_case(word, other),
             len(word),
         )
 

@@ -26,6 +26,7 @@ from .data import misspellings
 from .dictionary import dictionary, known_syllable
 from .encoding import in_legacy_run
 from .rule import Finding, Rule
+from .text import like_case
 
 __all__ = ["RULES", "lookalikes"]
 
@@ -102,14 +103,6 @@ def lookalikes() -> dict[str, str]:
     return out
 
 
-def _like(found: str, right: str) -> str:
-    if found.isupper():
-        return right.upper()
-    if found[:1].isupper():
-        return right[:1].upper() + right[1:]
-    return right
-
-
 @functools.cache
 def _listed_misspellings() -> frozenset[str]:
     """BC601's wrong forms: BC602 and BC604 leave them to it."""
@@ -138,7 +131,7 @@ def real_word_errors(ctx: Context) -> Iterator[Finding]:
                         _('"{written}" có thể gõ nhầm dấu hoặc phụ âm; ý là "{right}"?').format(
                             written=written, right=right
                         ),
-                        _like(written, right),
+                        like_case(written, right),
                         len(written),
                     )
                     i += n - 1

@@ -8,7 +8,7 @@
                 "diagnostics": [{"code": "BC101", "severity": "error",
                                  "message": "…", "loc": ["header", "number"],
                                  "path": "header.number", "line": 7,
-                                 "suggestion": null}],
+                                 "suggestion": null, "text": "12-KH/ĐU"}],
                 "outputs": []}]}
 
 ``error`` is set when the file could not be used at all (it did not load, a

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 from typing import IO, Any
@@ -93,6 +94,23 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child
             ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def _wait_gone(pid: int, seconds: float = 10.0) -> None:
+    """Wait until process ``pid`` has ended (it is not our child: poll, don't wait)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except OSError:  # gone (or, on Windows, not ours to ask)
+            return
+        status = Path(f"/proc/{pid}/status")
+        try:
+            if "State:\tZ" in status.read_text():
+                return  # a zombie waiting for a parent that will not reap it
+        except OSError:
+            return
+        time.sleep(0.05)
+
+
 class OfficeServer:
     """One LibreOffice kept running for conversions; thread-safe, one conversion at a time."""
 
@@ -128,7 +146,9 @@ class OfficeServer:
         return answer
 
     def _start(self) -> None:
-        self._profile = tempfile.TemporaryDirectory(prefix="baocao-lo-server-")
+        self._profile = tempfile.TemporaryDirectory(
+            prefix="baocao-lo-server-", ignore_cleanup_errors=True
+        )
         pipe = f"baocao-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         self._replies = queue.Queue()
         self._proc = subprocess.Popen(
@@ -171,6 +191,9 @@ class OfficeServer:
             for stream in (proc.stdin, proc.stdout):
                 if stream is not None:
                     stream.close()
+        pid, self.office_pid = self.office_pid, None
+        if pid is not None:
+            _wait_gone(pid)  # it may still be writing into the profile
         if self._profile is not None:
             self._profile.cleanup()
             self._profile = None

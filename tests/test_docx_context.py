@@ -42,6 +42,11 @@ def test_context_keeps_the_documented_keys(ubnd: baocao.Document) -> None:
         "report",
     }
     assert set(ctx["header"]) == {
+        "issuer",
+        "separator",
+        "layout",
+        "notes",
+        "letter_subject",
         "motto",
         "issuer_parent",
         "issuer_name",

@@ -65,7 +65,7 @@ def _text(docx: bytes, member: str = "word/document.xml") -> str:
 
 
 def _report_context(path: Path) -> tuple[bytes, dict[str, Any]]:
-    report = baocao.load(path)
+    report = baocao.load(path, lenient=True)  # some examples deviate on purpose
     return template_bytes(resolve_template(report)), docx_context(report)
 
 

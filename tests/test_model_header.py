@@ -55,7 +55,7 @@ def test_header_symbol_and_subject_lines() -> None:
 
 def test_symbol_family_must_match() -> None:
     """A State number in a Party header is refused, naming both forms."""
-    with pytest.raises(ValidationError, match="header family is dang"):
+    with pytest.raises(ValidationError, match="văn bản thuộc khối Đảng"):
         Header.model_validate(_header(number="12/BC-UBND"))
 
 

@@ -202,7 +202,7 @@ def test_decomposed_input_is_normalized() -> None:
         ("18-kl/TW", None, f'cannot read "18-kl/TW" as a document symbol; {EXPECTED_ANY}'),
         ("abc", None, f'cannot read "abc" as a document symbol; {EXPECTED_ANY}'),
         ("", None, f'cannot read "" as a document symbol; {EXPECTED_ANY}'),
-        ("18 - KL / TW", None, f'cannot read "18 - KL / TW" as a document symbol; {EXPECTED_ANY}'),
+        ("18 - KL / TW", None, '"18 - KL / TW" không đúng thể thức; viết đúng là "Số 18-KL/TW"'),
         ("12/2020", None, f'cannot read "12/2020" as a document symbol; {EXPECTED_ANY}'),
         ("12a-BC/HU", None, f'cannot read "12a-BC/HU" as a document symbol; {EXPECTED_ANY}'),
         ("18-KL/TW", "nha_nuoc", 'cannot read "18-KL/TW" as a document symbol; expected State'),
@@ -224,7 +224,7 @@ def test_bad_symbols_name_the_text_and_the_expected_form(
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"style": "dang", "type_code": "BC"}, "needs both a type code and an issuer code"),
+        ({"style": "dang", "type_code": "BC"}, "thiếu mã cơ quan ban hành"),
         ({"style": "dang", "number": "1", "year": 2020, "type_code": "BC", "issuer_code": "HU"},
          "Party symbols carry no year"),
         ({"style": "nha_nuoc", "number": "1", "type_code": "BC"}, "needs an issuer code"),

@@ -60,6 +60,7 @@ def test_committed_files_match_a_fresh_build() -> None:
             "title.docx",
             "body.docx",
             "signature.docx",
+            "appendix.docx",
         }
         for name, data in built.items():
             assert (TEMPLATES / pack / name).read_bytes() == data, f"{pack}/{name} is stale"
@@ -76,7 +77,7 @@ def test_manifest_declares_family_parts_and_profile(
     """Each built-in pack names its family, its four parts in order and its format profile."""
     pack = get_pack(pack_id)
     assert pack.family == family
-    assert pack.layout == ["header", "title", "body", "signature"]
+    assert pack.layout == ["header", "title", "body", "signature", "appendix"]
     assert pack.profile == profile
     assert {"document", "bao_cao_thuc_hien"} <= set(pack.kinds)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx_xml import ROOT, El, indents, mm_to_twips, package, para, tag, val, w
-from template_styles import styles_xml
+from template_styles import heading_styles, styles_xml
 
 from baocao.profiles import FormatProfile, get_profile
 
@@ -48,7 +48,7 @@ GEOMETRY = {
     # Party: the right column holds the 73 mm tiêu đề and the date line (§17: give it more room).
     "dang": Geometry(header=(75.0, 90.0), signature=(85.0, 80.0)),
     # State: the right column must hold the 95.6 mm quốc hiệu at 13 pt bold on one line.
-    "nha_nuoc": Geometry(header=(65.0, 100.0), signature=(85.0, 80.0)),
+    "nha_nuoc": Geometry(header=(72.0, 100.0), signature=(85.0, 80.0)),
 }
 
 
@@ -115,21 +115,44 @@ def header_part(profile: FormatProfile) -> list[El]:
     geo = GEOMETRY[profile.family]
     left_w, right_w = geo.header
     d = profile.dividers
+    # The issuer block: 1–4 lines, each with its weight (parent bodies upright, the issuer bold).
     issuer = [
-        tag("{%p if header.issuer_parent %}"),
-        para("BCIssuerParent", "{{ header.issuer_parent }}"),
+        tag("{%p for ln in header.issuer %}"),
+        tag("{%p if ln.bold %}"),
+        para("BCIssuerName", "{{ ln.text }}"),
+        tag("{%p else %}"),
+        para("BCIssuerParent", "{{ ln.text }}"),
         tag("{%p endif %}"),
-        para("BCIssuerName", "{{ header.issuer_name }}"),
+        tag("{%p endfor %}"),
     ]
-    number = [para("BCNumber", "{{ header.symbol }}")]
+    # The mark under it, as data: the family's own (one star / a short rule), several stars, none.
+    rule_length = d.issuer_rule.length_mm.value if d.issuer_rule else 20.0
+    star_style = "BCStar" if d.star is not None else "BCHeader"
+    separator = [
+        tag('{%p if header.separator == "rule" %}'),
+        rule(left_w, rule_length),
+        tag('{%p elif header.separator != "none" %}'),
+        para(star_style, "{{ header.separator }}"),
+        tag("{%p endif %}"),
+    ]
+    # No number line at all when the report has none; a công văn's V/v under it (§3, §8 5b).
+    number = [
+        tag("{%p if header.symbol %}"),
+        para("BCNumber", "{{ header.symbol }}"),
+        tag("{%p endif %}"),
+        tag('{%p if header.layout == "cong_van" %}'),
+        tag("{%p for line in header.letter_subject %}"),
+        para("BCLetterSubject", "{{ line }}"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+    ]
     place_date = [para("BCPlaceDate", "{{ header.place_date }}")]
     motto_rule = rule(right_w, d.motto_rule.length_mm.value)
     if profile.family == "dang":
-        left = [*issuer, para("BCStar", d.star or "*"), *number]
+        left = [*issuer, *separator, *number]
         right = [para("BCMotto", "{{ header.motto[0] }}"), motto_rule, *place_date]
         return [layout_table(geo.header, [[left, right]])]
-    assert d.issuer_rule is not None
-    top_left = [*issuer, rule(left_w, d.issuer_rule.length_mm.value)]
+    top_left = [*issuer, *separator]
     top_right = [
         para("BCMotto", "{{ header.motto[0] }}"),
         para("BCSlogan", "{{ header.motto[1] }}"),
@@ -141,8 +164,12 @@ def header_part(profile: FormatProfile) -> list[El]:
 
 def title_part(profile: FormatProfile) -> list[El]:
     d = profile.dividers
+    # A công văn has no title block: its subject is under Số (header part).
     out = [
+        tag('{%p if header.layout != "cong_van" %}'),
+        tag("{%p if header.doc_type %}"),
         para("BCTitle", "{{ header.doc_type }}"),
+        tag("{%p endif %}"),
         tag("{%p for line in header.subject %}"),
         para("BCSubject", "{{ line }}"),
         tag("{%p endfor %}"),
@@ -151,6 +178,14 @@ def title_part(profile: FormatProfile) -> list[El]:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
         out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
+    # Extra lines of the title block (a cut-off date, a term, a school year), under its mark.
+    out += [
+        tag("{%p for line in header.notes %}"),
+        para("BCTitleNote", "{{ line }}"),
+        tag("{%p endfor %}"),
+    ]
+    # A công văn: one blank line between the header and Kính gửi.
+    out += [tag("{%p else %}"), para("BCSpacer"), tag("{%p endif %}")]
     # Kính gửi (format-rules.md §12): "Kính gửi: A" centred; with several bodies,
     # "Kính gửi:" centred and the "- A;" lines aligned under it.
     out += [
@@ -165,72 +200,155 @@ def title_part(profile: FormatProfile) -> list[El]:
     return out
 
 
-def body_part(profile: FormatProfile) -> list[El]:
-    levels = len(profile.elements.headings)
+def body_lines_part(profile: FormatProfile, lines: str) -> list[El]:
+    """The loop over ``lines`` (body or an appendix's body): each line in the style of its kind.
+
+    Headings are styled by the kind of their numbering level (``part``, ``roman``,
+    ``arabic`` …), not by depth, and each printed line of a heading is its own
+    paragraph; run-in headings are body paragraphs with a bold lead.
+    """
     out = [
-        tag("{%p for line in preamble %}"),
-        para("BCBody", "{{r line.rich }}"),
-        tag("{%p endfor %}"),
-        tag("{%p for line in body %}"),
+        tag(f"{{%p for line in {lines} %}}"),
         # One lookup of the role per line: the sandbox makes each attribute lookup
         # costly, and this chain runs for every line of every document.
         tag("{%p set role = line.role %}"),
+        tag("{%p if role == 'heading' and not line.run_in %}"),
+        tag("{%p set kind = line.kind %}"),
+        tag("{%p for printed in line.printed %}"),
     ]
-    for level in range(1, levels + 1):
-        test = f"line.level == {level}" if level < levels else f"line.level >= {level}"
+    for i, (kind, style) in enumerate(heading_styles(profile).items()):
         out += [
-            tag(f"{{%p {'if' if level == 1 else 'elif'} role == 'heading' and {test} %}}"),
-            para(f"BCHeading{level}", "{{r line.rich }}"),
+            tag(f"{{%p {'if' if i == 0 else 'elif'} kind == '{kind}' %}}"),
+            para(style.replace(" ", ""), "{{r printed }}"),
         ]
     out += [
+        tag("{%p else %}"),
+        para("BCHeadingPlain", "{{r printed }}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        tag("{%p elif role in ('bullet', 'numbered') and line.indent >= 2 %}"),
+        para("BCList3", "{{r line.rich }}"),
+        tag("{%p elif role in ('bullet', 'numbered') and line.indent == 1 %}"),
+        para("BCList2", "{{r line.rich }}"),
         tag("{%p elif role == 'bullet' %}"),
         para("BCBullet", "{{r line.rich }}"),
         tag("{%p elif role == 'table' %}"),
         tag("{%p if line.table.caption %}"),
         para("BCTableCaption", "{{ line.table.caption }}"),
         tag("{%p endif %}"),
-        # The Word table itself (borders from the "BC Table" style, header row repeated,
-        # column widths from the data) is built by baocao.engines.docx_context.
+        tag("{%p if line.table.unit %}"),
+        para("BCTableUnit", "{{ line.table.unit }}"),
+        tag("{%p endif %}"),
+        # The Word table itself (borders from the "BC Table" style, header rows repeated,
+        # merged header cells, aligned numbers, bold totals) is built by
+        # baocao.engines.docx_table.
         tag("{{p line.table.docx }}"),
         tag("{%p else %}"),
         para("BCBody", "{{r line.rich }}"),
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
-        tag("{%p if closing %}"),
-        para("BCClosing", "{{r closing.rich }}"),
-        tag("{%p endif %}"),
     ]
     return out
 
 
+def body_part(profile: FormatProfile) -> list[El]:
+    return [
+        tag("{%p for line in preamble %}"),
+        para("BCBody", "{{r line.rich }}"),
+        tag("{%p endfor %}"),
+        *body_lines_part(profile, "body"),
+        tag("{%p if closing %}"),
+        para("BCClosing", "{{r closing.rich }}"),
+        tag("{%p endif %}"),
+    ]
+
+
+def appendix_part(profile: FormatProfile) -> list[El]:
+    """Each phụ lục on a new page: label, title lines, the note, its own body."""
+    return [
+        tag("{%p for appendix in appendices %}"),
+        para("BCAppendixLabel", "{{ appendix.label }}"),
+        tag("{%p for t in appendix.title %}"),
+        para("BCAppendixTitle", "{{ t }}"),
+        tag("{%p endfor %}"),
+        tag("{%p if appendix.note %}"),
+        para("BCAppendixNote", "{{ appendix.note }}"),
+        tag("{%p endif %}"),
+        *body_lines_part(profile, "appendix.body"),
+        tag("{%p endfor %}"),
+    ]
+
+
+def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
+    """One signer's lines: authority, title, the signature space or "(Đã ký)", name, digital line."""
+    geo = GEOMETRY[profile.family]
+    return [
+        tag(f"{{%p if {var}.authority %}}"),
+        para("BCSignerAuthority", f"{{{{ {var}.authority }}}}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {var}.title_line %}}"),
+        para("BCSignerTitle", f"{{{{ {var}.title_line }}}}"),
+        tag("{%p endif %}"),
+        tag(f"{{%p if {var}.signed_mark %}}"),
+        para("BCSignerTitle"),
+        para("BCSignedMark", f"{{{{ {var}.signed_mark }}}}"),
+        para("BCSignerTitle"),
+        tag("{%p else %}"),
+        *(para("BCSignerTitle") for _ in range(geo.signature_blank_lines)),
+        tag("{%p endif %}"),
+        para("BCSignerName", f"{{{{ {var}.name }}}}"),
+        tag(f"{{%p if {var}.digital %}}"),
+        para("BCDigitalSignature", f"{{{{ {var}.digital }}}}"),
+        tag("{%p endif %}"),
+    ]
+
+
 def signature_part(profile: FormatProfile) -> list[El]:
     geo = GEOMETRY[profile.family]
+
+    def recipient_lines() -> list[El]:  # fresh elements for each place they appear
+        return [
+            para("BCRecipientsLabel", "{{ recipients.label }}"),
+            tag("{%p for line in recipients.lines %}"),
+            para("BCRecipientsItem", "{{ line }}"),
+            tag("{%p endfor %}"),
+        ]
+
     recipients = [
         tag("{%p if recipients %}"),
-        para("BCRecipientsLabel", "{{ recipients.label }}"),
-        tag("{%p for line in recipients.lines %}"),
-        para("BCRecipientsItem", "{{ line }}"),
-        tag("{%p endfor %}"),
+        *recipient_lines(),
         tag("{%p else %}"),
         para("BCRecipientsItem"),
         tag("{%p endif %}"),
     ]
     signer = [
         tag("{%p if signer %}"),
-        tag("{%p if signer.authority %}"),
-        para("BCSignerAuthority", "{{ signer.authority }}"),
-        tag("{%p endif %}"),
-        tag("{%p if signer.title_line %}"),
-        para("BCSignerTitle", "{{ signer.title_line }}"),
-        tag("{%p endif %}"),
-        *(para("BCSignerTitle") for _ in range(geo.signature_blank_lines)),
-        para("BCSignerName", "{{ signer.name }}"),
+        *_signer_cell(profile, "signer"),
         tag("{%p else %}"),
         para("BCSignerName"),
         tag("{%p endif %}"),
     ]
-    # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
-    return [para("BCSpacer"), layout_table(geo.signature, [[recipients, signer]], cant_split=True)]
+    half = sum(geo.signature) / 2
+    return [
+        # Nothing at all for a report with neither signer nor recipients: no empty table.
+        tag("{%p if signers|length > 1 %}"),
+        para("BCSpacer"),
+        # A joint report: the two signers side by side, Nơi nhận under them at the left.
+        layout_table(
+            (half, half),
+            [[_signer_cell(profile, "signers[0]"), _signer_cell(profile, "signers[1]")]],
+            cant_split=True,
+        ),
+        tag("{%p if recipients %}"),
+        para("BCSpacer"),
+        *recipient_lines(),
+        tag("{%p endif %}"),
+        tag("{%p elif signer or recipients %}"),
+        para("BCSpacer"),
+        # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
+        layout_table(geo.signature, [[recipients, signer]], cant_split=True),
+        tag("{%p endif %}"),
+    ]
 
 
 PARTS = {
@@ -238,6 +356,7 @@ PARTS = {
     "title": title_part,
     "body": body_part,
     "signature": signature_part,
+    "appendix": appendix_part,
 }
 
 PACKS = {"dang": "dang-hd36", "nha-nuoc": "nha-nuoc-nd30"}

@@ -31,9 +31,14 @@ def _spacing(fmt: ElementFormat) -> El | None:
 
 
 def _ppr(
-    fmt: ElementFormat, *, border: bool = False, keep_next: bool = False, outline: int | None = None
+    fmt: ElementFormat,
+    *,
+    border: bool = False,
+    keep_next: bool = False,
+    outline: int | None = None,
+    page_break: bool = False,
 ) -> El:
-    """pPr children in schema order: keepNext, pBdr, spacing, ind, jc, outlineLvl."""
+    """pPr children in schema order: keepNext, pageBreakBefore, pBdr, spacing, ind, jc, outlineLvl."""
     bdr = None
     if border:
         bdr = w(
@@ -49,6 +54,7 @@ def _ppr(
         "pPr",
         None,
         w("keepNext") if keep_next else None,
+        w("pageBreakBefore") if page_break else None,
         bdr,
         _spacing(fmt),
         ind,
@@ -111,6 +117,7 @@ class StyleSpec:
     keep_next: bool = False
     outline: int | None = None
     border: bool = False
+    page_break: bool = False
 
     @property
     def style_id(self) -> str:
@@ -130,6 +137,82 @@ def _fmt(base: ElementFormat | None = None, **changes: object) -> ElementFormat:
     data = base.model_dump() if base is not None else {}
     data.update(changes)
     return ElementFormat.model_validate(data)
+
+
+_HEADING_RANKS: dict[str, dict[str, int]] = {
+    # HD 36: I- bold caps, 1. bold, 1.1. bold italic, a) italic; (1) styled as a).
+    "dang": {"letter": 1, "roman": 1, "arabic": 2, "dotted": 3, "paren": 4, "alpha": 4},
+    # NĐ 30: I. bold caps, 1. (and 1.1.) bold, a) and (1) upright.
+    "nha_nuoc": {"letter": 1, "roman": 1, "arabic": 2, "dotted": 2, "paren": 3, "alpha": 3},
+}
+"""Which of the profile's heading formats each kind of numbering level takes."""
+
+
+def heading_styles(profile: FormatProfile) -> dict[str, str]:
+    """The paragraph style of each kind of heading level (parts centred on their own)."""
+    levels = len(profile.elements.headings)
+    ranks = _HEADING_RANKS[profile.family]
+    return {
+        "part": "BC Heading Part",
+        **{kind: f"BC Heading {min(rank, levels)}" for kind, rank in ranks.items()},
+    }
+
+
+def _body_styles(profile: FormatProfile) -> list[StyleSpec]:
+    """Styles of the body beyond the profile's own: parts, plain headings, nested lists, units."""
+    e = profile.elements
+    body = e.body
+    first = e.headings[0].model_dump(exclude_none=True, exclude={"note"})
+    flush = {"first_line_indent_mm": {"value": 0}}
+    return [
+        StyleSpec(
+            "BC Heading Part",
+            _fmt(body, **{**first, "align": "center", **flush}),
+            based_on="BC Body",
+            keep_next=True,
+            outline=0,
+        ),
+        StyleSpec("BC Heading Plain", body, based_on="BC Body", keep_next=True),
+        StyleSpec("BC List 2", _fmt(body, left_indent_mm={"value": 10}), based_on="BC Body"),
+        StyleSpec("BC List 3", _fmt(body, left_indent_mm={"value": 20}), based_on="BC Body"),
+        StyleSpec(
+            "BC Table Unit",
+            _fmt(
+                body,
+                align="right",
+                italic=True,
+                first_line_indent_mm={"value": 0},
+                line_spacing={"rule": "multiple", "value": 1},
+                size={"value": 13},
+            ),
+            based_on="BC Body",
+            keep_next=True,
+        ),
+        StyleSpec("BC Signed Mark", _fmt(e.signer_title, italic=True, case=None, bold=False)),
+        StyleSpec(
+            "BC Digital Signature",
+            _fmt(e.signer_title, italic=True, case=None, bold=False, size={"value": 11}),
+        ),
+        StyleSpec(
+            "BC Appendix Label",
+            _fmt(body, align="center", bold=True, **flush),
+            based_on="BC Body",
+            keep_next=True,
+            page_break=True,
+        ),
+        StyleSpec(
+            "BC Appendix Title",
+            _fmt(body, align="center", bold=True, **flush),
+            based_on="BC Body",
+            keep_next=True,
+        ),
+        StyleSpec(
+            "BC Appendix Note",
+            _fmt(body, align="center", italic=True, **flush),
+            based_on="BC Body",
+            keep_next=True,
+        ),
+    ]
 
 
 def style_specs(profile: FormatProfile) -> list[StyleSpec]:
@@ -191,6 +274,7 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
             for i, h in enumerate(e.headings, start=1)
         ),
         StyleSpec("BC Bullet", body, based_on="BC Body"),
+        *_body_styles(profile),
         StyleSpec("BC Closing", body, based_on="BC Body"),
         StyleSpec(
             "BC Table Caption",
@@ -222,6 +306,13 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         specs.insert(2, StyleSpec("BC Slogan", e.slogan))
     if profile.dividers.star is not None:
         specs.insert(5, StyleSpec("BC Star", _fmt(e.issuer_name, bold=False)))
+    specs.append(
+        StyleSpec(
+            "BC Title Note", _fmt(e.subject, bold=False, italic=True, case=None), keep_next=True
+        )
+    )
+    if e.letter_subject is not None:
+        specs.append(StyleSpec("BC Letter Subject", e.letter_subject, based_on="BC Header"))
     if profile.dividers.subject_separator is not None:
         specs.append(StyleSpec("BC Separator", _fmt(e.subject, bold=False, case=None)))
     return specs
@@ -302,7 +393,13 @@ def styles_xml(profile: FormatProfile) -> bytes:
                 spec.style_id,
                 spec.name,
                 based_on=spec.based_on.replace(" ", ""),
-                ppr=_ppr(fmt, border=spec.border, keep_next=spec.keep_next, outline=spec.outline),
+                ppr=_ppr(
+                    fmt,
+                    border=spec.border,
+                    keep_next=spec.keep_next,
+                    outline=spec.outline,
+                    page_break=spec.page_break,
+                ),
                 rpr=_rpr(fmt),
             )
         )

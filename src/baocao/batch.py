@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import BaocaoError, OutputError
 
 if TYPE_CHECKING:
-    from .rendering import AnyReport, TemplateRef
+    from .model import AnyReport
+    from .rendering import TemplateRef
 
     ReportSource = AnyReport | dict[str, Any] | str | os.PathLike[str]
 

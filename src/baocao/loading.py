@@ -19,7 +19,7 @@ from pydantic_core import core_schema
 from .errors import InputError, LoadError, Problem, format_loc
 from .i18n import N_, _, language
 from .limits import current_limits
-from .model import REPORT_ADAPTER, REPORT_KINDS, Document, ImplementationReport
+from .model import REPORT_ADAPTER, AnyReport, get_kind, kinds
 from .model.forms import FORM_RULES, lenient_mode
 from .xmlchars import find_forbidden
 from .yamlread import ReportLoader, check_tree, line_of
@@ -34,7 +34,6 @@ __all__ = [
     "validate",
 ]
 
-AnyReport = Document | ImplementationReport
 Path_ = tuple[str | int, ...]
 
 _MESSAGES = {
@@ -81,7 +80,6 @@ def format_path(loc: Iterable[str | int]) -> str:
 
 
 _NON_DATA_STEPS = {
-    *REPORT_KINDS,
     *("span", "tally", "ratio", "paragraph", "bullets", "numbered", "table"),
     *("function-after", "function-before", "function-wrap"),
 }
@@ -98,7 +96,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
             path.append(part)
             cur = cur[part]
         elif isinstance(cur, (dict, list)) or cur is None:
-            if part in _NON_DATA_STEPS:
+            if part in _NON_DATA_STEPS or (not path and part in kinds()):
                 continue
             path.append(part)
             cur = None
@@ -180,7 +178,7 @@ def validate(
     ``lenient``: hold deviations from the official form as written (see
     :mod:`baocao.model.forms`) instead of refusing them.
     """
-    if isinstance(data, (Document, ImplementationReport)):
+    if isinstance(data, AnyReport):
         return data
     where = f"{source}: " if source else ""
     if not isinstance(data, (dict, BaseModel)):
@@ -197,7 +195,8 @@ def validate(
         raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)
     try:
         with lenient_mode(lenient):
-            return REPORT_ADAPTER.validate_python(data)
+            report: AnyReport = REPORT_ADAPTER.validate_python(data)
+            return report
     except ValidationError as exc:
         problems = _problems(exc, data, lines or {})
         where = f"{source}: " if source else ""
@@ -357,15 +356,15 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     """JSON Schema of the input: every kind, or one (``document``, ``bao_cao_thuc_hien``)."""
     if kind is None:
         schema = REPORT_ADAPTER.json_schema()
-    elif kind in REPORT_KINDS:
-        schema = REPORT_KINDS[kind].model_json_schema()
     else:
-        raise InputError(
-            _("không có loại báo cáo {kind!r}; có: {known}").format(
-                kind=kind, known=", ".join(REPORT_KINDS)
-            ),
-            code="unknown_kind",
-        )
+        if kind not in kinds():
+            raise InputError(
+                _("không có loại báo cáo {kind!r}; có: {known}").format(
+                    kind=kind, known=", ".join(kinds())
+                ),
+                code="unknown_kind",
+            )
+        schema = get_kind(kind).schema.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", "baocao report")
     return schema

@@ -25,13 +25,12 @@ from .errors import OutputError, TemplateError
 from .i18n import _
 from .layout import PrintForm, layout
 from .loading import validate
-from .model import Document, ImplementationReport
+from .model import AnyReport
 from .packs import TemplatePack, compose, get_pack
 from .packs.registry import default_pack_id
 
 __all__ = ["OUTPUT_FORMATS", "pack_context", "render", "render_bytes", "resolve_template"]
 
-AnyReport = Document | ImplementationReport
 TemplateRef = str | os.PathLike[str] | TemplatePack | None
 
 

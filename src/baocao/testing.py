@@ -31,7 +31,7 @@ from lxml import etree
 
 from .errors import TemplateError
 from .loading import load, loads
-from .model import Document, ImplementationReport
+from .model import AnyReport
 from .packs.check import TemplateIssue, errors_only
 from .packs.check import check_pack as static_check
 from .packs.docxscan import read_parts
@@ -51,7 +51,6 @@ __all__ = [
     "seed_report",
 ]
 
-AnyReport = Document | ImplementationReport
 PackRef = TemplatePack | str | os.PathLike[str]
 SEED_NAME = "bao-cao-quy-dinh-02.yaml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..loading import format_path
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 from .context import TextUnit, build_context, known_profiles
 from .diagnostic import SEVERITIES, Diagnostic, Severity
 from .paths import Loc, input_loc, line_of
@@ -26,7 +26,7 @@ __all__ = ["RULES", "SEVERITIES", "Diagnostic", "Rule", "Severity", "check", "kn
 
 
 def check(
-    report: Document | ImplementationReport,
+    report: AnyReport,
     *,
     disable: Iterable[str] = (),
     source_lines: Mapping[Loc, int] | None = None,
@@ -69,7 +69,7 @@ def _order(f: Finding, units: Sequence[TextUnit]) -> tuple[int, int, str]:
 
 
 def _diagnostic(
-    report: Document | ImplementationReport,
+    report: AnyReport,
     r: Rule,
     f: Finding,
     lines: Mapping[Loc, int] | None,

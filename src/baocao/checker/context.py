@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from ..layout import Line, layout
-from ..model import Citation, Document, Family, ImplementationReport, find_citations
+from ..model import AnyReport, Citation, Document, Family, find_citations
 from ..profiles import available_profiles, select_profile
 from .data import type_codes
 from .mentions import real_mentions
@@ -128,7 +128,7 @@ class Occurrence:
 class Context:
     """The report as the rules see it."""
 
-    report: Document | ImplementationReport
+    report: AnyReport
     document: Document
     units: tuple[TextUnit, ...]
     citations: tuple[Occurrence, ...]
@@ -147,9 +147,7 @@ def resolve(obj: Any, loc: Loc) -> Any:
     return obj
 
 
-def resolve_profiles(
-    report: Document | ImplementationReport, profile: str | None = None
-) -> dict[Family, str]:
+def resolve_profiles(report: AnyReport, profile: str | None = None) -> dict[Family, str]:
     """The format profile per family whose type codes apply to that family's symbols.
 
     By default each family's profile in force on the report's date (a draft: its
@@ -221,7 +219,7 @@ def _run_starts(line: Line) -> tuple[int, ...]:
     return tuple(starts) or (0,)
 
 
-def build_context(report: Document | ImplementationReport, profile: str | None = None) -> Context:
+def build_context(report: AnyReport, profile: str | None = None) -> Context:
     """Read the report's texts and citations once for all rules."""
     doc = report.to_document()
     units = tuple(

@@ -74,7 +74,7 @@ def _part_titles(ctx: Context) -> Iterator[tuple[str, Loc, tuple[int, ...], str]
         yield report.tasks.title or "", ("sections", 2, "title"), (p + 1,), "nhiệm vụ"
         return
     y = report.header.date.year
-    for i, s in enumerate(report.sections):
+    for i, s in enumerate(ctx.document.sections):
         folded = s.title.casefold()
         if "nhiệm vụ" in folded or "phương hướng" in folded:
             yield s.title, ("sections", i, "title"), (y, y + 1), "nhiệm vụ"

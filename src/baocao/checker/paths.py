@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model import Document, ImplementationReport
+from ..model import AnyReport, ImplementationReport
 
 __all__ = ["Loc", "input_loc", "line_of"]
 
@@ -29,7 +29,7 @@ def line_of(lines: Mapping[Loc, int], loc: Loc) -> int | None:
 
 
 def input_loc(
-    report: Document | ImplementationReport,
+    report: AnyReport,
     loc: Loc,
     *,
     text: str = "",

@@ -18,7 +18,8 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
 * body: top-level paragraphs between them; a paragraph with an outline level
   (Word's heading levels, set by the BC Heading styles) is a heading of that
   level, otherwise a Roman-numbered line is a level-1 heading; a paragraph just
-  before a body table is its caption and is not body text.
+  before a body table (or before its "Đơn vị tính: …" unit line) is its caption
+  and, like the unit line, is not body text.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from ..layout import MOTTOS
 from ..model import AUTHORITY_FORMS, Family
 from ..profiles.units import twips_to_mm
-from ._ooxml import Docx, El, Paragraph, W, text_of
+from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
 
 __all__ = ["Located", "find_date", "locate"]
 
@@ -37,6 +38,7 @@ _NUMBER = re.compile(r"^Số\b")
 _DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})")
 _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
+_UNIT = re.compile(r"^\(?đơn vị( tính)?\s*:", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
 
 
@@ -116,9 +118,18 @@ def _header(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> N
                 found.rules["issuer_rule"] = length
         elif text and "number" not in found.elements:
             issuer.append(p)
+        elif text:  # under Số in the left column: the V/v subject of a công văn
+            found.add("letter_subject", p)
+            found.marks.add("cong_van")
+    # Parent bodies are upright above the issuer; with 3–4 lines (a school under a
+    # department under a province) the first bold line starts the issuer itself.
+    bold = [all(doc.run_toggle(r, p.el, "b") for r in text_runs(p.el)) for p in issuer]
+    first_bold = next((i for i, b in enumerate(bold) if i and b), None)
+    split = first_bold if first_bold is not None and len(issuer) > 2 else 1
     if len(issuer) >= 2:
-        found.add("issuer_parent", issuer[0])
-        issuer = issuer[1:]
+        for p in issuer[:split]:
+            found.add("issuer_parent", p)
+        issuer = issuer[split:]
     for p in issuer:
         found.add("issuer_name", p)
     dated = next((p for p in paras if _DATE.search(p.text)), None)
@@ -150,15 +161,27 @@ def _title(doc: Docx, paras: list[El], found: Located, text_width: int) -> int:
         text = text_of(p).strip()
         if _SEPARATOR.match(text):
             found.marks.add("subject_separator")
-            return k + 1
+            return _notes(doc, paras, k + 1)
         if not text and _has_bottom_border(doc, p):
             length = _rule_length_mm(doc, p, text_width)
             if length is not None:
                 found.rules["subject_rule"] = length
-            return k + 1
+            return _notes(doc, paras, k + 1)
         if not text or (doc.para_attr(p, "jc", "val") or "left") != "center":
             return k
         found.add("subject", Paragraph(p, text_of(p)))
+        k += 1
+    return k
+
+
+def _notes(doc: Docx, paras: list[El], k: int) -> int:
+    """Skip the title block's extra centred lines under its mark (a cut-off date, a term)."""
+    while k < len(paras) and (text := text_of(paras[k]).strip()):
+        if (
+            text.startswith("Kính gửi")
+            or (doc.para_attr(paras[k], "jc", "val") or "left") != "center"
+        ):
+            break
         k += 1
     return k
 
@@ -223,7 +246,10 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
         if b.tag != f"{W}p":
             break
         leading.append(b)
-    used = _title(doc, leading, found, text_width)
+    if "cong_van" in found.marks:  # no title block; a blank line before Kính gửi
+        used = next((n for n, b in enumerate(leading) if text_of(b).strip()), len(leading))
+    else:
+        used = _title(doc, leading, found, text_width)
     used += _addressee_count(middle[used:])
     rest = middle[used:]
     for k, b in enumerate(rest):
@@ -231,8 +257,10 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
             continue
         text = text_of(b).strip()
         nxt = rest[k + 1] if k + 1 < len(rest) else None
+        if nxt is not None and nxt.tag == f"{W}p" and _UNIT.match(text_of(nxt).strip()):
+            nxt = rest[k + 2] if k + 2 < len(rest) else None  # caption, unit line, table
         if not text or (nxt is not None and nxt.tag == f"{W}tbl"):
-            continue  # blank lines and table captions are not body text
+            continue  # blank lines, table captions and unit lines are not body text
         level = _heading_level(doc, b, text)
         found.add(f"heading{level}" if level else "body", Paragraph(b, text_of(b)))
     return found

@@ -32,6 +32,7 @@ ELEMENT_LABELS: dict[str, str] = {
     "place_date": "place and date line",
     "title": "document type (tên loại)",
     "subject": "subject lines (trích yếu)",
+    "letter_subject": "subject of a công văn (V/v … under Số)",
     "body": "body paragraphs",
     "recipients_label": '"Nơi nhận:" label',
     "recipients_item": "recipient lines",
@@ -44,6 +45,9 @@ REQUIRED = {
     "motto", "slogan", "issuer_name", "number", "place_date", "title", "subject", "body",
     "recipients_label", "signer_name",
 }  # fmt: skip
+
+TITLE_BLOCK = {"title", "subject", "subject_rule", "subject_separator"}
+"""What a công văn does not have: its subject is under Số (found.marks "cong_van")."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def element_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator
             continue
         paras = found.elements.get(name, [])
         if not paras:
-            if name in REQUIRED:
+            if name in REQUIRED and not (name in TITLE_BLOCK and "cong_van" in found.marks):
                 yield RuleResult(
                     f"{name}.present", f"{label}: present", False, "not found", "present"
                 )
@@ -163,7 +167,7 @@ def divider_rules(profile: FormatProfile, found: Located) -> Iterator[RuleResult
     }
     for name, label in labels.items():
         spec = getattr(d, name)
-        if spec is None:
+        if spec is None or (name in TITLE_BLOCK and "cong_van" in found.marks):
             continue
         length = found.rules.get(name)
         if length is None:
@@ -186,7 +190,7 @@ def divider_rules(profile: FormatProfile, found: Located) -> Iterator[RuleResult
         ("star", d.star, "mark under the issuer"),
         ("subject_separator", d.subject_separator, "line under the subject"),
     ):
-        if mark is not None:
+        if mark is not None and not (name in TITLE_BLOCK and "cong_van" in found.marks):
             present = name in found.marks
             yield RuleResult(
                 f"{name}.present",

@@ -8,88 +8,29 @@ contract, documented in docs/template-authoring.md and docs/formats.md.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from docxtpl import RichText
 
-from ..layout import Layout, Line, TableView, layout
-from ..model import Document, ImplementationReport
+from ..layout import AppendixView, Layout, Line, Run, SignerView, layout
+from ..model import AnyReport
 from ..profiles import profile_for
 from ..profiles.units import mm_to_twips
+from .docx_table import WordTable
 
 __all__ = ["WordTable", "docx_context", "line_context"]
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-
-@dataclass(frozen=True)
-class WordTable:
-    """A body table as WordprocessingML, placed by ``{{p line.table.docx }}``.
-
-    Why not a ``{%tc for %}`` loop in the template: docxtpl gives columns made by
-    a loop equal widths, and reports need the widths the data asks for. The
-    table refers to the pack's styles by name (``BC Table`` for the borders,
-    ``BC Table Header`` / ``BC Table Text`` for the cells), so a pack restyles it
-    through its base.docx. The header row repeats on every page.
-    """
-
-    table: TableView
-    width_twips: int
-
-    def column_widths(self) -> list[int]:
-        """Twips per column, in the data's proportions, summing to the full width."""
-        cols = [round(self.width_twips * f) for f in self.table.widths[:-1]]
-        return [*cols, self.width_twips - sum(cols)]
-
-    def _cell(self, text: str, width: int, style: str) -> str:
-        lines = _NOT_XML.sub("", text).split("\n")
-        runs = "<w:br/>".join(
-            f'<w:t xml:space="preserve">{escape(line, quote=False)}</w:t>' for line in lines
-        )
-        return (
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r>{runs}</w:r></w:p></w:tc>'
-        )
-
-    def _row(self, cells: tuple[str, ...], style: str, *, header: bool) -> str:
-        props = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
-        tcs = "".join(
-            self._cell(c, wd, style) for c, wd in zip(cells, self.column_widths(), strict=True)
-        )
-        return f"<w:tr><w:trPr>{props}</w:trPr>{tcs}</w:tr>"
-
-    def xml(self) -> str:
-        """The ``<w:tbl>`` element."""
-        grid = "".join(f'<w:gridCol w:w="{wd}"/>' for wd in self.column_widths())
-        rows = [self._row(self.table.header, "BCTableHeader", header=True)]
-        rows += [self._row(r, "BCTableText", header=False) for r in self.table.rows]
-        return (
-            '<w:tbl><w:tblPr><w:tblStyle w:val="BCTable"/>'
-            f'<w:tblW w:w="{self.width_twips}" w:type="dxa"/><w:jc w:val="center"/>'
-            '<w:tblLayout w:type="fixed"/>'
-            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
-            ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
-        )
-
-    def __html__(self) -> str:
-        """Jinja's autoescape inserts objects with ``__html__`` as they are (like RichText)."""
-        return self.xml()
-
-    def __str__(self) -> str:
-        return self.xml()
+def _rich_runs(runs: tuple[Run, ...]) -> RichText:
+    rt = RichText()
+    for run in runs:
+        rt.add(run.text, bold=run.bold or None, italic=run.italic or None)
+    return rt
 
 
 def _rich(line: Line, *, with_label: bool) -> RichText:
-    rt = RichText()
-    if with_label and line.label:
-        rt.add(line.label + " ", bold=line.bold or None, italic=line.italic or None)
-    for run in line.runs:
-        rt.add(run.text, bold=run.bold or None, italic=run.italic or None)
-    return rt
+    label = (Run(line.label + " ", line.bold, line.italic),) if with_label and line.label else ()
+    return _rich_runs((*label, *line.runs))
 
 
 def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
@@ -99,7 +40,9 @@ def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
         t = line.table
         table = {
             "caption": t.caption,
+            "unit": t.unit,
             "header": list(t.header),
+            "total": list(t.total) if t.total is not None else None,
             "rows": [list(r) for r in t.rows],
             "widths": list(t.widths),
             "docx": WordTable(t, text_width_twips),
@@ -116,13 +59,14 @@ def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
         "italic": line.italic,
         "table": table,
         "path": line.path,
+        "kind": line.kind,
+        "indent": line.indent,
+        "run_in": line.run_in,
+        "printed": [_rich_runs(runs) for runs in line.printed_lines()],
     }
 
 
-def _signer(lay: Layout) -> dict[str, Any] | None:
-    s = lay.signer
-    if s is None:
-        return None
+def _signer(s: SignerView) -> dict[str, Any]:
     # ``lines`` is [authority?, title?]; for an acting head ("Q. GIÁM ĐỐC") the title
     # is already in the authority line and is not printed again.
     title_line = s.lines[-1] if len(s.lines) > (1 if s.authority else 0) else None
@@ -132,12 +76,22 @@ def _signer(lay: Layout) -> dict[str, Any] | None:
         "title": s.title,
         "title_line": title_line,
         "name": s.name,
+        "signed_mark": s.signed_mark,
+        "digital": s.digital,
     }
 
 
-def docx_context(
-    report: Document | ImplementationReport, lay: Layout | None = None
-) -> dict[str, Any]:
+def _appendix(a: AppendixView, width: int) -> dict[str, Any]:
+    return {
+        "label": a.label,
+        "title": list(a.title),
+        "note": a.note,
+        "body": [line_context(ln, width) for ln in a.body],
+        "path": a.path,
+    }
+
+
+def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]:
     """Everything a template may use; ``report`` is the raw input for custom fields.
 
     Tables span the text width of the format profile in force for the report
@@ -159,11 +113,18 @@ def docx_context(
             "doc_type": h.doc_type,
             "subject": list(h.subject),
             "addressees": list(h.addressees),
+            "issuer": [{"text": ln.text, "bold": ln.bold} for ln in h.issuer],
+            "separator": h.separator,
+            "layout": h.layout,
+            "notes": list(h.notes),
+            "letter_subject": list(h.letter_subject),
         },
         "preamble": [line_context(ln, width) for ln in lay.preamble],
         "body": [line_context(ln, width) for ln in lay.body],
         "closing": line_context(lay.closing, width) if lay.closing else None,
-        "signer": _signer(lay),
+        "signer": _signer(lay.signer) if lay.signer is not None else None,
+        "signers": [_signer(s) for s in lay.signers],
+        "appendices": [_appendix(a, width) for a in lay.appendices],
         "recipients": (
             {"label": lay.recipients.label, "lines": list(lay.recipients.lines)}
             if lay.recipients

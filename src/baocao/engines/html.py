@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from ..layout import Layout, Line, PrintForm, Run, TableView, layout
-from ..model import Document, ImplementationReport
+from ..layout import Layout, Line, PrintForm, Run, SignerView, TableView, layout
+from ..model import AnyReport
 
 __all__ = ["STYLE", "html_body", "render_html"]
 
@@ -44,6 +44,15 @@ h1 { text-align: center; font-size: 15pt; margin: 12pt 0 0; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt; font-size: 13pt; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
 caption { font-style: italic; padding-bottom: 4pt; }
+.unit { text-align: right; font-style: italic; font-size: 13pt; margin: 0; }
+td.right { text-align: right; } td.center, th { text-align: center; }
+tr.total td { font-weight: bold; }
+.body .center { text-align: center; text-indent: 0; }
+.signers { display: flex; justify-content: space-between; margin-top: 12pt; }
+.signer .mark { font-weight: normal; font-style: italic; margin-top: 1.5em; }
+.signer .digital { font-weight: normal; font-style: italic; font-size: 11pt; }
+.appendix { break-before: page; margin-top: 24pt; }
+.appendix .head { text-align: center; font-weight: bold; }
 .ending { display: flex; justify-content: space-between; gap: 1em; margin-top: 12pt; }
 .recipients { font-size: 12pt; }
 .recipients .label { font-size: 14pt; font-weight: bold; font-style: italic; }
@@ -76,32 +85,67 @@ def _lines(texts: Iterable[str], cls: str | None = None) -> str:
     return "".join(f"<p{attr}>{_esc(t)}</p>" for t in texts if t)
 
 
+def _thead(t: TableView) -> str:
+    if not t.header_cells:
+        return "<tr>" + "".join(f"<th>{_esc(c)}</th>" for c in t.header) + "</tr>"
+    rows: list[list[str]] = [[] for _ in range(t.header_rows)]
+    for hc in t.header_cells:
+        span = f' colspan="{hc.span}"' if hc.span > 1 else ""
+        span += f' rowspan="{hc.rows}"' if hc.rows > 1 else ""
+        rows[hc.row].append(f"<th{span}>{_esc(hc.text)}</th>")
+    return "".join("<tr>" + "".join(r) + "</tr>" for r in rows)
+
+
+def _tr(cells: tuple[str, ...], aligns: tuple[str, ...], cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    tds = "".join(
+        f'<td class="{a}">{_esc(c)}</td>' if a != "left" else f"<td>{_esc(c)}</td>"
+        for c, a in zip(cells, aligns, strict=True)
+    )
+    return f"<tr{attr}>{tds}</tr>"
+
+
 def _table(t: TableView) -> str:
-    parts = ["<table>"]
+    aligns = t.align or ("left",) * len(t.header)
+    parts = [_lines([t.unit], "unit") if t.unit else "", "<table>"]
     if t.caption:
         parts.append(f"<caption>{_esc(t.caption)}</caption>")
     parts.append("<colgroup>")
     parts.extend(f'<col style="width:{w * 100:.2f}%">' for w in t.widths)
-    parts.append("</colgroup><thead><tr>")
-    parts.extend(f"<th>{_esc(c)}</th>" for c in t.header)
-    parts.append("</tr></thead><tbody>")
-    for row in t.rows:
-        parts.append("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>")
+    parts.append(f"</colgroup><thead>{_thead(t)}</thead><tbody>")
+    parts.extend(_tr(row, aligns) for row in t.rows)
+    if t.total is not None:
+        parts.append(_tr(t.total, aligns, "total"))
     parts.append("</tbody></table>")
     return "".join(parts)
 
 
 def _heading(line: Line) -> str:
+    if line.run_in:
+        return f"<p>{_runs((Run(line.label + ' ', line.bold, line.italic), *line.runs))}</p>"
     tag = f"h{min(line.level + 1, 6)}"
-    classes = [c for c, on in (("plain", not line.bold), ("italic", line.italic)) if on]
+    classes = [
+        c
+        for c, on in (
+            ("plain", not line.bold),
+            ("italic", line.italic),
+            ("center", line.align == "center"),
+        )
+        if on
+    ]
     attr = f' class="{" ".join(classes)}"' if classes else ""
-    label = f'<span class="label">{_esc(line.label)}</span> ' if line.label else ""
-    return f"<{tag}{attr}>{label}{_esc(line.body_text)}</{tag}>"
+    printed = "<br>".join(_esc("".join(r.text for r in ln)) for ln in line.printed_lines())
+    return f"<{tag}{attr}>{printed}</{tag}>"
 
 
 def _list_key(line: Line) -> str:
     """Items of one list share their block's path."""
     return line.path.rsplit(".items[", 1)[0]
+
+
+def _item(line: Line) -> str:
+    indent = f' style="margin-left:{line.indent}cm"' if line.indent else ""
+    return f'<li{indent}><span class="mark">{_esc(line.label)}</span> {_runs(line.runs)}</li>'
 
 
 def _body(lines: Iterable[Line]) -> list[str]:
@@ -116,7 +160,7 @@ def _body(lines: Iterable[Line]) -> list[str]:
             if open_list is None:
                 out.append("<ul>" if line.role == "bullet" else "<ol>")
                 open_list = key
-            out.append(f'<li><span class="mark">{_esc(line.label)}</span> {_runs(line.runs)}</li>')
+            out.append(_item(line))
         elif line.role == "heading":
             out.append(_heading(line))
         elif line.role == "table" and line.table is not None:
@@ -128,13 +172,57 @@ def _body(lines: Iterable[Line]) -> list[str]:
     return out
 
 
+def _signer(s: SignerView) -> str:
+    parts = ['<div class="signer">', _lines(s.lines)]
+    if s.signed_mark:
+        parts.append(_lines([s.signed_mark], "mark"))
+    parts.append(_lines([s.name], "name"))
+    if s.digital:
+        parts.append(_lines([s.digital], "digital"))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _recipients(lay: Layout) -> str:
+    if lay.recipients is None:
+        return ""
+    r = lay.recipients
+    lines = "<br>".join(_esc(t) for t in r.lines)
+    return f'<div class="recipients">{_lines([r.label], "label")}<p>{lines}</p></div>'
+
+
+def _ending(lay: Layout) -> list[str]:
+    """Nơi nhận beside the one signer; a joint report's signers side by side above it."""
+    if len(lay.signers) > 1:
+        signers = "".join(_signer(s) for s in lay.signers)
+        return [f'<footer class="signers">{signers}</footer>', _recipients(lay)]
+    if lay.recipients is None and lay.signer is None:
+        return []
+    signer = _signer(lay.signer) if lay.signer is not None else ""
+    left = _recipients(lay) or '<div class="recipients"></div>'
+    return [f'<footer class="ending">{left}{signer}</footer>']
+
+
+def _appendices(lay: Layout) -> list[str]:
+    out = []
+    for a in lay.appendices:
+        head = _lines([a.label, *a.title], "head") + (
+            _lines([a.note], "place-date") if a.note else ""
+        )
+        out += [
+            f'<section class="appendix">{head}<div class="body">',
+            *_body(a.body),
+            "</div></section>",
+        ]
+    return out
+
+
 def html_body(lay: Layout) -> str:
     """The report as an ``<article>`` element, without the page around it."""
     h = lay.header
-    issuer = _lines([h.issuer_parent or ""]) + _lines([h.issuer_name], "strong")
-    if h.family == "dang":
-        issuer += "<p>*</p>"
-    issuer += _lines([h.symbol], "symbol")
+    issuer = "".join(_lines([ln.text], "strong" if ln.bold else None) for ln in h.issuer)
+    issuer += _lines([h.mark]) + _lines([h.symbol], "symbol")
+    issuer += _lines(list(h.letter_subject), "letter-subject")
     motto = "".join(f"<p><strong>{_esc(m)}</strong></p>" for m in h.motto)
     motto += _lines([h.place_date], "place-date")
     parts = [
@@ -143,35 +231,25 @@ def html_body(lay: Layout) -> str:
         f'<div class="issuer">{issuer}</div>',
         f'<div class="motto">{motto}</div>',
         "</header>",
-        f"<h1>{_esc(h.doc_type)}</h1>",
     ]
-    if h.subject:
+    if h.doc_type and h.layout != "cong_van":
+        parts.append(f"<h1>{_esc(h.doc_type)}</h1>")
+    if h.subject and h.layout != "cong_van":
         parts.append(f'<p class="subject">{"<br>".join(_esc(s) for s in h.subject)}</p>')
+    if h.notes and h.layout != "cong_van":
+        parts.append(f'<p class="notes">{"<br>".join(_esc(s) for s in h.notes)}</p>')
     if h.addressees:
         parts.append(f'<p class="addressees">{"<br>".join(_esc(s) for s in h.addressees)}</p>')
     parts.append('<div class="body">')
     parts.extend(_body(lay.lines()))
     parts.append("</div>")
-    if lay.recipients is not None or lay.signer is not None:
-        parts.append('<footer class="ending">')
-        parts.append('<div class="recipients">')
-        if lay.recipients is not None:
-            r = lay.recipients
-            parts.append(_lines([r.label], "label"))
-            parts.append(f"<p>{'<br>'.join(_esc(t) for t in r.lines)}</p>")
-        parts.append("</div>")
-        if lay.signer is not None:
-            s = lay.signer
-            parts.append('<div class="signer">')
-            parts.append(_lines(s.lines))
-            parts.append(_lines([s.name], "name"))
-            parts.append("</div>")
-        parts.append("</footer>")
+    parts += _ending(lay)
+    parts += _appendices(lay)
     parts.append("</article>")
     return "\n".join(parts)
 
 
-def render_html(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
+def render_html(report: AnyReport, form: PrintForm = "official") -> str:
     """The whole report as a standalone HTML page (UTF-8, NFC)."""
     lay = layout(report, form)
     h = lay.header

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..layout import Layout, Line, PrintForm, Run, TableView, layout
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 
 __all__ = ["escape_markdown", "markdown_blocks", "render_markdown"]
 
@@ -85,30 +85,66 @@ def _cell(text: str) -> str:
     return escape_markdown(" ".join(text.split()))
 
 
+def _column_names(t: TableView) -> list[str]:
+    """Markdown has one header row: a merged cell's text leads each column under it."""
+    names = list(t.header)
+    if t.header_rows > 1:
+        over: list[list[str]] = [[] for _ in names]
+        for hc in t.header_cells:
+            if hc.row + hc.rows < t.header_rows:
+                for c in range(hc.column, hc.column + hc.span):
+                    over[c].append(hc.text)
+        names = [" - ".join([*o, n]) if o else n for o, n in zip(over, names, strict=True)]
+    return names
+
+
+_RULE = {"left": " --- ", "right": " ---: ", "center": " :---: "}
+
+
 def _table(t: TableView) -> str:
+    aligns = t.align or ("left",) * len(t.header)
     rows = [
-        "| " + " | ".join(_cell(c) for c in t.header) + " |",
-        "|" + "|".join(" --- " for _ in t.header) + "|",
+        "| " + " | ".join(_cell(c) for c in _column_names(t)) + " |",
+        "|" + "|".join(_RULE[a] for a in aligns) + "|",
         *("| " + " | ".join(_cell(c) for c in r) + " |" for r in t.rows),
     ]
-    if t.caption:
-        rows.insert(0, _emphasis(escape_markdown(t.caption), False, True) + "\n")
-    return "\n".join(rows)
+    if t.total is not None:
+        rows.append("| " + " | ".join(_emphasis(_cell(c), True, False) for c in t.total) + " |")
+    head = [_emphasis(escape_markdown(x), False, True) for x in (t.caption, t.unit) if x]
+    return "\\\n".join(head) + "\n\n" + "\n".join(rows) if head else "\n".join(rows)
 
 
 def _heading(line: Line) -> str:
-    """``## I- TITLE``: the heading level carries the weight, italic levels stay italic."""
+    """``## I- TITLE``: the heading level carries the weight; each printed line kept apart."""
+    if line.run_in:
+        return _runs(Run(r.text, r.bold, r.italic) for r in line.printed_lines()[0])
     hashes = "#" * min(line.level + 1, 6)
-    text = _escape_inline(" ".join(line.text.split()))
+    texts = [
+        _escape_inline(" ".join("".join(r.text for r in ln).split())) for ln in line.printed_lines()
+    ]
+    text = "<br>".join(texts)
     if text.endswith("#"):
         text = text[:-1] + "\\#"  # a trailing " #" would be read as a closing sequence
     return f"{hashes} {_emphasis(text, False, line.italic)}"
 
 
+def _markdown_list(line: Line) -> bool:
+    """``-`` bullets and ``1.`` numbers are Markdown lists; other marks print as typed."""
+    if line.role == "bullet":
+        return line.label == "-"
+    return line.label[:-1].isdigit() and line.label.endswith(".")
+
+
 def _list_item(line: Line) -> str:
-    """``- item`` for any bullet mark, ``3. item`` for numbered lines."""
+    """``- item`` or ``3. item``, nested two or three spaces a level."""
     mark = line.label if line.role == "numbered" else "-"
-    return f"{mark} {_runs(line.runs)}"
+    return f"{'   ' * line.indent}{mark} {_runs(line.runs)}"
+
+
+def _literal_item(line: Line) -> str:
+    """A line with its own mark (``+``, ``•``, ``a)``, ``(1)``), indented by no-break spaces."""
+    pad = "\u00a0" * (4 * line.indent)
+    return f"{pad}{_escape_inline(line.label)} {_runs(line.runs)}"
 
 
 def _list_key(line: Line) -> str:
@@ -116,42 +152,78 @@ def _list_key(line: Line) -> str:
     return line.path.rsplit(".items[", 1)[0]
 
 
+def _list_block(items: list[Line]) -> str:
+    if all(_markdown_list(x) for x in items):
+        return "\n".join(_list_item(x) for x in items)
+    return "\\\n".join(_literal_item(x) for x in items)
+
+
 def _body(lines: Iterable[Line]) -> list[str]:
     blocks: list[str] = []
-    prev: Line | None = None
+    group: list[Line] = []
     for line in lines:
-        if line.role in ("bullet", "numbered"):
-            item = _list_item(line)
-            same_list = (
-                prev is not None and prev.role == line.role and _list_key(prev) == _list_key(line)
+        is_item = line.role in ("bullet", "numbered")
+        joins = (
+            is_item
+            and bool(group)
+            and (
+                line.indent > 0
+                or (group[-1].role == line.role and _list_key(group[0]) == _list_key(line))
             )
-            if same_list:
-                blocks[-1] += "\n" + item
-            else:
-                blocks.append(item)
+        )
+        if group and not joins:
+            blocks.append(_list_block(group))
+            group = []
+        if is_item:
+            group.append(line)
         elif line.role == "heading":
             blocks.append(_heading(line))
         elif line.role == "table" and line.table is not None:
             blocks.append(_table(line.table))
         else:
             blocks.append(_runs(line.runs))
-        prev = line
+    if group:
+        blocks.append(_list_block(group))
     return blocks
+
+
+def _signers(lay: Layout) -> list[str]:
+    out = []
+    for s in lay.signers:
+        lines = [*_hard_lines(s.lines, bold=True)]
+        if s.signed_mark:
+            lines += _hard_lines([s.signed_mark], italic=True)
+        lines += _hard_lines([s.name], bold=True)
+        if s.digital:
+            lines += _hard_lines([s.digital], italic=True)
+        out.append(_stack(lines))
+    return out
+
+
+def _appendices(lay: Layout) -> list[str]:
+    out = []
+    for a in lay.appendices:
+        head = [
+            *_hard_lines([a.label, *a.title], bold=True),
+            *_hard_lines([a.note or ""], italic=True),
+        ]
+        out += ["---", _stack(head), *_body(a.body)]
+    return out
 
 
 def markdown_blocks(lay: Layout) -> list[str]:
     """The report as Markdown blocks (to be joined by blank lines), in reading order."""
     h = lay.header
-    left = [
-        *_hard_lines([h.issuer_parent or ""]),
-        *_hard_lines([h.issuer_name], bold=True),
-        *(["\\*"] if h.family == "dang" else []),
-        *_hard_lines([h.symbol]),
-    ]
+    left = [line for ln in h.issuer for line in _hard_lines([ln.text], bold=ln.bold)]
+    left += [*_hard_lines([h.mark]), *_hard_lines([h.symbol]), *_hard_lines(h.letter_subject)]
     right = [*_hard_lines(h.motto, bold=True), *_hard_lines([h.place_date], italic=True)]
-    blocks = [_stack(left), _stack(right), f"# {escape_markdown(h.doc_type)}"]
-    if h.subject:
+    blocks = [_stack(left), _stack(right)]
+    if h.doc_type and h.layout != "cong_van":
+        blocks.append(f"# {escape_markdown(h.doc_type)}")
+    if h.subject and h.layout != "cong_van":
         blocks.append(_stack(_hard_lines(h.subject, bold=True)))
+    if h.notes and h.layout != "cong_van":
+        blocks.append(_stack(_hard_lines(h.notes, italic=True)))
     if h.addressees:
         blocks.append(_stack(_hard_lines(h.addressees)))
     blocks.extend(_body(lay.lines()))
@@ -160,13 +232,11 @@ def markdown_blocks(lay: Layout) -> list[str]:
         blocks.append(
             _stack([*_hard_lines([r.label], bold=True, italic=True), *_hard_lines(r.lines)])
         )
-    if lay.signer is not None:
-        if lay.signer.lines:
-            blocks.append(_stack(_hard_lines(lay.signer.lines, bold=True)))
-        blocks.append(_stack(_hard_lines([lay.signer.name], bold=True)))
+    blocks += _signers(lay)
+    blocks += _appendices(lay)
     return blocks
 
 
-def render_markdown(report: Document | ImplementationReport, form: PrintForm = "official") -> str:
+def render_markdown(report: AnyReport, form: PrintForm = "official") -> str:
     """The whole report as Markdown (UTF-8, NFC), ending with a newline."""
     return "\n\n".join(markdown_blocks(layout(report, form))) + "\n"

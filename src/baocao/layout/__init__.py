@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import FAMILY_SEPARATOR, Document, Family, ImplementationReport, Signer
+from ..model import FAMILY_SEPARATOR, AnyReport, Document, Family, Signer
 from .body import (
     AppendixView,
     HeaderCellView,
@@ -19,7 +19,7 @@ from .body import (
     TableView,
     appendix_views,
     body_lines,
-    format_loc,
+    loc_path,
     paragraph_runs,
 )
 from .printed import (
@@ -46,8 +46,8 @@ __all__ = [
     "Run",
     "SignerView",
     "TableView",
-    "format_loc",
     "layout",
+    "loc_path",
 ]
 
 MOTTOS: dict[Family, tuple[str, ...]] = {
@@ -91,6 +91,23 @@ class HeaderView:
     """``bao_cao`` (title, then subject) or ``cong_van`` (``V/v`` under the number)."""
     notes: tuple[str, ...] = ()
     """Extra lines of the title block (cut-off date, term)."""
+
+    @property
+    def mark(self) -> str:
+        """The separator as text (``*``, ``*****``); ``""`` for a drawn rule or none."""
+        return "" if self.separator in ("rule", "none") else self.separator
+
+    @property
+    def letter_subject(self) -> tuple[str, ...]:
+        """The ``V/v …`` lines (and notes) under Số of a công văn; empty for a titled report."""
+        return (*self.subject, *self.notes) if self.layout == "cong_van" else ()
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        """A titled report's title block: type, subject, then the notes; empty for a công văn."""
+        if self.layout == "cong_van":
+            return ()
+        return (*((self.doc_type,) if self.doc_type else ()), *self.subject, *self.notes)
 
 
 @dataclass(frozen=True)
@@ -153,14 +170,14 @@ def _header(doc: Document, form: PrintForm) -> HeaderView:
         motto=MOTTOS[h.family],
         issuer_parent="\n".join(above) if above else None,
         issuer_name=block[-1].text,
-        symbol=symbol_line(h.number, form) if h.number is not None else "",
+        symbol=symbol_line(h.number, form, h.family) if h.number is not None else "",
         place_date=date_line(h.place, h.date, form),
         doc_type=h.doc_type or "",
         subject=subject_lines(h),
         addressees=addressee_lines(h),
         is_draft=h.date.is_draft or (h.number is not None and h.number.number is None),
         issuer=block,
-        separator=h.issuer.separator or FAMILY_SEPARATOR[h.family],
+        separator=(h.issuer.separator if form == "written" else None) or FAMILY_SEPARATOR[h.family],
         layout=h.form,
         notes=h.notes,
     )
@@ -180,7 +197,7 @@ def _signer(s: Signer, family: Family) -> SignerView:
     )
 
 
-def layout(report: Document | ImplementationReport, form: PrintForm = "official") -> Layout:
+def layout(report: AnyReport, form: PrintForm = "official") -> Layout:
     """Print a report of any kind into lines (through its generic document).
 
     ``form``: ``official`` prints values in the official form; ``written``
@@ -190,10 +207,14 @@ def layout(report: Document | ImplementationReport, form: PrintForm = "official"
     family = doc.family
     scheme = doc.scheme
     preamble = tuple(
-        Line("paragraph", paragraph_runs(p), loc=("preamble", i))
+        Line("paragraph", paragraph_runs(p), path=f"preamble[{i}]", loc=("preamble", i))
         for i, p in enumerate(doc.preamble)
     )
-    closing = Line("paragraph", (Run(doc.closing),), loc=("closing",)) if doc.closing else None
+    closing = (
+        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
+        if doc.closing
+        else None
+    )
     recipients = None
     if doc.recipients is not None:
         r = doc.recipients

@@ -34,20 +34,19 @@ __all__ = [
     "AppendixView",
     "HeaderCellView",
     "Line",
+    "Loc",
     "Run",
     "TableView",
     "appendix_views",
     "body_lines",
-    "format_loc",
     "paragraph_runs",
 ]
 
-Role = Literal["heading", "paragraph", "bullet", "numbered", "table"]
 Loc = tuple[str | int, ...]
-"""A place in the (generic) document: ``("sections", 0, "blocks", 2)``."""
+Role = Literal["heading", "paragraph", "bullet", "numbered", "table"]
 
 
-def format_loc(loc: Loc) -> str:
+def loc_path(loc: Loc) -> str:
     """``("sections", 0, "blocks", 2)`` → ``sections[0].blocks[2]``."""
     out = ""
     for part in loc:
@@ -104,8 +103,10 @@ class Line:
     """The number or mark printed before the text: ``I-``, ``2.1.``, ``a)``, ``-``."""
     level: int = 0
     """Heading depth (1 = outermost) or the depth of the section a block is in."""
+    path: str = ""
+    """Where in the (generic) document this line comes from: ``sections[0].blocks[2]``."""
     loc: Loc = ()
-    """Where in the (generic) document this line comes from: ``("sections", 0, "blocks", 2)``."""
+    """The same place as a tuple: ``("sections", 0, "blocks", 2)``; no string parsing needed."""
     table: TableView | None = None
     bold: bool = False
     italic: bool = False
@@ -120,11 +121,6 @@ class Line:
     """The label prints on its own line above the title (``PHẦN I``)."""
     run_in: bool = False
     """A run-in heading: the body text follows in the same paragraph."""
-
-    @property
-    def path(self) -> str:
-        """:attr:`loc` as text: ``sections[0].blocks[2]``."""
-        return format_loc(self.loc)
 
     @property
     def body_text(self) -> str:
@@ -196,18 +192,22 @@ def _table(t: Table) -> TableView:
     )
 
 
+def _line(role: Role, loc: Loc, runs: tuple[Run, ...] = (), **kw: object) -> Line:
+    return Line(role, runs, path=loc_path(loc), loc=loc, **kw)  # type: ignore[arg-type]
+
+
 def _tally_parts(p: Paragraph, loc: Loc, depth: int, indent: int) -> list[Line]:
     """The part lines of list-form tallies in ``p``: ``+ nam 12;`` ``+ nữ 17.``."""
     out = []
     for k, piece in enumerate(p.spans):
         if isinstance(piece, Tally) and piece.parts_as == "list":
             out += [
-                Line(
+                _line(
                     "bullet",
+                    (*loc, "spans", k, "parts", j),
                     (Run(text),),
                     label=piece.marker,
                     level=depth,
-                    loc=(*loc, "spans", k, "parts", j),
                     indent=indent,
                 )
                 for j, text in enumerate(piece.part_lines(format_number))
@@ -215,16 +215,16 @@ def _tally_parts(p: Paragraph, loc: Loc, depth: int, indent: int) -> list[Line]:
     return out
 
 
-def _items(b: BulletList | NumberedList, bp: Loc, depth: int, indent: int) -> list[Line]:
+def _items(b: BulletList | NumberedList, loc: Loc, depth: int, indent: int) -> list[Line]:
     out: list[Line] = []
     role: Role = "bullet" if isinstance(b, BulletList) else "numbered"
     for j, it in enumerate(b.items):
-        ip: Loc = (*bp, "items", j)
+        il: Loc = (*loc, "items", j)
         label = b.marker if isinstance(b, BulletList) else b.label(j)
-        out.append(Line(role, paragraph_runs(it), label=label, level=depth, loc=ip, indent=indent))
-        out += _tally_parts(it, ip, depth, indent + 1)
+        out.append(_line(role, il, paragraph_runs(it), label=label, level=depth, indent=indent))
+        out += _tally_parts(it, il, depth, indent + 1)
         if isinstance(it, ListItem) and it.children:
-            out += _blocks(it.children, ip, depth, indent + 1, field="children")
+            out += _blocks(it.children, il, depth, indent + 1, field="children")
     return out
 
 
@@ -233,30 +233,30 @@ def _blocks(
 ) -> list[Line]:
     out: list[Line] = []
     for i, b in enumerate(blocks):
-        bp: Loc = (*loc, field, i)
+        bl: Loc = (*loc, field, i)
         if isinstance(b, (BulletList, NumberedList)):
-            out += _items(b, bp, depth, indent)
+            out += _items(b, bl, depth, indent)
         elif isinstance(b, Paragraph):
-            out.append(Line("paragraph", paragraph_runs(b), loc=bp, level=depth, indent=indent))
-            out += _tally_parts(b, bp, depth, indent + 1)
+            out.append(_line("paragraph", bl, paragraph_runs(b), level=depth, indent=indent))
+            out += _tally_parts(b, bl, depth, indent + 1)
         elif isinstance(b, Table):
-            out.append(Line("table", loc=bp, table=_table(b), level=depth))
+            out.append(_line("table", bl, table=_table(b), level=depth))
     return out
 
 
-def _heading(scheme: NumberingScheme, s: Section, nums: tuple[int, ...], sp: Loc) -> Line:
+def _heading(scheme: NumberingScheme, s: Section, nums: tuple[int, ...], loc: Loc) -> Line:
     style = scheme.style(len(nums))
     title = upper_vi(s.title) if style.upper else s.title
     bold, italic = bool(style.bold), bool(style.italic)
     runs = [Run(title, bold, italic)]
     if s.run_in is not None:
         runs += [Run(" "), *paragraph_runs(s.run_in)]
-    return Line(
+    return _line(
         "heading",
+        loc,
         tuple(runs),
         label=s.label if s.label is not None else scheme.label(nums),
         level=len(nums),
-        loc=sp,
         bold=bold,
         italic=italic,
         kind=style.kind,
@@ -275,10 +275,10 @@ def _sections(
         if s.label is None:
             n += 1
         nums = (*numbers, max(n, 1))
-        sp: Loc = (*loc, "sections", i)
-        out.append(_heading(scheme, s, nums, sp))
-        out.extend(_blocks(s.blocks, sp, len(nums)))
-        out.extend(_sections(scheme, s.sections, nums, sp))
+        sl: Loc = (*loc, "sections", i)
+        out.append(_heading(scheme, s, nums, sl))
+        out.extend(_blocks(s.blocks, sl, len(nums)))
+        out.extend(_sections(scheme, s.sections, nums, sl))
     return out
 
 
@@ -297,11 +297,7 @@ class AppendixView:
     title: tuple[str, ...]
     note: str | None
     body: tuple[Line, ...]
-    loc: Loc
-
-    @property
-    def path(self) -> str:
-        return format_loc(self.loc)
+    path: str
 
 
 def appendix_views(
@@ -318,7 +314,7 @@ def appendix_views(
                 title=tuple(a.title.split("\n")),
                 note=a.note,
                 body=body_lines(scheme, a.blocks, a.sections, loc),
-                loc=loc,
+                path=loc_path(loc),
             )
         )
     return tuple(out)

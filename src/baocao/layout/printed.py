@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..model import AUTHORITY_FORMS, DocumentSymbol, Family, Header, IssueDate, Signer
+from pydantic import ValidationError
+
+from ..model import (
+    AUTHORITY_FORMS,
+    DocumentSymbol,
+    Family,
+    Header,
+    IssueDate,
+    Signer,
+    lenient_mode,
+)
 from ..model.symbols import BLANK_NUMBER
 from ..vi import place_date
 
@@ -32,18 +42,39 @@ PrintForm = Literal["official", "written"]
 FORMS: tuple[PrintForm, ...] = ("official", "written")
 
 
-def symbol_line(symbol: DocumentSymbol, form: PrintForm = "official") -> str:
+def symbol_line(
+    symbol: DocumentSymbol, form: PrintForm = "official", family: Family | None = None
+) -> str:
     """The report's own "Số" line: ``Số 12-BC/BTCHU`` (Party), ``Số: 12/BC-UBND`` (State).
 
     A blank number prints as four spaces: ``Số    -BC/BTCHU``, ``Số:    /BC-UBND``.
-    ``written`` reprints a non-official number as typed (``Số : 07 /BC - CB``).
+    ``written`` reprints a non-official number as typed (``Số : 07 /BC - CB``);
+    ``official`` with ``family`` prints a number typed in the other family's
+    form in the report's own (``07/BC-CB`` in a Party report: ``Số 07-BC/CB``).
     """
     if form == "written" and symbol.written is not None:
         w = symbol.written
         return w if w.startswith("Số") else f"Số {w}"
+    if form == "official" and family is not None and symbol.style != family:
+        symbol = _in_family(symbol, family)
     label = "Số" if symbol.style == "dang" else "Số:"
     number = BLANK_NUMBER if symbol.number is None else f" {symbol.number}"
     return f"{label}{number}{str(symbol).removeprefix(symbol.number or '')}"
+
+
+def _in_family(symbol: DocumentSymbol, family: Family) -> DocumentSymbol:
+    """The same parts in ``family``'s form, when they make a symbol of that form."""
+    try:
+        with lenient_mode(False):
+            return DocumentSymbol(
+                style=family,
+                number=symbol.number,
+                year=symbol.year,
+                type_code=symbol.type_code,
+                issuer_code=symbol.issuer_code,
+            )
+    except ValidationError:
+        return symbol
 
 
 def date_line(place: str, date: IssueDate, form: PrintForm = "official") -> str:

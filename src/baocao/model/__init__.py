@@ -32,6 +32,16 @@ from .numbering import (
     ordinal_word,
     roman,
 )
+from .registry import (
+    ENTRY_POINT_GROUP,
+    AnyReport,
+    Kind,
+    get_kind,
+    kinds,
+    register_kind,
+    report_adapter,
+    unregister_kind,
+)
 from .report import REPORT_ADAPTER, REPORT_KINDS, Report
 from .sections import Section
 from .statistics import Ratio, Tally, TallyPart
@@ -41,12 +51,14 @@ from .types import Family, Model, NonEmptyText, Text, nfc, nfc_deep
 
 __all__ = [
     "AUTHORITY_FORMS",
+    "ENTRY_POINT_GROUP",
     "FAMILY_SEPARATOR",
     "FORM_RULES",
     "PARTY_NUMBERING",
     "REPORT_ADAPTER",
     "REPORT_KINDS",
     "STATE_NUMBERING",
+    "AnyReport",
     "Appendix",
     "Assessment",
     "Authority",
@@ -66,6 +78,7 @@ __all__ = [
     "IssueDate",
     "Issuer",
     "IssuerLine",
+    "Kind",
     "LevelKind",
     "LevelStyle",
     "LimitationGroup",
@@ -94,10 +107,15 @@ __all__ = [
     "default_numbering",
     "deviations",
     "find_citations",
+    "get_kind",
     "inline_text",
+    "kinds",
     "lenient_mode",
     "nfc",
     "nfc_deep",
     "ordinal_word",
+    "register_kind",
+    "report_adapter",
     "roman",
+    "unregister_kind",
 ]

@@ -11,6 +11,7 @@ from .blocks import Block, Paragraph
 from .closing import Recipients, Signer, check_signing_form
 from .header import Header
 from .numbering import NumberingScheme, default_numbering
+from .registry import AnyReport
 from .sections import Section
 from .types import Family, Model, Text
 
@@ -23,7 +24,7 @@ class CheckConfig(Model):
     disable: list[Text] = Field(default_factory=list)
 
 
-class Document(Model):
+class Document(AnyReport):
     """Any report as a tree: header, preamble, numbered sections, closing.
 
     Report kinds with their own schema (``ImplementationReport``) convert to this;

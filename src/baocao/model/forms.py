@@ -68,6 +68,7 @@ FORM_RULES: dict[str, FormRule] = {
         FormRule("BC905", _("Dấu phân cách dưới tên cơ quan không đúng thể thức"), "warning"),
         FormRule("BC906", _("Các phần của một số liệu không cộng bằng tổng")),
         FormRule("BC907", _("Số phần lớn hơn số tổng")),
+        FormRule("BC908", _("Dòng tổng cộng của bảng không bằng tổng các dòng")),
     )
 }
 """Code → form rule; the checker lists them with its own rules (docs/model.md)."""

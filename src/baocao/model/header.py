@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .forms import deviate
 from .symbols import DocumentSymbol
 from .types import Family, Model, NonEmptyText, Text
@@ -52,8 +53,9 @@ class Issuer(Model):
         if not isinstance(raw, (list, tuple)):
             return data
         n = len(raw)
+        marked = any(isinstance(item, dict) and "bold" in item for item in raw)
         lines = [
-            {"text": item, "bold": i == n - 1} if isinstance(item, str) else item
+            {"text": item, "bold": not marked and i == n - 1} if isinstance(item, str) else item
             for i, item in enumerate(raw)
         ]
         out = {**data, "lines": lines}
@@ -86,6 +88,9 @@ class Issuer(Model):
 
 FAMILY_SEPARATOR: dict[Family, str] = {"dang": "*", "nha_nuoc": "rule"}
 """The mark under the issuer block by family (format-rules.md §3)."""
+
+_FAMILY_VI: dict[Family, str] = {"dang": "Đảng", "nha_nuoc": "Nhà nước"}
+_SEP_VI: dict[Family, str] = {"dang": "*", "nha_nuoc": "gạch ngang ngắn (rule)"}
 
 
 _PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}|__?))?(?:-(\d{1,2}|__?))?\s*$")
@@ -158,7 +163,11 @@ class IssueDate(Model):
                     deviate(
                         self,
                         "BC904",
-                        f'{part} "{w[part]}" is written without its leading zero',
+                        _('{part} "{value}" thiếu số 0 đứng trước (viết "{padded}")').format(
+                            part="ngày" if part == "day" else "tháng",
+                            value=w[part],
+                            padded=f"{value:02d}",
+                        ),
                         field="written",
                         suggestion=f"{value:02d}",
                     )
@@ -215,8 +224,13 @@ class Header(Model):
             deviate(
                 self,
                 "BC902",
-                f"number {self.number} is written in {self.number.style} form "
-                f"but the header family is {self.family}",
+                _(
+                    "số {number} viết theo thể thức {style} nhưng văn bản thuộc khối {family}"
+                ).format(
+                    number=self.number,
+                    style=_FAMILY_VI[self.number.style],
+                    family=_FAMILY_VI[self.family],
+                ),
                 field="number",
             )
         sep = self.issuer.separator
@@ -226,8 +240,9 @@ class Header(Model):
             deviate(
                 self,
                 "BC905",
-                f'separator "{sep}" under the issuer; the {self.family} form is '
-                f'"{FAMILY_SEPARATOR[self.family]}"',
+                _('dưới tên cơ quan in "{sep}"; thể thức khối {family} là "{official}"').format(
+                    sep=sep, family=_FAMILY_VI[self.family], official=_SEP_VI[self.family]
+                ),
                 field="issuer",
                 suggestion=FAMILY_SEPARATOR[self.family],
             )

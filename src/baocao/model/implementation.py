@@ -19,6 +19,7 @@ from .closing import Recipients, Signer, check_signing_form
 from .document import CheckConfig, Document
 from .header import Header
 from .numbering import NumberingScheme
+from .registry import AnyReport
 from .sections import Section
 from .types import Model, NonEmptyText, Text
 
@@ -120,7 +121,7 @@ class Tasks(Model):
     items: list[Paragraph] = Field(default_factory=list)
 
 
-class ImplementationReport(Model):
+class ImplementationReport(AnyReport):
     """Báo cáo kết quả thực hiện a document, for one reporting year."""
 
     kind: Literal["bao_cao_thuc_hien"] = "bao_cao_thuc_hien"

@@ -207,7 +207,7 @@ _COMMON: dict[LevelKind, _EMPH] = {
     "roman": {"bold": True, "italic": False, "upper": True, "align": None, "label_line": False},
     "arabic": {"bold": True, "italic": False, "upper": False, "align": None, "label_line": False},
     "dotted": {"bold": True, "italic": False, "upper": False, "align": None, "label_line": False},
-    "paren": {"bold": False, "italic": True, "upper": False, "align": None, "label_line": False},
+    "paren": {"bold": False, "italic": False, "upper": False, "align": None, "label_line": False},
     "alpha": {"bold": False, "italic": False, "upper": False, "align": None, "label_line": False},
     "bullet": {"bold": False, "italic": False, "upper": False, "align": None, "label_line": False},
     "plain": {"bold": True, "italic": False, "upper": False, "align": None, "label_line": False},
@@ -218,6 +218,7 @@ KIND_DEFAULTS: dict[Family, dict[LevelKind, _EMPH]] = {
         **_COMMON,
         "dotted": {**_COMMON["dotted"], "italic": True},
         "alpha": {**_COMMON["alpha"], "italic": True},
+        "paren": {**_COMMON["paren"], "italic": True},
     },
     "nha_nuoc": dict(_COMMON),
 }

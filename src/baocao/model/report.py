@@ -1,33 +1,40 @@
-"""Report kinds as one discriminated union on ``kind``, validated by one TypeAdapter."""
+"""The built-in report kinds, registered in :mod:`baocao.model.registry` (one line each)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import Discriminator, Tag, TypeAdapter
+from pydantic import TypeAdapter
 
 from .document import Document
 from .implementation import ImplementationReport
+from .registry import AnyReport, Kind, KindSchemas, register_kind, report_adapter
 
 __all__ = ["REPORT_ADAPTER", "REPORT_KINDS", "Report"]
 
+register_kind(Kind("document", Document, description="báo cáo viết thẳng dạng cây mục"))
+register_kind(Kind("bao_cao_thuc_hien", ImplementationReport, description="báo cáo thực hiện"))
 
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return str(value.get("kind", "document"))
-    return str(getattr(value, "kind", "document"))
+Report = AnyReport
+"""Any report baocao accepts: an instance of a registered kind's schema."""
+
+REPORT_KINDS = KindSchemas()
+"""Kind name → schema, over the live registry (plugins included)."""
 
 
-Report = Annotated[
-    Annotated[Document, Tag("document")]
-    | Annotated[ImplementationReport, Tag("bao_cao_thuc_hien")],
-    Discriminator(_kind),
-]
-"""Any report baocao accepts; ``kind`` omitted means the generic ``document``."""
+class _LiveAdapter:
+    """``REPORT_ADAPTER`` as before, now following the registry (a kind added later loads too)."""
 
-REPORT_KINDS: dict[str, type[Document] | type[ImplementationReport]] = {
-    "document": Document,
-    "bao_cao_thuc_hien": ImplementationReport,
-}
+    def validate_python(self, data: Any, **kw: Any) -> Any:
+        return report_adapter().validate_python(data, **kw)
 
-REPORT_ADAPTER: TypeAdapter[Document | ImplementationReport] = TypeAdapter(Report)
+    def json_schema(self, **kw: Any) -> dict[str, Any]:
+        return report_adapter().json_schema(**kw)
+
+    @property
+    def adapter(self) -> TypeAdapter[Any]:
+        return report_adapter()
+
+
+REPORT_ADAPTER = _LiveAdapter()
+"""Validates any registered kind, chosen by ``kind`` (``document`` when omitted)."""

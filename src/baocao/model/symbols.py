@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import ValidationError, field_validator, model_validator
 
 from ..errors import CitationError
+from ..i18n import _
 from .forms import FORM_RULES, deviate, lenient_mode
 from .types import Family, TextForm, nfc
 
@@ -185,8 +186,10 @@ class DocumentSymbol(TextForm):
                 deviate(
                     self,
                     "BC903",
-                    "a Party symbol needs both a type code and an issuer code (18-KL/TW)",
-                    field="issuer_code",
+                    _(
+                        "số và ký hiệu của Đảng cần cả mã tên loại và mã cơ quan ban hành "
+                        "(18-KL/TW), thiếu mã cơ quan ban hành sau dấu /"
+                    ),
                 )
         elif self.issuer_code is None:
             raise ValueError("a State symbol needs an issuer code (12/BC-UBND, 05/BNV-VP)")
@@ -195,8 +198,9 @@ class DocumentSymbol(TextForm):
             deviate(
                 self,
                 "BC901",
-                f'"{self.written}" is not written in the official form "{official}"',
-                field="written",
+                _('"{written}" không đúng thể thức; viết đúng là "{official}"').format(
+                    written=self.written, official=official
+                ),
                 suggestion=official,
             )
         return self
@@ -290,8 +294,8 @@ class DocumentSymbol(TextForm):
             reasons = "; ".join(
                 str(err["msg"]).removeprefix("Value error, ") for err in exc.errors()
             )
-            err = fail(reasons)
             codes = [str(e["type"]) for e in exc.errors() if e["type"] in FORM_RULES]
+            err = CitationError(reasons) if codes else fail(reasons)
             if codes:
                 err.code = codes[0]
             raise err from None

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
+from .forms import deviate
 from .types import Model, Text
 
 __all__ = ["Align", "Cell", "HeaderCell", "Table", "cell_number", "column_sums", "place_header"]
@@ -151,13 +153,19 @@ class Table(Model):
             value = getattr(self, name)
             if value is not None and len(value) != n:
                 bad.append(f"{name} has {len(value)} values, header has {n}")
-        if not bad and self.total is not None and self.check_total:
-            bad += [
-                f"column {c + 1}: the rows add up to {got}, the totals row says {want}"
-                for c, got, want in column_sums(self.rows, self.total)
-            ]
         if bad:
             raise ValueError("; ".join(bad))
+        if self.total is not None and self.check_total:
+            for c, got, want in column_sums(self.rows, self.total):
+                deviate(
+                    self,
+                    "BC908",
+                    _("cột {c}: các dòng cộng lại được {got}, dòng tổng ghi {want}").format(
+                        c=c + 1, got=got, want=want
+                    ),
+                    field="total",
+                    suggestion=str(got),
+                )
         return self
 
     def column_align(self) -> list[Align]:

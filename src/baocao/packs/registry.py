@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import TemplateError
 from ..i18n import _
+from ..model import kinds
 from .manifest import MANIFEST_NAME, Manifest, load_manifest
 
 __all__ = [
@@ -111,7 +112,8 @@ class TemplatePack:
 
     @property
     def kinds(self) -> list[str]:
-        return list(self._inherited("kinds") or ["document", "bao_cao_thuc_hien"])
+        """The kinds it lays out; by default every registered kind (all adapt to the document)."""
+        return list(self._inherited("kinds") or kinds())
 
     @property
     def base(self) -> str:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from ..errors import TemplateError
 from ..loading import format_path
-from ..model import Document, Family, ImplementationReport
+from ..model import AnyReport, Family
 from ..yamlread import read_yaml
 from .model import (
     Align,
@@ -148,7 +148,7 @@ def select_profile(family: Family, on: dt.date | None = None) -> FormatProfile:
     return in_force[-1] if in_force else mine[0]
 
 
-def profile_for(report: Document | ImplementationReport) -> FormatProfile:
+def profile_for(report: AnyReport) -> FormatProfile:
     """The profile for a report: its family, on its date (a draft: the last day it can mean)."""
     header = report.header
     return select_profile(header.family, header.date.latest())

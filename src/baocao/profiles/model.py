@@ -179,6 +179,8 @@ class Elements(Model):
     place_date: ElementFormat
     title: ElementFormat
     subject: ElementFormat
+    letter_subject: ElementFormat | None = None
+    """The trích yếu of a công văn (``V/v …``), under Số in the left column."""
     body: ElementFormat
     headings: list[ElementFormat] = Field(default_factory=list)
     """Level 1, 2, 3 … headings; deeper levels are not checked."""

@@ -37,3 +37,9 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     set_language("en")
     yield
     set_language(None)
+
+
+@pytest.fixture
+def no_installed_soffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No LibreOffice in its standard install folders either (a test empties PATH too)."""
+    monkeypatch.setattr("baocao.engines.pdf.standard_locations", lambda: iter(()))

@@ -82,7 +82,7 @@ def test_existing_files_are_kept_without_overwrite(tmp_path: Path) -> None:
     """With overwrite=False an existing output is a failure and keeps its content."""
     (tmp_path / "00001.docx").write_bytes(b"old")
     result = render_many(_reports(1), None, tmp_path, jobs=1, overwrite=False)
-    assert result.written == 0 and "already exists" in result.failures[0].message
+    assert result.written == 0 and "đã có" in result.failures[0].message
     assert (tmp_path / "00001.docx").read_bytes() == b"old"
 
 

@@ -224,6 +224,7 @@ def test_pdf_failure_of_one_input(
     assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["good.pdf"]
 
 
+@pytest.mark.usefixtures("no_installed_soffice")
 def test_pdf_without_libreoffice_stops_before_work(inputs: Path, tmp_path: Path) -> None:
     """No soffice: exit 1 with the install command, nothing rendered."""
     env = {"PATH": str(tmp_path), "BAOCAO_SOFFICE": None}

@@ -242,6 +242,7 @@ def test_failed_pdf_conversion_keeps_the_old_file(
     assert out.read_bytes() == b"old"
 
 
+@pytest.mark.usefixtures("no_installed_soffice")
 def test_render_pdf_without_libreoffice(tmp_path: Path) -> None:
     """No soffice anywhere: exit 1 with the install command, and no file written."""
     env = {"PATH": str(tmp_path), "BAOCAO_SOFFICE": None}

@@ -16,7 +16,8 @@ from baocao.cli import main
 from baocao.cli.init import starter_kinds, starter_text
 from baocao.model import REPORT_KINDS, DocumentSymbol, IssueDate, Issuer, IssuerLine
 
-pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
+pytestmark = pytest.mark.usefixtures("english")
+SCHEMA_LINE = "# yaml-language-server: $schema=baocao.schema.json\n"  # these tests assert the English messages
 
 
 WRITTEN_AS_TEXT = (DocumentSymbol, IssueDate)
@@ -72,7 +73,9 @@ def test_init_writes_a_file_that_validates(kind: str, tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.yaml"
     result = run("init", kind, "-o", out)
     assert result.exit_code == 0, result.output
-    assert out.read_text(encoding="utf-8") == starter_text(kind)
+    text = out.read_text(encoding="utf-8")
+    assert text == SCHEMA_LINE + starter_text(kind)
+    assert (tmp_path / "baocao.schema.json").is_file()
     check = run("validate", out)
     assert check.exit_code == 0, check.output
     assert load(out).kind == kind
@@ -121,7 +124,7 @@ def test_init_default_kind_and_stdout() -> None:
     """Without KIND the starter is the implementation report; ``-o -`` prints it."""
     result = run("init", "-o", "-")
     assert result.exit_code == 0
-    assert result.output == starter_text("bao_cao_thuc_hien")
+    assert result.output == SCHEMA_LINE + starter_text("bao_cao_thuc_hien")
 
 
 def test_init_refuses_to_clobber(tmp_path: Path) -> None:
@@ -132,7 +135,7 @@ def test_init_refuses_to_clobber(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "already exists" in result.output
     assert out.read_text(encoding="utf-8") == "cũ"
     assert run("init", "document", "-o", out, "--force").exit_code == 0
-    assert out.read_text(encoding="utf-8") == starter_text("document")
+    assert out.read_text(encoding="utf-8") == SCHEMA_LINE + starter_text("document")
 
 
 def test_init_unknown_kind() -> None:
@@ -140,3 +143,31 @@ def test_init_unknown_kind() -> None:
     result = run("init", "bao_cao_khac")
     assert result.exit_code == 2
     assert "bao_cao_thuc_hien" in result.output and "document" in result.output
+
+
+@pytest.mark.parametrize("kind", sorted(REPORT_KINDS))
+@pytest.mark.parametrize("family", ["dang", "nha_nuoc"])
+def test_kind_and_family_are_chosen_independently(kind: str, family: str, tmp_path: Path) -> None:
+    """Each kind has a starter in each family; it validates, renders, and the checker is clean."""
+    from baocao import check
+
+    out = tmp_path / "bao-cao.yaml"
+    result = run("init", kind, "--family", family, "-o", out)
+    assert result.exit_code == 0, result.output
+    report = load(out)
+    assert report.kind == kind and report.header.family == family
+    assert render_bytes(report, "docx")[:2] == b"PK"
+    assert [d for d in check(report) if d.severity == "error"] == []
+
+
+@pytest.mark.parametrize("kind", sorted(REPORT_KINDS))
+@pytest.mark.parametrize("family", ["dang", "nha_nuoc"])
+def test_a_starter_is_not_addressed_to_its_own_issuer(kind: str, family: str) -> None:
+    """Kính gửi names the level above; the issuer (or its standing committee) signs it."""
+    from baocao.cli.init import starter_text as text_of
+
+    report = loads(text_of(kind, family))
+    issuer = report.header.issuer.name.lower().replace("\n", " ")
+    own = " ".join(issuer.split()[:3])  # "đảng ủy xã", "sở nội vụ"
+    for addressee in report.header.addressees:
+        assert own not in addressee.lower(), (addressee, issuer)

@@ -19,7 +19,7 @@ SRC = ROOT / "src" / "baocao"
 LAYERS = [
     ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits"),
     ("model",),
-    ("loading",),
+    ("loading", "schema"),
     ("vi",),
     ("layout",),
     ("profiles",),

@@ -153,7 +153,8 @@ def _raw(docx: bytes, member: str) -> bytes:
 def test_untagged_parts_are_copied_compressed() -> None:
     """Parts without tags are rendered once; every document carries their compressed bytes."""
     template = report_template()
-    assert compile_docx(template).dynamic_parts == ("word/document.xml",)
+    # docProps/core.xml is written per document: the report's title, author and date.
+    assert compile_docx(template).dynamic_parts == ("word/document.xml", "docProps/core.xml")
     first = render_docx_bytes(template, _seed_like_context("A"))
     second = render_docx_bytes(template, _seed_like_context("B"))
     assert _raw(first, "word/styles.xml") == _raw(second, "word/styles.xml")

@@ -78,6 +78,7 @@ def test_find_soffice_prefers_explicit_then_env(
         find_soffice(fake_soffice.parent / "nothing-here")
 
 
+@pytest.mark.usefixtures("no_installed_soffice")
 def test_missing_soffice_says_how_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -264,3 +265,42 @@ def test_real_pdfs_are_pdfs(real_pdfs: dict[str, Path]) -> None:
         assert pdf.read_bytes()[:5] == b"%PDF-"
         info: Any = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True)
         assert int(info.stdout.split("Pages:")[1].split()[0]) >= 1
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("win32", {"ProgramFiles": r"C:\Program Files"}, "LibreOffice/program/soffice.exe"),
+        ("darwin", {"HOME": "/Users/lan"}, "/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+        ("linux", {}, "/usr/lib/libreoffice/program/soffice"),
+    ],
+)
+def test_standard_install_folders_per_system(
+    platform: str, env: dict[str, str], expected: str
+) -> None:
+    from baocao.engines.soffice import standard_locations
+
+    found = [p.as_posix() for p in standard_locations(platform, env)]
+    assert any(p.endswith(expected) for p in found), found
+
+
+def test_soffice_found_in_its_install_folder_when_not_on_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: the installer does not touch PATH; Program Files is searched."""
+    program = tmp_path / "LibreOffice" / "program" / "soffice.exe"
+    program.parent.mkdir(parents=True)
+    program.write_text("")
+    monkeypatch.delenv(SOFFICE_ENV, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr("baocao.engines.pdf.standard_locations", lambda: iter([program]))
+    assert find_soffice() == program
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_install_hint_names_each_system(platform: str) -> None:
+    from baocao.engines.soffice import install_hint
+
+    hint = install_hint(platform, debian="apt-get …")
+    assert ("winget" in hint) if platform == "win32" else ("brew" in hint)
+    assert "apt-get" not in hint

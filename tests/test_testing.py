@@ -103,8 +103,14 @@ def test_full_check_skips_conformance_for_other_families(tmp_path: Path) -> None
     assert [i.code for i in issues] == ["conformance-skipped"]
 
 
-def test_full_check_without_a_sample_of_the_family_says_so(tmp_path: Path) -> None:
-    """No shipped Party `document` sample: nothing renders, and a note asks for -r."""
+def test_full_check_without_a_sample_of_the_family_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No Party `document` sample at hand: nothing renders, and a note asks for -r."""
+    from baocao import testing
+
+    starters = [r for r in testing._starters() if (r.kind, r.header.family) != ("document", "dang")]
+    monkeypatch.setattr(testing, "_starters", lambda: starters)
     folder = standalone_pack(tmp_path / "pk")
     manifest = folder / "baocao-template.yml"
     manifest.write_text(

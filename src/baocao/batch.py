@@ -75,12 +75,14 @@ class BatchProgress:
 
 @dataclass
 class BatchResult:
-    """What a ``render_many`` run did: counts, failures, time."""
+    """What a ``render_many`` run did: counts, the files written, failures, time."""
 
     out_dir: Path
     written: int = 0
     failures: list[BatchFailure] = field(default_factory=list)
     seconds: float = 0.0
+    paths: list[Path] = field(default_factory=list)
+    """Every file written, in the order of the inputs."""
 
     @property
     def total(self) -> int:
@@ -245,9 +247,13 @@ def render_many(
     def make(items: tuple[_Item, ...]) -> _Unit:
         return _Unit(items, template, format, draft, overwrite, lenient)
 
+    written_at: dict[int, Path] = {}
+
     def record(outcome: _Outcome) -> None:
         if outcome.error is None:
             result.written += 1
+            if outcome.out is not None:
+                written_at[outcome.index] = outcome.out
         else:
             result.failures.append(BatchFailure(outcome.input, outcome.error))
         if progress is not None:
@@ -284,6 +290,7 @@ def render_many(
             f"the workers stopped ({exc or type(exc).__name__}); {result.written} documents "
             f"were written to {out} before that"
         ) from None
+    result.paths = [written_at[i] for i in sorted(written_at)]
     result.seconds = time.perf_counter() - started
     return result
 

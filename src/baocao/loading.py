@@ -188,7 +188,7 @@ def validate(
             )
         )
     bad = [
-        Problem(tuple(path), message, _line_of(path, lines or {}))
+        Problem(path, message, _line_of(path, lines or {}), "forbidden_character")
         for path, message in (find_forbidden(data) if isinstance(data, dict) else ())
     ]
     if bad:
@@ -353,18 +353,7 @@ def load(path: str | Path, *, lenient: bool = False) -> AnyReport:
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:
-    """JSON Schema of the input: every kind, or one (``document``, ``bao_cao_thuc_hien``)."""
-    if kind is None:
-        schema = REPORT_ADAPTER.json_schema()
-    else:
-        if kind not in kinds():
-            raise InputError(
-                _("không có loại báo cáo {kind!r}; có: {known}").format(
-                    kind=kind, known=", ".join(kinds())
-                ),
-                code="unknown_kind",
-            )
-        schema = get_kind(kind).schema.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema.setdefault("title", "baocao report")
-    return schema
+    """JSON Schema of the input as written (shorthands included): see :mod:`baocao.schema`."""
+    from .schema import input_schema
+
+    return input_schema(kind)

@@ -8,6 +8,7 @@ template once.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 from collections.abc import Callable
@@ -76,10 +77,39 @@ def pack_context(
     return hook(report, ctx) if hook is not None else ctx
 
 
+def document_properties(report: AnyReport) -> dict[str, Any]:
+    """Title, author and date the .docx (and so the PDF) carries for ``report``.
+
+    Title: the document type and the subject in one line (``Báo cáo kết quả …``);
+    author: the issuing body (its parent after a comma); created: the report's
+    date when it is complete (a draft's blank day leaves it out), so the bytes
+    of a render stay the same from run to run. File managers, PDF viewers and
+    document systems show these instead of the template's own ``dang: base``.
+    """
+    header = report.header
+    subject = " ".join(header.subject.split())
+    if header.doc_type:
+        kind = header.doc_type.strip().capitalize()
+        subject = f"{kind} {subject[:1].lower()}{subject[1:]}"
+    issuer = header.issuer
+    author = " ".join(issuer.name.split())
+    if issuer.parent:
+        author = f"{author}, {' '.join(issuer.parent.split())}"
+    d = header.date
+    created = None
+    if d.month is not None and d.day is not None:
+        created = datetime.datetime(d.year, d.month, d.day, tzinfo=datetime.timezone.utc)
+    return {"title": subject, "author": author, "created": created}
+
+
 def _docx(report: AnyReport, template: TemplateRef, draft: bool, form: PrintForm) -> bytes:
     pack = resolve_template(report, template)
     return render_docx_bytes(
-        template_bytes(pack), pack_context(report, pack, form), name=pack.id, draft=draft
+        template_bytes(pack),
+        pack_context(report, pack, form),
+        name=pack.id,
+        draft=draft,
+        properties=document_properties(report),
     )
 
 

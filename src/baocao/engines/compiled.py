@@ -106,6 +106,13 @@ def _zip_info(member: str) -> zipfile.ZipInfo:
     return info
 
 
+def set_properties(core: Any, properties: Mapping[str, Any]) -> None:
+    """Set python-docx core properties by name (``title``, ``author``, ``created`` …)."""
+    for name, value in properties.items():
+        if value is not None:
+            setattr(core, name, value)
+
+
 def _rezip(package: bytes, skip: frozenset[str]) -> bytes:
     """The package without ``skip``, entries in order with the fixed timestamp."""
     out = io.BytesIO()
@@ -165,20 +172,20 @@ class CompiledDocx:
                 if done is not None:
                     part._blob = done.encode("utf-8")
 
-        self._core_member: str | None = None
-        self._core_element: etree._Element | None = None
         core = doc.core_properties  # python-docx adds the part when the template lacks it
         core_part = next(
             p for p in doc.part.package.iter_parts() if p.content_type == CT.OPC_CORE_PROPERTIES
         )
-        if _has_tags(core_part.blob.decode("utf-8")):
-            self._core_member = core_part.partname.membername
-            self._core_element = copy.deepcopy(core._element)
+        # Written per document: the report's title, author and date go in (set_properties).
+        self._core_member: str | None = core_part.partname.membername
+        self._core_templated = _has_tags(core_part.blob.decode("utf-8"))
+        if self._core_templated:
             DocxTemplate.render_properties(
                 DocumentState(copy.deepcopy(core._element)), {}, recorder
             )
         else:
             tpl.render_properties({}, env)
+        self._core_element: etree._Element | None = copy.deepcopy(core._element)
 
         root = doc.element
         root.replace(root.body, root.makeelement(root.body.tag))
@@ -263,17 +270,32 @@ class CompiledDocx:
             return bytes(serialize_part_xml(parse_xml(data)))
         return data
 
-    def _render_core(self, context: Mapping[str, Any]) -> bytes:
+    def _render_core(
+        self, context: Mapping[str, Any], properties: Mapping[str, Any] | None
+    ) -> bytes:
         assert self._core_element is not None
         state = DocumentState(copy.deepcopy(self._core_element))
-        DocxTemplate.render_properties(state, context, self._env)
+        if self._core_templated:
+            DocxTemplate.render_properties(state, context, self._env)
+        if properties:
+            assert state.core_properties is not None
+            set_properties(state.core_properties, properties)
         return bytes(serialize_part_xml(state.core_element))
 
-    def render(self, context: Mapping[str, Any], *, reparse: bool = False) -> bytes:
-        """The .docx for one context; ``reparse`` forces docxtpl's full parse of the body."""
+    def render(
+        self,
+        context: Mapping[str, Any],
+        *,
+        reparse: bool = False,
+        properties: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        """The .docx for one context; ``reparse`` forces docxtpl's full parse of the body.
+
+        ``properties`` (title, author, created …) overwrite the document's core properties.
+        """
         rendered = [(p.member, self._render_part(p, context, reparse=reparse)) for p in self._parts]
         if self._core_member is not None:
-            rendered.append((self._core_member, self._render_core(context)))
+            rendered.append((self._core_member, self._render_core(context, properties)))
         out = io.BytesIO(self._static)
         with zipfile.ZipFile(out, "a") as z:
             for member, data in rendered:

@@ -30,7 +30,7 @@ from lxml.etree import LxmlError
 from ..errors import BaocaoError, TemplateError, TemplateRenderError
 from ..packs.archive import check_archive
 from ..packs.environment import make_environment
-from .compiled import compile_docx
+from .compiled import compile_docx, set_properties
 from .docxtpl_shims import NeedsDocxtpl
 
 __all__ = ["render_docx_bytes", "render_docx_plain"]
@@ -86,7 +86,12 @@ def _inline_images(value: Any) -> Iterator[InlineImage]:
 
 
 def render_docx_plain(
-    template: bytes, context: Mapping[str, Any], *, name: str = "template", draft: bool = False
+    template: bytes,
+    context: Mapping[str, Any],
+    *,
+    name: str = "template",
+    draft: bool = False,
+    properties: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The plain docxtpl path: a new ``DocxTemplate`` read, rendered and saved.
 
@@ -104,6 +109,8 @@ def render_docx_plain(
             image.tpl = tpl
         with _named_errors(name):
             tpl.render(dict(context), jinja_env=make_environment(draft=draft), autoescape=True)
+            if properties:
+                set_properties(tpl.docx.core_properties, properties)
             buf = io.BytesIO()
             tpl.save(buf)
     finally:
@@ -119,15 +126,24 @@ def _checked(template: bytes, name: str) -> None:
 
 
 def render_docx_bytes(
-    template: bytes, context: Mapping[str, Any], *, name: str = "template", draft: bool = False
+    template: bytes,
+    context: Mapping[str, Any],
+    *,
+    name: str = "template",
+    draft: bool = False,
+    properties: Mapping[str, Any] | None = None,
 ) -> bytes:
-    """Render a .docx template (bytes) with ``context``; escaping is always on."""
+    """Render a .docx template (bytes) with ``context``; escaping is always on.
+
+    ``properties`` set the document's core properties (title, author, created),
+    which LibreOffice carries into the PDF.
+    """
     _checked(template, name)
     with _named_errors(name):
         with _package_errors(name):
             compiled = compile_docx(template, draft=draft)
         try:
-            return compiled.render(context)
+            return compiled.render(context, properties=properties)
         except NeedsDocxtpl:
             pass
-    return render_docx_plain(template, context, name=name, draft=draft)
+    return render_docx_plain(template, context, name=name, draft=draft, properties=properties)

@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import OutputError
+from ..i18n import _
 from .office import OfficeServer, OfficeUnavailable, shared_office
+from .soffice import install_hint, standard_locations
 
 __all__ = [
     "INSTALL_HINT",
@@ -44,7 +46,7 @@ SOFFICE_ENV = "BAOCAO_SOFFICE"
 INSTALL_HINT = "apt-get install -y libreoffice-writer-nogui fonts-liberation2"
 """The Debian/Ubuntu command that installs what PDF output needs."""
 
-_NAMES = ("soffice", "libreoffice")
+_NAMES = ("soffice", "libreoffice", "soffice.exe")
 
 
 def find_soffice(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -63,11 +65,16 @@ def find_soffice(explicit: str | os.PathLike[str] | None = None) -> Path:
         found = shutil.which(name)
         if found is not None:
             return Path(found)
+    for candidate in standard_locations():
+        if candidate.is_file():
+            return candidate
     raise OutputError(
-        "PDF cần LibreOffice nhưng không tìm thấy lệnh soffice "
-        "(PDF output needs LibreOffice; soffice is not on PATH).\n"
-        f"  Cài đặt / install:  {INSTALL_HINT}\n"
-        f"  or point baocao at it: --soffice /path/to/soffice or {SOFFICE_ENV}=/path/to/soffice"
+        _(
+            "PDF cần LibreOffice nhưng không tìm thấy chương trình soffice (trên PATH và nơi cài "
+            "thường gặp).\n  Cài đặt: {hint}\n  hoặc chỉ đường dẫn: --soffice ĐƯỜNG_DẪN "
+            "hoặc biến môi trường {env}=ĐƯỜNG_DẪN"
+        ).format(hint=install_hint(debian=INSTALL_HINT), env=SOFFICE_ENV),
+        code="soffice_missing",
     )
 
 

@@ -23,7 +23,7 @@ from .atomic import atomic_write
 from .checker import Diagnostic, check
 from .checker.context import TextUnit, build_context
 from .checker.highlight import note_of, place
-from .model import Document, ImplementationReport
+from .model import AnyReport
 from .rendering import render_bytes
 
 __all__ = ["annotate", "annotate_docx"]
@@ -207,7 +207,7 @@ def _with_content_type(types: bytes) -> bytes:
 def annotate_docx(
     docx: bytes,
     diagnostics: Sequence[Diagnostic],
-    report: Document | ImplementationReport,
+    report: AnyReport,
     *,
     when: dt.datetime | None = None,
 ) -> bytes:
@@ -243,7 +243,7 @@ def annotate_docx(
 
 
 def annotate(
-    report: Document | ImplementationReport,
+    report: AnyReport,
     out: str | Path,
     diagnostics: Sequence[Diagnostic] | None = None,
     *,

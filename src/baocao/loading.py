@@ -19,7 +19,7 @@ from pydantic_core import core_schema
 from .errors import InputError, LoadError, Problem, format_loc
 from .i18n import N_, _, language
 from .limits import current_limits
-from .model import REPORT_ADAPTER, AnyReport, get_kind, kinds
+from .model import REPORT_ADAPTER, AnyReport, kinds
 from .model.forms import FORM_RULES, lenient_mode
 from .xmlchars import find_forbidden
 from .yamlread import ReportLoader, check_tree, line_of

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..i18n import _
 from ..loading import format_path
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 from .context import TextUnit, build_context
 from .diagnostic import Diagnostic
 
@@ -125,7 +125,7 @@ def _finding_item(number: int, d: Diagnostic) -> str:
 
 
 def findings_page(
-    report: Document | ImplementationReport,
+    report: AnyReport,
     diagnostics: Sequence[Diagnostic],
     title: str | None = None,
 ) -> str:

@@ -15,7 +15,7 @@ from ..checker import RULES, Severity, check, known_profiles
 from ..checker.diagnostic import Diagnostic
 from ..errors import BaocaoError
 from ..i18n import N_, _
-from ..model import Document, ImplementationReport
+from ..model import AnyReport
 from .core import fail_cleanly, lenient_option, read_input
 from .machine import diagnostic, emit, error_entry, file_entry
 
@@ -56,7 +56,7 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
 
 
 def _red_ink(
-    report: Document | ImplementationReport,
+    report: AnyReport,
     diagnostics: list[Diagnostic],
     annotate_to: Path | None,
     html_to: Path | None,

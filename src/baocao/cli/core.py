@@ -18,8 +18,8 @@ from ..engines.pdf import docx_to_pdf, find_soffice
 from ..errors import BaocaoError, InputError, Loc, OutputError
 from ..i18n import _
 from ..layout.printed import FORMS, PrintForm
-from ..loading import AnyReport, json_schema, load_with_lines, loads_with_lines
-from ..model import REPORT_KINDS
+from ..loading import json_schema, load_with_lines, loads_with_lines
+from ..model import REPORT_KINDS, AnyReport
 from ..rendering import OUTPUT_FORMATS, render, render_bytes
 from .machine import emit, error_entry, file_entry
 

@@ -34,6 +34,7 @@ from .errors import (
 from .i18n import set_language
 
 if TYPE_CHECKING:
+    from .annotate import annotate
     from .batch import render_many
     from .checker import Diagnostic, check
     from .layout import Layout, layout
@@ -83,6 +84,7 @@ if TYPE_CHECKING:
 # below is imported from its module on first use (PEP 562).
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "batch": ("render_many",),
+    "annotate": ("annotate",),
     "checker": ("Diagnostic", "check"),
     "layout": ("Layout", "layout"),
     "loading": ("json_schema", "load", "loads", "validate"),
@@ -207,6 +209,7 @@ __all__ = [
     "TemplateRenderError",
     "TitledBlocks",
     "__version__",
+    "annotate",
     "available_packs",
     "check",
     "deviations",

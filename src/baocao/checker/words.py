@@ -109,6 +109,12 @@ def _listed_misspellings() -> frozenset[str]:
     return frozenset(m.wrong.casefold() for m in misspellings())
 
 
+def _name_like(written: str) -> bool:
+    """Every word capitalized, not all in capitals: a name ("Gia Định"), not a heading."""
+    words = written.split()
+    return not written.isupper() and all(w[:1].isupper() for w in words)
+
+
 def real_word_errors(ctx: Context) -> Iterator[Finding]:
     """BC602: a look-alike of a known phrase ("nổ lực" → "nỗ lực")."""
     table = lookalikes()
@@ -124,6 +130,8 @@ def real_word_errors(ctx: Context) -> Iterator[Finding]:
                     continue
                 written = unit.text[group[0].start() : group[-1].end()]
                 right = table.get(written.casefold())
+                if right is not None and _name_like(written):
+                    right = None  # "Gia Định", "Sơn La": a proper name, not a phrase
                 if right is not None and written.casefold() not in _listed_misspellings():
                     yield unit.finding(
                         "BC602",

@@ -114,3 +114,34 @@ def test_the_same_document_cited_two_ways_in_real_wording_is_reported() -> None:
     )
     got = found(rep, "BC101")
     assert len(got) == 1 and got[0].text is not None and got[0].text.startswith("kế hoạch")
+
+
+def test_a_basis_named_without_its_number_is_reported_in_the_preamble() -> None:
+    rep = report(
+        "Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy, các chi bộ đã triển khai.",
+        preamble=[
+            "Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy về chuyển đổi số, Đảng ủy báo cáo:"
+        ],
+    )
+    got = found(rep, "BC105")
+    assert [(d.path, d.text) for d in got] == [
+        ("preamble[0]", "Kế hoạch của Ban Thường vụ Huyện ủy về chuyển đổi số")
+    ]
+
+
+def test_a_policy_or_a_meeting_conclusion_is_not_a_basis_to_number() -> None:
+    rep = report(
+        "Nội dung.",
+        preamble=[
+            "Thực hiện Nghị quyết của Đảng và Kết luận của đồng chí Bí thư, Đảng ủy báo cáo:"
+        ],
+    )
+    assert found(rep, "BC105") == []
+
+
+def test_a_state_symbol_year_must_be_its_date_year() -> None:
+    got = found(
+        report("Thực hiện Nghị định số 27/2022/NĐ-CP ngày 19/4/2021 của Chính phủ."), "BC305"
+    )
+    assert len(got) == 1 and "2022" in got[0].message
+    assert found(report("Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05/3/2020."), "BC305") == []

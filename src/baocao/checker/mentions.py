@@ -193,6 +193,30 @@ def issuer_mismatches(ctx: Context) -> Iterator[Finding]:
         )
 
 
+_UNNUMBERED = re.compile(
+    r"(?<!\w)(?P<kind>Kế hoạch|Hướng dẫn|Công văn|Quyết định|Chỉ thị|Thông báo|Chương trình|"
+    r"Thông tri)(?:\s+số)?(?=\s+(?:ngày\s+\d|của\s))[^,;:.]*",
+    re.IGNORECASE,
+)
+
+
+def unnumbered_bases(ctx: Context) -> Iterator[Finding]:
+    """BC105: the preamble rests on a document it names without its number and symbol."""
+    for unit in ctx.units:
+        if unit.role != "preamble":
+            continue
+        for m in _UNNUMBERED.finditer(unit.text):
+            if any(o.unit is unit and o.start <= m.start() < o.end for o in ctx.citations):
+                continue
+            yield unit.finding(
+                "BC105",
+                m.start(),
+                _('"{text}": văn bản làm căn cứ thiếu số, ký hiệu').format(text=m[0].strip()),
+                _("ghi đủ: tên loại, số, ký hiệu, ngày ban hành, cơ quan ban hành"),
+                len(m[0].rstrip()),
+            )
+
+
 def first_mention_undated(ctx: Context) -> Iterator[Finding]:
     """BC104: the preamble cites a document without its date, which a later mention gives.
 
@@ -227,5 +251,6 @@ def first_mention_undated(ctx: Context) -> Iterator[Finding]:
 RULES = (
     Rule("BC103", "error", "Ký hiệu cơ quan không khớp cơ quan ban hành", issuer_mismatches),
     Rule("BC104", "warning", "Lần viện dẫn đầu không ghi ngày", first_mention_undated),
+    Rule("BC105", "warning", "Văn bản căn cứ thiếu số, ký hiệu", unnumbered_bases),
     Rule("BC203", "error", "Số, ký hiệu viết sai dạng", symbol_forms),
 )

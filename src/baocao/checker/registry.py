@@ -43,9 +43,9 @@ RULES: dict[str, Rule] = {
     for r in (
         Rule("BC001", "warning", "Mã quy tắc không tồn tại", unknown_disabled_codes),
         *citations.RULES,
-        *mentions.RULES[:2],
+        *mentions.RULES[:3],
         *symbols.RULES,
-        *mentions.RULES[2:],
+        *mentions.RULES[3:],
         *dates.RULES,
         *numbers.RULES,
         *figures.RULES,

@@ -150,3 +150,19 @@ def test_libreoffice_opens_the_annotated_document_and_keeps_the_comments(tmp_pat
     )
     pdf = (tmp_path / "soat.pdf").read_bytes()
     assert len(re.findall(rb"/Subtype\s*/Text\b", pdf)) >= 2  # one PDF note per comment
+
+
+def test_a_header_field_finding_is_anchored_on_its_printed_line() -> None:
+    """BC901 on header.number (no words in the body) goes on the "Số …" line."""
+    rep = load(
+        Path(__file__).resolve().parent.parent / "examples" / "bao-cao-lech-the-thuc.yaml",
+        lenient=True,
+    )
+    diagnostics = check(rep)
+    docx = annotate_docx(render_bytes(rep, "docx"), diagnostics, rep)
+    spans = _commented(docx)
+    for i, d in enumerate(diagnostics):
+        if d.path.startswith("header.number"):
+            assert spans[str(i)].startswith("Số"), (d.code, spans[str(i)])
+        if d.path.startswith("header.date"):
+            assert "ngày" in spans[str(i)]

@@ -14,7 +14,7 @@ import copy
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -101,6 +101,15 @@ def _anchor(p: etree._Element, start: int, end: int, cid: int) -> None:
     end_mark.addnext(ref_run)
 
 
+_FIELD_LINES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("header.number", lambda t: t.startswith("Số")),
+    ("header.date", lambda t: ", ngày" in t or t.startswith("ngày")),
+    ("recipients", lambda t: t.startswith("Nơi nhận")),
+    ("signer", lambda t: t.startswith(("TM.", "T/M", "KT.", "TL.", "TUQ.", "Q."))),
+)
+"""Where a header or closing field that has no words in the text is printed."""
+
+
 def _unit_paragraphs(units: Sequence[TextUnit], texts: Sequence[str]) -> dict[int, int]:
     """Unit index → the paragraph where its text starts, matched in reading order.
 
@@ -156,6 +165,11 @@ def _locate(
             at = text.find(d.text)
             if at >= 0:
                 return i, at, at + len(d.text)
+    for prefix, printed in _FIELD_LINES:
+        if d.path == prefix or d.path.startswith((prefix + ".", prefix + "[")):
+            for i, text in enumerate(texts):
+                if printed(text.strip()):
+                    return i, 0, len(text)
     first_text = next((i for i, t in enumerate(texts) if t.strip()), 0)
     return first_text, 0, len(texts[first_text]) if texts else 0
 

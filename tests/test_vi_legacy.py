@@ -70,8 +70,15 @@ def test_known_spellings(unicode: str, tcvn3: str, vni: str) -> None:
 
 def test_tcvn3_restores_capitals_of_all_caps_words() -> None:
     """.VnTimeH draws lowercase codes as capitals: an all-caps word comes back all caps."""
-    for word in ["ĐẢNG BỘ", "BÁO CÁO", "TỈNH ỦY THANH HÓA", "QUYẾT ĐỊNH", "HUYỆN ỦY"]:
+    caps = ["ĐẢNG BỘ", "BÁO CÁO", "TỈNH ỦY THANH HÓA", "QUYẾT ĐỊNH", "HUYỆN ỦY", "BAN TỔ CHỨC"]
+    for word in caps:
         assert decode(encode(word, "tcvn3"), "tcvn3") == word
+    # One capital next to lowercase words stays a title-case word.
+    assert decode(encode("Ban Tổ chức Huyện ủy", "tcvn3"), "tcvn3") == "Ban Tổ chức Huyện ủy"
+    assert decode(encode("Số 09-BC/BTCHU", "tcvn3"), "tcvn3") == "Số 09-BC/BTCHU"
+    # A known font settles it: .VnTimeH is capitals, .VnTime is not.
+    assert decode("B¸O c¸o", "tcvn3", capitals=True) == "BÁO CÁO"
+    assert decode("§¶NG", "tcvn3", capitals=False) == "ĐảNG"
     # A capital toned letter in a lowercase word has no code: it comes back lowercase.
     assert decode(encode("Ủy ban", "tcvn3"), "tcvn3") == "ủy ban"
 
@@ -165,6 +172,7 @@ def test_damaged_words_finds_pdf_extraction_damage_with_places() -> None:
     for d in found:
         assert text[d.start : d.end] == d.word or d.reason == "broken-character"
     assert damaged_words(SAMPLE) == []
+    assert damaged_words("Quy định số 02-QĐi/HU, 05-BC/ĐUK, HĐND, BCĐ") == []
 
 
 def test_lacks_diacritics() -> None:
@@ -172,3 +180,9 @@ def test_lacks_diacritics() -> None:
     assert not lacks_diacritics(SAMPLE)
     assert not lacks_diacritics("The quick brown fox jumps over the lazy dog again and again")
     assert not lacks_diacritics("Bao cao")  # too short to say
+
+
+def test_detect_among_candidates_reads_a_short_line_in_the_files_encoding() -> None:
+    line = encode("- Sở GD&ĐT (b/c);", "vni")
+    assert detect(line, ("vni",)).encoding == "vni"
+    assert decode(line, "vni") == "- Sở GD&ĐT (b/c);"

@@ -133,26 +133,44 @@ def encode(text: str, encoding: Literal["tcvn3", "vni"]) -> str:
 
 
 def _restore_capitals(decoded: str, source: str) -> str:
-    """Upper-case TCVN3 words whose plain letters are all capitals (``.VnTimeH`` text)."""
+    """Upper-case TCVN3 words written in a capitals font (``.VnTimeH``).
 
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        plain = [c for c in source[match.start() : match.end()] if c.isascii() and c.isalpha()]
-        if plain and all(c.isupper() for c in plain):
-            return word.upper()
-        return word
+    A word is written in capitals when its plain letters are all capitals: two
+    or more (``§¶NG``), or a single one (``Bé``) next to such a word that also
+    holds legacy letters (so ``Sè 09-BC`` stays ``Số``).
+    """
+    words = list(_WORD.finditer(decoded))
 
-    return _WORD.sub(fix, decoded)
+    def plain(m: re.Match[str]) -> list[str]:
+        return [c for c in source[m.start() : m.end()] if c.isascii() and c.isalpha()]
+
+    def caps(m: re.Match[str], least: int) -> bool:
+        letters = plain(m)
+        return len(letters) >= least and all(c.isupper() for c in letters)
+
+    out = list(decoded)
+    for i, m in enumerate(words):
+        near = [words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        legacy_near = [n for n in near if not source[n.start() : n.end()].isascii()]
+        if caps(m, 2) or (caps(m, 1) and any(caps(n, 2) for n in legacy_near)):
+            out[m.start() : m.end()] = m.group(0).upper()
+    return "".join(out)
 
 
-def decode(text: str, encoding: Encoding) -> str:
-    """Convert legacy-encoded text to NFC Unicode; "unicode" returns it unchanged."""
+def decode(text: str, encoding: Encoding, *, capitals: bool | None = None) -> str:
+    """Convert legacy-encoded text to NFC Unicode; "unicode" returns it unchanged.
+
+    ``capitals`` (TCVN3): ``True`` when the text is known to be in a capitals
+    font, ``False`` when known not to be; ``None`` guesses word by word.
+    """
     if encoding == "unicode":
         return nfc(text)
     if encoding == "tcvn3":
         # One character for one character, so word offsets stay the same.
         decoded = "".join(_TCVN3_DECODE.get(c, c) for c in text)
-        return nfc(_restore_capitals(decoded, text))
+        if capitals is None:
+            decoded = _restore_capitals(decoded, text)
+        return nfc(decoded.upper() if capitals else decoded)
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -229,8 +247,10 @@ class Detection:
     words_changed: int = 0
 
 
-def detect(text: str) -> Detection:
-    """Guess whether ``text`` is Unicode, TCVN3 or VNI.
+def detect(
+    text: str, candidates: tuple[Literal["tcvn3", "vni"], ...] = ("tcvn3", "vni")
+) -> Detection:
+    """Guess whether ``text`` is Unicode, TCVN3 or VNI (or only the ``candidates`` given).
 
     A legacy encoding wins when decoding turns non-syllables into Vietnamese
     syllables; the confidence is the share of changed words that became valid
@@ -240,7 +260,7 @@ def detect(text: str) -> Detection:
     text = nfc(text)
     best = Detection("unicode", 1.0)
     best_gain = 0.0
-    for encoding in ("tcvn3", "vni"):
+    for encoding in candidates:
         decoded = decode(text, encoding)
         before = _WORD.findall(text)
         after = _WORD.findall(decoded)
@@ -264,6 +284,14 @@ _BROKEN = re.compile("[\ufffd\ue000-\uf8ff]|(?<![A-Za-z])[\u0300-\u036f]")
 _VOWEL = re.compile(
     "[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I
 )
+
+
+def _is_code(word: str) -> bool:
+    """An abbreviation or type code (``ĐUK``, ``QĐi``): capitals, and no mark but Đ."""
+    marked = {c for c in word if not c.isascii()}
+    return marked <= {"Đ", "đ"} and sum(c.isupper() for c in word) >= 2
+
+
 _COMMON_BARE_LIST = """va cac cua trong nam cong tac thuc hien duoc nhung cho voi
     theo nay tren ve den
     nhan dan ban chi bo dang uy huyen xa tinh bao cao ket qua viec nhiem vu quan ly"""
@@ -292,8 +320,8 @@ def damaged_words(text: str) -> list[Damage]:
     ]
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if word.isascii() or not _VOWEL.search(word):
-            continue  # names, codes, English; abbreviations such as QĐ, HĐND
+        if word.isascii() or not _VOWEL.search(word) or _is_code(word):
+            continue  # names, codes, English; abbreviations such as QĐ, HĐND, ĐUK, QĐi
         if not is_vietnamese_syllable(word):
             found.append(Damage(m.start(), m.end(), word, "not-a-syllable"))
     return sorted(found, key=lambda d: d.start)

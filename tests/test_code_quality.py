@@ -17,10 +17,9 @@ SRC = ROOT / "src" / "baocao"
 
 # Each layer may import only layers listed before it (docs/architecture.md).
 LAYERS = [
-    ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits"),
+    ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits", "vi"),
     ("model",),
     ("loading", "schema"),
-    ("vi",),
     ("layout",),
     ("profiles",),
     ("packs",),

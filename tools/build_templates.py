@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -279,8 +279,8 @@ def appendix_part(profile: FormatProfile) -> list[El]:
     ]
 
 
-def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
-    """One signer's lines: authority, title, the signature space or "(Đã ký)", name, digital line."""
+def _signer_head(profile: FormatProfile, var: str) -> list[El]:
+    """A signer's lines above the name: authority, title, the signature space or "(Đã ký)"."""
     geo = GEOMETRY[profile.family]
     return [
         tag(f"{{%p if {var}.authority %}}"),
@@ -296,10 +296,45 @@ def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
         tag("{%p else %}"),
         *(para("BCSignerTitle") for _ in range(geo.signature_blank_lines)),
         tag("{%p endif %}"),
+    ]
+
+
+def _signer_foot(var: str) -> list[El]:
+    """The name and, for a digitally signed report, the signature line under it."""
+    return [
         para("BCSignerName", f"{{{{ {var}.name }}}}"),
         tag(f"{{%p if {var}.digital %}}"),
         para("BCDigitalSignature", f"{{{{ {var}.digital }}}}"),
         tag("{%p endif %}"),
+    ]
+
+
+def _signer_cell(profile: FormatProfile, var: str) -> list[El]:
+    return [*_signer_head(profile, var), *_signer_foot(var)]
+
+
+def _joint(
+    profile: FormatProfile, n: int, recipients: Callable[[], list[El]], *, first: bool = True
+) -> list[El]:
+    """A joint report's ``n`` signers side by side, Nơi nhận under them at the left.
+
+    The names share the second row, so they stand level however long the lines above.
+    """
+    width = sum(GEOMETRY[profile.family].signature) / n
+    names = [f"signers[{i}]" for i in range(n)]
+    test = f"signers|length >= {n}" if first else f"signers|length == {n}"
+    return [
+        tag(f"{{%p {'if' if first else 'elif'} {test} %}}"),
+        para("BCSpacer"),
+        layout_table(
+            (width,) * n,
+            [
+                [_signer_head(profile, v) for v in names],
+                [_signer_foot(v) for v in names],
+                [[para("BCSpacer"), *recipients()], *([para("BCSpacer")] for _ in names[1:])],
+            ],
+            cant_split=True,
+        ),
     ]
 
 
@@ -314,13 +349,15 @@ def signature_part(profile: FormatProfile) -> list[El]:
             tag("{%p endfor %}"),
         ]
 
-    recipients = [
-        tag("{%p if recipients %}"),
-        *recipient_lines(),
-        tag("{%p else %}"),
-        para("BCRecipientsItem"),
-        tag("{%p endif %}"),
-    ]
+    def recipients() -> list[El]:
+        return [
+            tag("{%p if recipients %}"),
+            *recipient_lines(),
+            tag("{%p else %}"),
+            para("BCRecipientsItem"),
+            tag("{%p endif %}"),
+        ]
+
     signer = [
         tag("{%p if signer %}"),
         *_signer_cell(profile, "signer"),
@@ -328,25 +365,14 @@ def signature_part(profile: FormatProfile) -> list[El]:
         para("BCSignerName"),
         tag("{%p endif %}"),
     ]
-    half = sum(geo.signature) / 2
     return [
         # Nothing at all for a report with neither signer nor recipients: no empty table.
-        tag("{%p if signers|length > 1 %}"),
-        para("BCSpacer"),
-        # A joint report: the two signers side by side, Nơi nhận under them at the left.
-        layout_table(
-            (half, half),
-            [[_signer_cell(profile, "signers[0]"), _signer_cell(profile, "signers[1]")]],
-            cant_split=True,
-        ),
-        tag("{%p if recipients %}"),
-        para("BCSpacer"),
-        *recipient_lines(),
-        tag("{%p endif %}"),
+        *_joint(profile, 3, recipients),
+        *_joint(profile, 2, recipients, first=False),
         tag("{%p elif signer or recipients %}"),
         para("BCSpacer"),
         # One row that cannot split: Nơi nhận at the left, level with the signer at the right (§17).
-        layout_table(geo.signature, [[recipients, signer]], cant_split=True),
+        layout_table(geo.signature, [[recipients(), signer]], cant_split=True),
         tag("{%p endif %}"),
     ]
 

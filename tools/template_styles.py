@@ -38,7 +38,7 @@ def _ppr(
     outline: int | None = None,
     page_break: bool = False,
 ) -> El:
-    """pPr children in schema order: keepNext, pageBreakBefore, pBdr, spacing, ind, jc, outlineLvl."""
+    """pPr children in schema order: keepNext, pageBreakBefore, pBdr, spacing, ind, jc, outline."""
     bdr = None
     if border:
         bdr = w(
@@ -139,6 +139,12 @@ def _fmt(base: ElementFormat | None = None, **changes: object) -> ElementFormat:
     return ElementFormat.model_validate(data)
 
 
+def _table_line(body: ElementFormat, **changes: object) -> ElementFormat:
+    """A line over a table (caption, unit): flush left, single-spaced, kept with the table."""
+    flush = {"first_line_indent_mm": {"value": 0}, "line_spacing": {"rule": "multiple", "value": 1}}
+    return _fmt(body, **{**flush, **changes})
+
+
 _HEADING_RANKS: dict[str, dict[str, int]] = {
     # HD 36: I- bold caps, 1. bold, 1.1. bold italic, a) italic; (1) styled as a).
     "dang": {"letter": 1, "roman": 1, "arabic": 2, "dotted": 3, "paren": 4, "alpha": 4},
@@ -177,14 +183,7 @@ def _body_styles(profile: FormatProfile) -> list[StyleSpec]:
         StyleSpec("BC List 3", _fmt(body, left_indent_mm={"value": 20}), based_on="BC Body"),
         StyleSpec(
             "BC Table Unit",
-            _fmt(
-                body,
-                align="right",
-                italic=True,
-                first_line_indent_mm={"value": 0},
-                line_spacing={"rule": "multiple", "value": 1},
-                size={"value": 13},
-            ),
+            _table_line(body, align="right", italic=True, size={"value": 13}),
             based_on="BC Body",
             keep_next=True,
         ),
@@ -208,7 +207,7 @@ def _body_styles(profile: FormatProfile) -> list[StyleSpec]:
         ),
         StyleSpec(
             "BC Appendix Note",
-            _fmt(body, align="center", italic=True, **flush),
+            _fmt(body, align="center", italic=True, space_after_pt={"value": 12}, **flush),
             based_on="BC Body",
             keep_next=True,
         ),
@@ -275,16 +274,11 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         ),
         StyleSpec("BC Bullet", body, based_on="BC Body"),
         *_body_styles(profile),
-        StyleSpec("BC Closing", body, based_on="BC Body"),
+        # The closing sentence stays on the page of the signature (with the spacer under it).
+        StyleSpec("BC Closing", body, based_on="BC Body", keep_next=True),
         StyleSpec(
             "BC Table Caption",
-            _fmt(
-                body,
-                align="center",
-                bold=True,
-                first_line_indent_mm={"value": 0},
-                line_spacing={"rule": "multiple", "value": 1},
-            ),
+            _table_line(body, align="center", bold=True),
             based_on="BC Body",
             keep_next=True,
         ),
@@ -293,7 +287,10 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
         ),
         StyleSpec("BC Table Text", table_text, based_on="Normal"),
         StyleSpec(
-            "BC Spacer", _fmt(size=body.size.model_dump() if body.size else None), based_on="Normal"
+            "BC Spacer",
+            _fmt(size=body.size.model_dump() if body.size else None),
+            based_on="Normal",
+            keep_next=True,
         ),
         StyleSpec("BC Recipients Label", e.recipients_label, based_on="Normal"),
         StyleSpec("BC Recipients Item", e.recipients_item, based_on="Normal"),

@@ -177,7 +177,8 @@ def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...
     lay = layout(doc)
     subject = " ".join(ln.strip() for ln in doc.header.subject.splitlines() if ln.strip())
     yield ("header", "subject"), subject, "subject", False, (0,)
-    for line in lay.lines():
+    appendix_lines = tuple(ln for a in lay.appendices for ln in a.body)
+    for line in (*lay.lines(), *appendix_lines):
         loc = line.loc
         if line.role == "heading":
             upper = bool(doc.scheme.style(line.level).upper)

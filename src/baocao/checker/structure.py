@@ -26,7 +26,7 @@ _HAND_NUMBER = re.compile(r"^\s*(?P<label>\d{1,3}|[a-zđ])[.)]\s+(?=\S)")
 
 def missing_signer(ctx: Context) -> Iterator[Finding]:
     """BC801: nobody signs the report."""
-    if ctx.document.signer is None:
+    if not ctx.document.all_signers:
         yield Finding(
             "BC801",
             ("signer",),
@@ -93,7 +93,7 @@ def empty_parts(ctx: Context) -> Iterator[Finding]:
     for loc, s in _sections(ctx.document.sections, ()):
         if not s.title.strip():
             yield Finding("BC805", (*loc, "title"), "mục không có tiêu đề", "viết tiêu đề cho mục")
-        elif not s.blocks and not s.sections:
+        elif not s.blocks and not s.sections and s.run_in is None:
             yield Finding(
                 "BC805",
                 (*loc, "title"),

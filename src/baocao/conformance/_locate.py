@@ -14,7 +14,10 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
   under a bare "Kính gửi:", are neither subject nor body;
 * signature: the last top-level table with a "Nơi nhận" label; the label's cell
   holds the recipient lines, the last cell the signer lines (authority lines
-  start with a signing form such as ``T/M`` or ``TM.``; the last line is the name);
+  start with a signing form such as ``T/M`` or ``TM.``; the last line is the name;
+  "(Đã ký)" and a digital-signature line are neither); in a joint report the
+  signers stand side by side in the rows above Nơi nhận, the last cell's is measured;
+* a "Phần I" / "Phần thứ nhất" line is above the measured headings;
 * body: top-level paragraphs between them; a paragraph with an outline level
   (Word's heading levels, set by the BC Heading styles) is a heading of that
   level, otherwise a Roman-numbered line is a level-1 heading; a paragraph just
@@ -38,6 +41,9 @@ _NUMBER = re.compile(r"^Số\b")
 _DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})")
 _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
+_PART = re.compile(r"^(phần|chương)\s+(thứ\s+\w+|[IVXLC]+|\d+)$", re.IGNORECASE)
+_NOT_SIGNER = re.compile(r"^\(.*\)$|^(ký bởi|người ký|thời gian ký)", re.IGNORECASE)
+"""``(Đã ký)`` on a copy and a digital-signature line: neither title nor name."""
 _UNIT = re.compile(r"^\(?đơn vị( tính)?\s*:", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
 
@@ -126,7 +132,7 @@ def _header(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> N
     bold = [all(doc.run_toggle(r, p.el, "b") for r in text_runs(p.el)) for p in issuer]
     first_bold = next((i for i, b in enumerate(bold) if i and b), None)
     split = first_bold if first_bold is not None and len(issuer) > 2 else 1
-    if len(issuer) >= 2:
+    if len(issuer) >= 2 and not all(bold):  # a joint report's issuers are all bold
         for p in issuer[:split]:
             found.add("issuer_parent", p)
         issuer = issuer[split:]
@@ -182,6 +188,8 @@ def _notes(doc: Docx, paras: list[El], k: int) -> int:
             or (doc.para_attr(paras[k], "jc", "val") or "left") != "center"
         ):
             break
+        if text_of(paras[k]).strip().startswith("Kính gửi"):
+            break  # the centred Kính gửi line is the addressee block, not a note
         k += 1
     return k
 
@@ -210,6 +218,10 @@ def _signature(doc: Docx, family: Family, tbl: El, index: int, found: Located) -
         for p in paras
         if p.row == label.row and p.cell == signer_cell and p.cell != label.cell and p.text.strip()
     ]
+    if not signer:  # a joint report: the signers stand in the rows above Nơi nhận
+        signer = [p for p in paras if p.row < label.row and p.cell == signer_cell]
+        signer = [p for p in signer if p.text.strip()]
+    signer = [p for p in signer if not _NOT_SIGNER.match(p.text.strip())]
     if not signer:
         return
     found.signer_cell = (signer_cell, len(cells))
@@ -261,6 +273,8 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
             nxt = rest[k + 2] if k + 2 < len(rest) else None  # caption, unit line, table
         if not text or (nxt is not None and nxt.tag == f"{W}tbl"):
             continue  # blank lines, table captions and unit lines are not body text
+        if _PART.match(text):
+            continue  # "Phần I" stands above the headings the profile measures
         level = _heading_level(doc, b, text)
         found.add(f"heading{level}" if level else "body", Paragraph(b, text_of(b)))
     return found
@@ -268,11 +282,12 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
 
 def _addressee_count(blocks: list[El]) -> int:
     """How many paragraphs at the start are the Kính gửi block."""
-    texts = [text_of(b).strip() if b.tag == f"{W}p" else "" for b in blocks]
-    if not texts or not texts[0].startswith("Kính gửi"):
+    texts = [text_of(b).strip() if b.tag == f"{W}p" else "-" for b in blocks]
+    start = next((i for i, t in enumerate(texts) if t), len(texts))  # blank lines before it
+    if start == len(texts) or not texts[start].startswith("Kính gửi"):
         return 0
-    n = 1
-    if texts[0] == "Kính gửi:":
+    n = start + 1
+    if texts[start] == "Kính gửi:":
         while n < len(texts) and texts[n].startswith("- "):
             n += 1
     return n

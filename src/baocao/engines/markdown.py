@@ -66,9 +66,21 @@ def _emphasis(text: str, bold: bool, italic: bool) -> str:
     return f"{head}{mark}{core}{mark[::-1]}{tail}"
 
 
+def _merged(runs: Iterable[Run]) -> list[Run]:
+    """Neighbouring runs of one emphasis as one (``**a) Về …:**``, not ``**a)** **Về …:**``)."""
+    out: list[Run] = []
+    for r in runs:
+        if out and (out[-1].bold, out[-1].italic) == (r.bold, r.italic):
+            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic)
+        else:
+            out.append(r)
+    return out
+
+
 def _runs(runs: Iterable[Run]) -> str:
     """Runs joined first, then guarded: ``1`` + ``. text`` must not open a list."""
-    return _guard_lines("".join(_emphasis(_escape_inline(r.text), r.bold, r.italic) for r in runs))
+    pieces = (_emphasis(_escape_inline(r.text), r.bold, r.italic) for r in _merged(runs))
+    return _guard_lines("".join(pieces))
 
 
 def _hard_lines(lines: Iterable[str], *, bold: bool = False, italic: bool = False) -> list[str]:
@@ -82,7 +94,8 @@ def _stack(lines: Iterable[str]) -> str:
 
 
 def _cell(text: str) -> str:
-    return escape_markdown(" ".join(text.split()))
+    """Inside a table row nothing starts a line: ``5.950`` needs no guard."""
+    return _escape_inline(" ".join(text.split()))
 
 
 def _column_names(t: TableView) -> list[str]:
@@ -144,7 +157,7 @@ def _list_item(line: Line) -> str:
 def _literal_item(line: Line) -> str:
     """A line with its own mark (``+``, ``•``, ``a)``, ``(1)``), indented by no-break spaces."""
     pad = "\u00a0" * (4 * line.indent)
-    return f"{pad}{_escape_inline(line.label)} {_runs(line.runs)}"
+    return f"{pad}{_guard_lines(_escape_inline(line.label))} {_runs(line.runs)}"
 
 
 def _list_key(line: Line) -> str:

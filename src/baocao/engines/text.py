@@ -14,7 +14,7 @@ from ..model import AnyReport
 __all__ = ["render_text", "text_blocks"]
 
 _SIGNER_COLUMN = 40
-"""Width of the left signer's column when two sign side by side."""
+"""Least width of the left signer's column when two sign side by side."""
 
 
 def _header_grid(t: TableView) -> list[list[str]]:
@@ -78,8 +78,9 @@ def _signer_blocks(signers: tuple[SignerView, ...]) -> list[str]:
     height = max(len(c) for c in columns)
     # Each column keeps its name at the bottom, so the names stand level.
     columns = [[*c[:-1], *[""] * (height - len(c)), c[-1]] for c in columns]
+    width = max(_SIGNER_COLUMN, *(len(x) + 2 for c in columns[:-1] for x in c))
     rows = [
-        "".join(cell.ljust(_SIGNER_COLUMN) for cell in row[:-1]) + row[-1]
+        "".join(cell.ljust(width) for cell in row[:-1]) + row[-1]
         for row in zip(*columns, strict=True)
     ]
     return ["\n".join(r.rstrip() for r in rows)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from .blocks import Block
 from .sections import Section
 from .types import Model, NonEmptyText, Text
@@ -23,5 +21,5 @@ class Appendix(Model):
     """May hold line breaks; printed centred, bold, in capitals as written."""
     note: Text | None = None
     """The line under the title: ``(Kèm theo Báo cáo số 45/BC-UBND ngày …)``."""
-    blocks: list[Block] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()

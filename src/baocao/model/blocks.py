@@ -7,6 +7,7 @@ wherever a paragraph or a span is expected, so YAML stays readable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
@@ -56,7 +57,7 @@ Inline = Annotated[
 ]
 
 
-def inline_text(pieces: list[Span | Tally | Ratio]) -> str:
+def inline_text(pieces: Sequence[Span | Tally | Ratio]) -> str:
     """The plain text of inline pieces, statistics in their sentence form."""
     return "".join(p.text if isinstance(p, Span) else p.sentence() for p in pieces)
 
@@ -80,7 +81,7 @@ class Paragraph(Model):
     """A body paragraph; ``text`` is shorthand for a single plain span."""
 
     type: Literal["paragraph"] = "paragraph"
-    spans: list[Inline] = Field(min_length=1)
+    spans: tuple[Inline, ...] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -96,7 +97,7 @@ class Paragraph(Model):
 class ListItem(Paragraph):
     """A list item: its text, and the blocks nested under it (a sub-list, a paragraph)."""
 
-    children: list[Block] = Field(default_factory=list)
+    children: tuple[Block, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -115,7 +116,7 @@ class BulletList(Model):
     """Items each starting with the bullet mark: ``-``, ``–``, ``+``, ``*``, ``•``."""
 
     type: Literal["bullets"] = "bullets"
-    items: list[ListItem] = Field(min_length=1)
+    items: tuple[ListItem, ...] = Field(min_length=1)
     marker: Text = "-"
 
 
@@ -123,7 +124,7 @@ class NumberedList(Model):
     """Numbered paragraphs ("1. Tiếp tục …", "a) …", "(1) …") that are body text, not headings."""
 
     type: Literal["numbered"] = "numbered"
-    items: list[ListItem] = Field(min_length=1)
+    items: tuple[ListItem, ...] = Field(min_length=1)
     start: int = Field(default=1, ge=0)
     marker: LevelStyle = Field(default_factory=lambda: LevelStyle(format="arabic"))
     """The label pattern, as for heading levels: ``"1."``, ``"1/"``, ``"(1)"``, ``"a)"``."""

@@ -8,6 +8,7 @@ one neutral code and each family prints its own form.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
@@ -22,6 +23,7 @@ __all__ = [
     "Recipient",
     "Recipients",
     "Signer",
+    "check_one_signer_form",
     "check_signing_form",
 ]
 
@@ -113,7 +115,7 @@ class Recipients(Model):
     """The nơi nhận block; ``archive`` is the Lưu line, printed last."""
 
     label: NonEmptyText = "Nơi nhận:"
-    items: list[Recipient] = Field(default_factory=list)
+    items: tuple[Recipient, ...] = ()
     archive: Text | None = None
     """Party: ``Lưu Ban Tổ chức Huyện ủy.``; State: ``Lưu: VT, TCCB.`` from ``VT, TCCB``."""
     separator: Text | None = None
@@ -139,3 +141,9 @@ class Recipients(Model):
         if not texts:
             return []
         return [f"- {t}{sep}" for t in texts[:-1]] + [f"- {texts[-1]}."]
+
+
+def check_one_signer_form(signer: Signer | None, signers: Sequence[Signer]) -> None:
+    """``signer`` or ``signers``, not both: which of them signs would be unclear."""
+    if signer is not None and signers:
+        raise ValueError("give either signer or signers, not both")

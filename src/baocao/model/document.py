@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from .appendices import Appendix
 from .blocks import Block, Paragraph
-from .closing import Recipients, Signer, check_signing_form
+from .closing import Recipients, Signer, check_one_signer_form, check_signing_form
 from .header import Header
 from .numbering import NumberingScheme, default_numbering
 from .registry import AnyReport
@@ -21,7 +21,7 @@ __all__ = ["CheckConfig", "Document"]
 class CheckConfig(Model):
     """Checker settings kept with the report: rule codes switched off for it."""
 
-    disable: list[Text] = Field(default_factory=list)
+    disable: tuple[Text, ...] = ()
 
 
 class Document(AnyReport):
@@ -33,17 +33,17 @@ class Document(AnyReport):
 
     kind: Literal["document"] = "document"
     header: Header
-    preamble: list[Paragraph] = Field(default_factory=list)
-    blocks: list[Block] = Field(default_factory=list)
+    preamble: tuple[Paragraph, ...] = ()
+    blocks: tuple[Block, ...] = ()
     """Unnumbered body blocks before the first section."""
-    sections: list[Section] = Field(default_factory=list)
+    sections: tuple[Section, ...] = ()
     closing: Text | None = None
     signer: Signer | None = None
-    signers: list[Signer] = Field(default_factory=list)
-    """A joint report's signers, printed side by side left to right (instead of ``signer``)."""
+    signers: tuple[Signer, ...] = Field(default=(), max_length=3)
+    """A joint report's signers (up to three), side by side left to right; not with ``signer``."""
     recipients: Recipients | None = None
     numbering: NumberingScheme | None = None
-    appendices: list[Appendix] = Field(default_factory=list)
+    appendices: tuple[Appendix, ...] = ()
     check: CheckConfig = Field(default_factory=CheckConfig)
 
     @model_validator(mode="after")
@@ -56,9 +56,8 @@ class Document(AnyReport):
 
     @model_validator(mode="after")
     def _one_signer_form(self) -> Document:
-        """``signer`` or ``signers``, not both: which of them signs would be unclear."""
-        if self.signer is not None and self.signers:
-            raise ValueError("give either signer or signers, not both")
+        """``signer`` or ``signers``, not both."""
+        check_one_signer_form(self.signer, self.signers)
         return self
 
     @property

@@ -13,9 +13,10 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..i18n import _
+from .appendices import Appendix
 from .blocks import Block, NumberedList, Paragraph, Span
 from .citations import Citation
-from .closing import Recipients, Signer, check_signing_form
+from .closing import Recipients, Signer, check_one_signer_form, check_signing_form
 from .document import CheckConfig, Document
 from .header import Header
 from .numbering import NumberingScheme
@@ -39,7 +40,7 @@ class Preamble(Model):
     """``Thực hiện <citation>; <citation>. <conclusion>``: the căn cứ paragraph."""
 
     lead: NonEmptyText = "Thực hiện"
-    citations: list[Citation] = Field(min_length=1)
+    citations: tuple[Citation, ...] = Field(min_length=1)
     conclusion: Text = ""
     """The sentence after the citations ("Ban Tổ chức … báo cáo … như sau:")."""
 
@@ -55,7 +56,7 @@ class TitledBlocks(Model):
     """A titled run of blocks (strengths, causes)."""
 
     title: NonEmptyText
-    blocks: list[Block] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
         return Section(title=self.title, blocks=self.blocks)
@@ -67,7 +68,7 @@ class LimitationGroup(Model):
     concerning: NonEmptyText
     title: Text | None = None
     """Defaults to ``Đối với <concerning>``."""
-    blocks: list[Block] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
     def section(self) -> Section:
         return Section(title=self.title or f"Đối với {self.concerning}", blocks=self.blocks)
@@ -77,8 +78,8 @@ class Limitations(Model):
     """Hạn chế, tồn tại, grouped by whom they concern."""
 
     title: NonEmptyText = "Hạn chế, tồn tại"
-    blocks: list[Block] = Field(default_factory=list)
-    groups: list[LimitationGroup] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    groups: tuple[LimitationGroup, ...] = ()
 
 
 class Assessment(Model):
@@ -109,16 +110,16 @@ class Results(Model):
     """Part I, kết quả thực hiện; the title defaults from the reporting year."""
 
     title: Text | None = None
-    blocks: list[Block] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
 
 
 class Tasks(Model):
     """Part III, nhiệm vụ và giải pháp for the next year: an intro and numbered tasks."""
 
     title: Text | None = None
-    blocks: list[Block] = Field(default_factory=list)
-    items: list[Paragraph] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    items: tuple[Paragraph, ...] = ()
 
 
 class ImplementationReport(AnyReport):
@@ -134,7 +135,10 @@ class ImplementationReport(AnyReport):
     tasks: Tasks
     closing: Text | None = None
     signer: Signer | None = None
+    signers: tuple[Signer, ...] = Field(default=(), max_length=3)
+    """A joint report's signers, side by side (instead of ``signer``)."""
     recipients: Recipients | None = None
+    appendices: tuple[Appendix, ...] = ()
     numbering: NumberingScheme | None = None
     check: CheckConfig = Field(default_factory=CheckConfig)
 
@@ -144,6 +148,9 @@ class ImplementationReport(AnyReport):
         if not (self.results.blocks or self.results.sections):
             raise ValueError(_("results: phần I chưa có blocks hay sections nào"))
         check_signing_form(self.signer, self.header.family, type(self).__name__)
+        for i, s in enumerate(self.signers):
+            check_signing_form(s, self.header.family, type(self).__name__, ("signers", i))
+        check_one_signer_form(self.signer, self.signers)
         return self
 
     def to_document(self) -> Document:
@@ -166,7 +173,9 @@ class ImplementationReport(AnyReport):
             sections=[results, self.assessment.section(), tasks],
             closing=self.closing,
             signer=self.signer,
+            signers=self.signers,
             recipients=self.recipients,
+            appendices=self.appendices,
             numbering=self.numbering,
             check=self.check,
         )

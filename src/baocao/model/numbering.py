@@ -228,7 +228,7 @@ KIND_DEFAULTS: dict[Family, dict[LevelKind, _EMPH]] = {
 class NumberingScheme(Model):
     """Heading styles from the outermost level inwards."""
 
-    levels: list[LevelStyle] = Field(min_length=1)
+    levels: tuple[LevelStyle, ...] = Field(min_length=1)
 
     @model_validator(mode="before")
     @classmethod

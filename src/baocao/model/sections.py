@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from .blocks import Block, Paragraph
 from .types import Model, Text
 
@@ -22,5 +20,5 @@ class Section(Model):
     """The label as written (``"1/"``; ``""`` for none) instead of the scheme's; takes no number."""
     run_in: Paragraph | None = None
     """Text that runs on in the heading's paragraph: ``a) Về cải cách thể chế: đã ban hành …``."""
-    blocks: list[Block] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()

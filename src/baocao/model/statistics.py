@@ -42,7 +42,7 @@ class Tally(Model):
     type: Literal["tally"] = "tally"
     total: int = Field(ge=0)
     noun: NonEmptyText
-    parts: list[TallyPart] = Field(default_factory=list)
+    parts: tuple[TallyPart, ...] = ()
     lead: Text = "trong đó"
     parts_as: Literal["inline", "list"] = "inline"
     """``list`` prints each part as its own line under the total ("+ nam 12")."""

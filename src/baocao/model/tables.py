@@ -9,6 +9,7 @@ Vietnamese separators (``1.250``, ``12,5``) and right-aligned.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -45,6 +46,11 @@ def cell_number(cell: Cell) -> Decimal | None:
         return None
 
 
+def _plain(d: Decimal) -> str:
+    """``1350.0`` → ``1350``: a sum as a reader would write it (in the file's own notation)."""
+    return format(d.normalize(), "f")
+
+
 class HeaderCell(Model):
     """A header cell; ``span`` columns wide and ``rows`` rows tall (merged cells)."""
 
@@ -58,7 +64,7 @@ class HeaderCell(Model):
         return {"text": data} if isinstance(data, str) else data
 
 
-def place_header(rows: list[list[HeaderCell]]) -> list[tuple[int, int, HeaderCell]]:
+def place_header(rows: Sequence[Sequence[HeaderCell]]) -> list[tuple[int, int, HeaderCell]]:
     """``(row, column, cell)`` of every header cell, cells merged from above skipped over."""
     taken: set[tuple[int, int]] = set()
     out = []
@@ -73,7 +79,7 @@ def place_header(rows: list[list[HeaderCell]]) -> list[tuple[int, int, HeaderCel
     return out
 
 
-def _grid(rows: list[list[HeaderCell]]) -> tuple[int, list[str]]:
+def _grid(rows: Sequence[Sequence[HeaderCell]]) -> tuple[int, list[str]]:
     """Columns the header spans, and problems with how its merged cells fit."""
     widths = [0] * len(rows)
     problems = []
@@ -87,7 +93,9 @@ def _grid(rows: list[list[HeaderCell]]) -> tuple[int, list[str]]:
     return (widths[-1] if widths else 0), problems
 
 
-def column_sums(rows: list[list[Cell]], total: list[Cell]) -> list[tuple[int, Decimal, Decimal]]:
+def column_sums(
+    rows: Sequence[Sequence[Cell]], total: Sequence[Cell]
+) -> list[tuple[int, Decimal, Decimal]]:
     """``(column, sum of the body, total written)`` for each column whose sum is off."""
     out = []
     for c, t in enumerate(total):
@@ -113,14 +121,14 @@ class Table(Model):
     caption: Text | None = None
     unit: Text | None = None
     """The unit line printed right above the table: ``Đơn vị tính: triệu đồng``."""
-    header: list[list[HeaderCell]] = Field(min_length=1)
+    header: tuple[tuple[HeaderCell, ...], ...] = Field(min_length=1)
     """Header rows; a flat list is one row. The last row's cells name the columns."""
-    rows: list[list[Cell]] = Field(default_factory=list)
-    total: list[Cell] | None = None
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    total: tuple[Cell, ...] | None = None
     """The totals row, printed bold; its number cells must equal the column sums."""
-    align: list[Align] | None = None
+    align: tuple[Align, ...] | None = None
     """Per column; omitted, a column of numbers is right-aligned and the rest left."""
-    widths: list[float] | None = None
+    widths: tuple[float, ...] | None = None
     """Relative column widths; equal when omitted."""
     keep_together: bool | None = None
     """Keep the table on one page; ``None``: only when it is small (at most 15 rows)."""
@@ -161,10 +169,10 @@ class Table(Model):
                     self,
                     "BC908",
                     _("cột {c}: các dòng cộng lại được {got}, dòng tổng ghi {want}").format(
-                        c=c + 1, got=got, want=want
+                        c=c + 1, got=_plain(got), want=_plain(want)
                     ),
                     field="total",
-                    suggestion=str(got),
+                    suggestion=_plain(got),
                 )
         return self
 

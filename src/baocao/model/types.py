@@ -64,6 +64,18 @@ class Model(BaseModel):
             raise ValueError(message)
         return nfc_deep(data)
 
+    def replace(self, **changes: Any) -> Self:
+        """A changed copy, validated like input (``model_copy(update=…)`` skips validation).
+
+        ``tally.replace(total=21)`` checks the parts again; a wrong value raises
+        ``ValidationError`` naming the field. Unchanged nested objects are reused.
+        """
+        unknown = set(changes) - set(type(self).model_fields)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        current = {name: getattr(self, name) for name in type(self).model_fields}
+        return type(self).model_validate({**current, **changes})
+
 
 class TextForm(Model):
     """A model that has a canonical text form and accepts it as input.

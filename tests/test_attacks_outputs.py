@@ -48,19 +48,32 @@ def test_only_regular_files_are_replaced(tmp_path: Path, report, kind: str, forc
     with pytest.raises(OutputError, match="không phải tệp thường"):
         baocao.render(report, target, overwrite=force)
     after = os.lstat(target)
-    assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode) and after.st_ino == before.st_ino
+    assert (
+        stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode) and after.st_ino == before.st_ino
+    )
     if kind == "symlink":
         assert (tmp_path / "victim.txt").read_text(encoding="utf-8") == "keep me"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".baocao-")]
 
 
-def test_dev_null_is_not_replaced(report) -> None:  # type: ignore[no-untyped-def]
-    before = os.lstat("/dev/null")
+def test_device_nodes_are_not_replaced(tmp_path: Path, report) -> None:  # type: ignore[no-untyped-def]
+    """A character device like /dev/null, made in tmp (the real one is only asked, never written:
+    a broken build must not be able to destroy it while its tests run)."""
+    from baocao.atomic import check_target
+
     with pytest.raises(OutputError, match="thiết bị ký tự"):
-        baocao.render(report, "/dev/null", overwrite=True)
+        check_target("/dev/null", overwrite=True)
+    try:
+        device = tmp_path / "null"
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device node here (not root)")
+    before = os.lstat(device)
+    with pytest.raises(OutputError, match="thiết bị ký tự"):
+        baocao.render(report, device, overwrite=True)
     with pytest.raises(OutputError):
-        atomic_write("/dev/null", b"x", overwrite=True)
-    assert os.lstat("/dev/null").st_ino == before.st_ino
+        atomic_write(device, b"x", overwrite=True)
+    assert os.lstat(device).st_ino == before.st_ino and stat.S_ISCHR(os.lstat(device).st_mode)
 
 
 def test_cli_force_on_a_fifo_is_an_error(tmp_path: Path) -> None:
@@ -120,9 +133,7 @@ def test_two_batches_into_one_folder(tmp_path: Path) -> None:
     def run(_: int) -> int:
         written = 0
         for rule in names:
-            result = baocao.render_many(
-                inputs, None, tmp_path, jobs=1, name=rule, overwrite=False
-            )
+            result = baocao.render_many(inputs, None, tmp_path, jobs=1, name=rule, overwrite=False)
             written += result.written
         return written
 

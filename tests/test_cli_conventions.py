@@ -63,3 +63,23 @@ def test_check_json_has_the_shared_shape() -> None:
 def test_usage_error_exits_two() -> None:
     assert CliRunner().invoke(main, ["render", str(SEED)]).exit_code == 2
     assert CliRunner().invoke(main, ["no-such-command"]).exit_code == 2
+
+
+def test_conformance_json_has_the_shared_shape(tmp_path: Path) -> None:
+    out = tmp_path / "ubnd.docx"
+    assert CliRunner().invoke(main, ["render", str(CLEAN), "-o", str(out)]).exit_code == 0
+    result = CliRunner().invoke(main, ["conformance", str(out), "--json"])
+    doc = json.loads(result.stdout)
+    assert doc["command"] == "conformance" and doc["files"][0]["file"] == str(out)
+    assert result.exit_code == (0 if doc["ok"] else 1)
+    assert all(d["severity"] == "error" for d in doc["files"][0]["diagnostics"])
+
+
+def test_format_means_the_output_format_only() -> None:
+    """-f/--format names an output document format wherever it is visible."""
+    for command in ("render", "batch"):
+        help_text = CliRunner().invoke(main, ["--lang", "en", command, "--help"]).output
+        assert "-f, --format" in help_text
+    for command in ("check", "conformance", "validate"):
+        help_text = CliRunner().invoke(main, ["--lang", "en", command, "--help"]).output
+        assert "--format" not in help_text and "--json" in help_text

@@ -16,8 +16,8 @@ from baocao.cli import main
 from baocao.cli.init import starter_kinds, starter_text
 from baocao.model import REPORT_KINDS, DocumentSymbol, IssueDate, Issuer, IssuerLine
 
-pytestmark = pytest.mark.usefixtures("english")
-SCHEMA_LINE = "# yaml-language-server: $schema=baocao.schema.json\n"  # these tests assert the English messages
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
+SCHEMA_LINE = "# yaml-language-server: $schema=baocao.schema.json\n"
 
 
 WRITTEN_AS_TEXT = (DocumentSymbol, IssueDate)

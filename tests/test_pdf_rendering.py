@@ -165,3 +165,22 @@ def test_markup_text_converts_and_prints_literally(pdfs: dict[str, Path]) -> Non
     text = _body_text(pdfs["tricky"])
     for expected in (f"Đoạn {TRICKY}", f"Tên {TRICKY}", f"- Nơi {TRICKY};"):
         assert _flat(expected) in text, expected
+
+
+def test_pdf_progress_counts_each_file(tmp_path: Path) -> None:
+    """One LibreOffice run for many files still reports each PDF as it appears."""
+    from baocao.engines.pdf import convert_to_pdf
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    sources = []
+    for i, example in enumerate([SEED_YAML, UBND_YAML]):
+        report = baocao.load(example)
+        path = tmp_path / f"r{i}.docx"
+        path.write_bytes(baocao.render_bytes(report, "docx"))
+        sources.append(path)
+    seen: list[tuple[int, int]] = []
+    done = convert_to_pdf(sources, tmp_path / "pdf", progress=lambda n, t: seen.append((n, t)))
+    assert len(done.converted) == 2
+    assert seen[-1] == (2, 2) and all(t == 2 for _n, t in seen)
+    assert [n for n, _t in seen] == sorted(n for n, _t in seen)

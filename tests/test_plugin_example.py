@@ -105,7 +105,7 @@ def test_plugin_passes_its_own_tests_when_installed(venv: Path) -> None:
 
 
 def test_plugin_folder_loads_through_the_same_code_path_uninstalled() -> None:
-    """Given as a trusted folder, the pack needs its hook importable; with it, the check is clean."""
+    """As a trusted folder, the pack needs its hook importable; with it, the check is clean."""
     sys.path.insert(0, str(PLUGIN / "src"))
     try:
         pack = get_pack(PLUGIN / "src" / "baocao_to_huyen", trust_code=True)

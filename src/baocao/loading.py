@@ -68,6 +68,8 @@ _MESSAGES = {
     "less_than_equal": N_("giá trị quá lớn"),
     "less_than": N_("giá trị quá lớn"),
     "string_pattern_mismatch": N_("không đúng dạng quy định"),
+    "finite_number": N_("phải là một số hữu hạn (không phải nan hay inf)"),
+    "recursion_loop": N_("lồng nhau quá sâu"),
 }
 """Pydantic's error types in the user's language; any other type gets a generic line."""
 
@@ -158,6 +160,26 @@ def _problems(exc: ValidationError, data: Any, lines: dict[Path_, int]) -> list[
     return out
 
 
+def _data_problems(data: dict[str, Any]) -> list[tuple[Path_, str, str]]:
+    """Problems found before validation: nesting beyond the limit, forbidden characters.
+
+    Why first: a report nested 300 sections deep would exhaust Python's stack in
+    validation or layout; refused here, it is a message with the path.
+    """
+    limit = current_limits().nesting
+    stack: list[tuple[Path_, Any]] = [((), data)]
+    while stack:
+        path, item = stack.pop()
+        if len(path) > limit:
+            message = _("lồng sâu hơn {n} cấp (giới hạn BAOCAO_MAX_NESTING)").format(n=limit)
+            return [(path, message, "too_deep")]
+        if isinstance(item, dict):
+            stack.extend(((*path, k), v) for k, v in item.items())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(((*path, i), v) for i, v in enumerate(item))
+    return [(path, message, "forbidden_character") for path, message in find_forbidden(data)]
+
+
 def _line_of(path: Path_, lines: dict[Path_, int]) -> int | None:
     """The line of ``path``, or of its nearest parent that has one."""
     for n in range(len(path), -1, -1):
@@ -188,8 +210,8 @@ def validate(
             )
         )
     bad = [
-        Problem(path, message, _line_of(path, lines or {}), "forbidden_character")
-        for path, message in (find_forbidden(data) if isinstance(data, dict) else ())
+        Problem(path, message, _line_of(path, lines or {}), code)
+        for path, message, code in (_data_problems(data) if isinstance(data, dict) else ())
     ]
     if bad:
         raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)

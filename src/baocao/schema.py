@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import InputError
 from .i18n import _
-from .model import REPORT_ADAPTER, REPORT_KINDS
+from .model import REPORT_ADAPTER, kinds
 from .model.types import Model
 
 __all__ = ["input_schema", "shorthand_forms"]
@@ -84,10 +84,62 @@ def _flat_row(prop: dict[str, Any]) -> None:
 
 
 _FIELD_FORMS = {
-    ("Paragraph", "spans"): _string_items,  # Paragraph._from_text: a span as its text
+    ("Paragraph", "spans"): _string_items,  # _paragraph_data: a span as its text
+    ("ListItem", "spans"): _string_items,
     ("Table", "header"): _flat_row,  # Table._flat_header
+    ("Issuer", "lines"): _string_items,  # Issuer._from_lines: a line as its text
 }
 """Shorthands a parent model reads in one of its fields (its before-validator)."""
+
+
+def _one_of_fields(obj: dict[str, Any], *names: str) -> None:
+    """Any one of ``names`` is enough (the before-validator fills the others)."""
+    obj["required"] = [r for r in obj.get("required", []) if r not in names]
+    obj["anyOf"] = [{"required": [n]} for n in names]
+
+
+def _text_for_spans(obj: dict[str, Any]) -> None:
+    """``{text: …}`` is one plain span (_paragraph_data)."""
+    obj["properties"]["text"] = {
+        "type": "string",
+        "description": "Viết tắt cho một đoạn chữ thường (thay cho spans).",
+    }
+    _one_of_fields(obj, "spans", "text")
+
+
+def _pattern_for_fields(obj: dict[str, Any]) -> None:
+    """``{pattern: "a)", bold: true}``: the label pattern read into the style (_from_pattern)."""
+    obj["properties"]["pattern"] = {
+        "type": "string",
+        "description": "Mẫu nhãn như I-, 1., a), -: thay cho format, suffix, upper.",
+        "examples": ["I-", "1.", "a)", "-"],
+    }
+    obj.pop("required", None)
+
+
+def _lines_for_name(obj: dict[str, Any]) -> None:
+    """``lines`` alone: ``name`` is taken from the bold line (Issuer._from_lines)."""
+    _one_of_fields(obj, "name", "lines")
+
+
+_OBJECT_FORMS = {
+    "Paragraph": _text_for_spans,
+    "ListItem": _text_for_spans,
+    "LevelStyle": _pattern_for_fields,
+    "Issuer": _lines_for_name,
+}
+"""Other field names an object may be written with, read by its model's before-validator."""
+
+
+def _levels_as_list(defs: dict[str, Any]) -> None:
+    """``numbering: ["I-", "1.", {pattern: "a)"}]``: the list of level styles itself."""
+    scheme = defs.get("NumberingScheme")
+    if scheme is None:
+        return
+    levels = _object(scheme)["properties"]["levels"]
+    for alt in scheme.get("anyOf", []):
+        if alt.get("type") == "array":
+            alt["items"] = levels["items"]
 
 
 def _clean(node: Any) -> None:
@@ -112,12 +164,12 @@ def input_schema(kind: str | None = None) -> dict[str, Any]:
     """JSON Schema of the input: every kind, or one (``document``, ``bao_cao_thuc_hien``)."""
     if kind is None:
         schema = REPORT_ADAPTER.json_schema()
-    elif kind in REPORT_KINDS:
-        schema = REPORT_KINDS[kind].model_json_schema()
+    elif kind in kinds():
+        schema = kinds()[kind].schema.model_json_schema()
     else:
         raise InputError(
             _("không có loại báo cáo {kind!r}; có: {known}").format(
-                kind=kind, known=", ".join(REPORT_KINDS)
+                kind=kind, known=", ".join(sorted(kinds()))
             ),
             code="unknown_kind",
         )
@@ -128,6 +180,10 @@ def input_schema(kind: str | None = None) -> dict[str, Any]:
     for (model, field), widen in _FIELD_FORMS.items():
         if model in defs:
             widen(_object(defs[model])["properties"][field])
+    for model, patch in _OBJECT_FORMS.items():
+        if model in defs:
+            patch(_object(defs[model]))
+    _levels_as_list(defs)
     _clean(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", "baocao report")

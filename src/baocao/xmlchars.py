@@ -53,7 +53,7 @@ def find_forbidden(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
             if message is not None:
                 yield where, message
         elif isinstance(item, dict):
-            for key, sub in item.items():
+            for key in item:
                 if isinstance(key, str) and (message := forbidden_message(key)) is not None:
                     yield (*where, key), message
             stack.extend(reversed([((*where, key), sub) for key, sub in item.items()]))

@@ -10,7 +10,7 @@ nested alias levels is a few dozen nodes that expand to hundreds of millions
 everywhere the data is walked (line numbers, validation). The expanded size is
 counted in one linear pass over the graph and refused above
 ``Limits.yaml_nodes``; so are too many alias uses, a nesting deeper than
-``Limits.yaml_depth`` and an alias that contains itself. A mapping key given
+``Limits.nesting`` and an alias that contains itself. A mapping key given
 twice is refused with both lines: YAML keeps the last silently, and a clerk
 who typed a field twice meant one of them.
 """
@@ -113,10 +113,8 @@ def check_tree(root: Node | None) -> None:
             continue
         if key in visiting:
             raise _refuse(_("bí danh (alias) YAML chứa chính nó"), node)
-        if depth > limits.yaml_depth:
-            raise _refuse(
-                _("YAML lồng sâu hơn {n} cấp").format(n=limits.yaml_depth), node
-            )
+        if depth > limits.nesting:
+            raise _refuse(_("YAML lồng sâu hơn {n} cấp").format(n=limits.nesting), node)
         if isinstance(node, MappingNode):
             _duplicate_keys(node)
         visiting.add(key)
@@ -142,9 +140,7 @@ def read_yaml(text: str, loader: type[yaml.SafeLoader] = SafeLoader) -> Any:
     """``yaml.safe_load`` through the fastest safe loader, with ``check_tree`` first."""
     limit = current_limits().input_bytes
     if len(text) > limit:
-        raise YamlLimitError(
-            None, None, _("tệp YAML dài hơn {n} ký tự").format(n=limit), None
-        )
+        raise YamlLimitError(None, None, _("tệp YAML dài hơn {n} ký tự").format(n=limit), None)
     reader = loader(text)
     try:
         node = reader.get_single_node()

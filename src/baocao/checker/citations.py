@@ -19,7 +19,7 @@ from .text import same_tone_marks
 
 __all__ = ["RULES", "document_groups"]
 
-_TERM = re.compile(r"\s+kh(?:óa|oá)\s+[IVXLCDM]+$", re.IGNORECASE)
+_TERM = re.compile(r"(?<!\s)\s+kh(?:óa|oá)\s+[IVXLCDM]+$", re.IGNORECASE)
 """The term of a body, "khóa X" / "khoá XII": the same body in another term is the same issuer."""
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar
 from ..layout import Line, layout
 from ..model import AnyReport, Citation, Document, Family, find_citations
 from ..profiles import available_profiles, select_profile
+from ..textlines import text_lines
 from .data import type_codes
 from .mentions import real_mentions
 from .paths import Loc
@@ -175,7 +176,7 @@ def known_profiles() -> dict[str, Family]:
 def _units(doc: Document) -> Iterator[tuple[Loc, str, Role, bool, tuple[int, ...]]]:
     """``(loc, text, role, upper, run_starts)`` for every text, in reading order."""
     lay = layout(doc)
-    subject = " ".join(ln.strip() for ln in doc.header.subject.splitlines() if ln.strip())
+    subject = " ".join(ln.strip() for ln in text_lines(doc.header.subject) if ln.strip())
     yield ("header", "subject"), subject, "subject", False, (0,)
     appendix_lines = tuple(ln for a in lay.appendices for ln in a.body)
     for line in (*lay.lines(), *appendix_lines):

@@ -342,14 +342,20 @@ def batch_cmd(
                 if outcomes[f].ok
             }
             if program is not None and sources:
-                pdf_task = progress.add_task("PDF (LibreOffice)", total=None)
+                pdf_task = progress.add_task("PDF (LibreOffice)", total=len(sources))
+
+                def pdf_progress(n: int, total: int) -> None:
+                    progress.update(pdf_task, total=total, completed=n)
+
                 done: Conversion | str
                 try:
-                    done = pdf_run = convert_to_pdf(list(sources), out_dir, soffice=program)
+                    done = pdf_run = convert_to_pdf(
+                        list(sources), out_dir, soffice=program, progress=pdf_progress
+                    )
                 except OutputError as exc:
                     done = str(exc)
                 _attach_pdfs(outcomes, sources, done)
-                progress.update(pdf_task, total=1, completed=1)
+                progress.update(pdf_task, completed=len(sources))
     for o in failed:
         err.print(o.error, markup=False)
     summary = [*failed, *outcomes.values(), *skipped]

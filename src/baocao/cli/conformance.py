@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from ..conformance import ConformanceReport, check_docx
+from ..i18n import _
 from .core import fail_cleanly
+from .machine import diagnostic, emit, file_entry
 
 __all__ = ["conformance_cmd", "format_table"]
 
@@ -48,19 +50,43 @@ def format_table(report: ConformanceReport) -> str:
     "default: the family's profile in force on the document's date.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    hidden=True,  # the older spelling of --json (its own shape, kept for scripts)
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="In kết quả dạng JSON (docs/cli.md): mỗi quy tắc không đạt là một chẩn đoán.",
 )
 @fail_cleanly
-def conformance_cmd(file: Path, family: str | None, profile: str | None, fmt: str) -> None:
-    """Check FILE (.docx) against the official format, rule by rule; exit 1 if any fails.
+def conformance_cmd(
+    file: Path, family: str | None, profile: str | None, fmt: str, as_json: bool
+) -> None:
+    """Đo tệp FILE (.docx) theo thể thức chính thức, từng quy tắc; mã thoát 1 khi có lỗi.
 
     \b
-    Examples:
+    Ví dụ:
       baocao conformance bao-cao.docx --family dang
-      baocao conformance ubnd.docx --family nha-nuoc --format json
+      baocao conformance ubnd.docx --family nha-nuoc --json
     """
     report = check_docx(file, family, profile)
-    if fmt == "json":
+    if as_json:
+        found = [
+            diagnostic(
+                r.rule_id,
+                "error",
+                _("{rule}: đo được {measured}, cần {expected}").format(
+                    rule=r.description, measured=r.measured, expected=r.expected
+                ),
+            )
+            for r in report.failures()
+        ]
+        emit("conformance", [file_entry(file, found)])
+    elif fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(report))

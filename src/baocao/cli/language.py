@@ -110,7 +110,8 @@ def translate_command(command: click.Command) -> click.Command:
                 setattr(item, key, clean)
             msgid = getattr(item, key)
             if msgid:
-                setattr(item, name, _(msgid))
+                # Click's own options (--version) carry click's English text.
+                setattr(item, name, _(CLICK_MESSAGES.get(msgid, msgid)))
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             translate_command(sub)
@@ -120,6 +121,7 @@ def translate_command(command: click.Command) -> click.Command:
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     if value is not None:
         set_language(value)
+        translate_command(ctx.find_root().command)  # its help was looked up before --lang
 
 
 lang_option = click.option(

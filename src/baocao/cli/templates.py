@@ -6,12 +6,14 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..loading import load
 from ..packs import (
     MANIFEST_NAME,
+    TemplateIssue,
     TemplatePack,
     available_packs,
     discovery_problems,
@@ -21,6 +23,7 @@ from ..packs import (
 from ..packs.check import errors_only
 from ..testing import check_pack
 from .core import fail_cleanly
+from .machine import diagnostic, emit, file_entry
 
 __all__ = ["templates_cmd"]
 
@@ -135,7 +138,12 @@ def show_cmd(template: str) -> None:
     help="Also compare against this report's context and render it.",
 )
 @click.option("--no-render", is_flag=True, help="Static checks only (no sample render).")
-@click.option("--json", "as_json", is_flag=True, help="Print the issues as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="In kết quả dạng JSON (docs/cli.md).",
+)
 @fail_cleanly
 def check_cmd(template: str, report_file: Path | None, no_render: bool, as_json: bool) -> None:
     """Check a pack (id or folder): every Jinja tag in every .docx, all errors at once.
@@ -147,7 +155,7 @@ def check_cmd(template: str, report_file: Path | None, no_render: bool, as_json:
     report = load(report_file) if report_file else None
     issues = check_pack(template, report=report, render=not no_render)
     if as_json:
-        click.echo(json.dumps([asdict(i) for i in issues], ensure_ascii=False, indent=2))
+        emit("templates check", [file_entry(template, [_diagnostic(i) for i in issues])])
     else:
         for issue in issues:
             click.echo(str(issue))
@@ -161,6 +169,21 @@ def check_cmd(template: str, report_file: Path | None, no_render: bool, as_json:
         )
     if errors_only(issues):
         sys.exit(1)
+
+
+def _diagnostic(issue: TemplateIssue) -> dict[str, Any]:
+    """A pack issue in the shared shape; where it is (file, part, ¶) goes in ``path``."""
+    severity = "hint" if issue.severity == "note" else issue.severity
+    found = diagnostic(issue.code, severity, issue.message, suggestion=issue.tag)
+    return {
+        **found,
+        "path": issue.where,
+        "file": issue.file,
+        "part": issue.part,
+        "paragraph": issue.paragraph,
+        "text": issue.text,
+        "tag": issue.tag,
+    }
 
 
 @templates_cmd.command("new")

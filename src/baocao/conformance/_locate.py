@@ -38,7 +38,7 @@ from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
 __all__ = ["Located", "find_date", "locate"]
 
 _NUMBER = re.compile(r"^Số\b")
-_DATE = re.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})")
+_DATE = re.compile(r"ngày\s*(?:(?P<d>\d{1,2})\s*)?tháng\s*(?:(?P<m>\d{1,2})\s*)?năm\s*(?P<y>\d{4})")
 _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
 _PART = re.compile(r"^(phần|chương)\s+(thứ\s+\w+|[IVXLC]+|\d+)$", re.IGNORECASE)

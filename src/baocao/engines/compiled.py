@@ -52,6 +52,7 @@ from jinja2 import Template
 from lxml import etree
 
 from ..errors import TemplateError
+from ..packs.budget import render_budget
 from ..packs.environment import make_environment
 from .docxtpl_shims import (
     DocumentState,
@@ -60,10 +61,18 @@ from .docxtpl_shims import (
     after_render,
     after_render_matches_docxtpl,
     has_listing_bytes,
+    keep_marks,
     refusing_live,
 )
 from .grids import grid_is_settled, top_level_tables
-from .wellformed import ValueWatch, fragment_ok, has_forbidden_chars, prove_balanced, watching
+from .wellformed import (
+    ValueWatch,
+    fragment_ok,
+    has_forbidden_chars,
+    prove_balanced,
+    strict_parse,
+    watching,
+)
 
 __all__ = ["COMPRESS_LEVEL", "ZIP_DATE", "CompiledDocx", "compile_docx"]
 
@@ -139,7 +148,7 @@ class CompiledDocx:
         self._root_open = body_source[: body_source.index(">") + 1]
         self._root_open_utf8 = self._root_open.encode("utf-8")
         env = make_environment(draft=draft)
-        env.finalize = ValueWatch(refusing_live(env.finalize), self._root_open, _BODY_CLOSE)
+        env.finalize = ValueWatch(refusing_live(keep_marks), self._root_open, _BODY_CLOSE)
         recorder = Recorder(env)
         parts: list[_Part] = []
 
@@ -233,7 +242,14 @@ class CompiledDocx:
         return self._head + self._fix_each_table(state, data) + self._tail
 
     def _reparsed(self, state: DocumentState, data: bytes) -> bytes:
-        """docxtpl's way: parse the whole body (recovering), fix tables and drawing ids."""
+        """docxtpl's way: parse the whole body, fix tables and drawing ids.
+
+        docxtpl's parse recovers from broken XML by dropping what it cannot read
+        (one stray control character made every later ``&``, ``<`` and ``>``
+        vanish); the body is first parsed strictly, so a broken one is an error
+        naming why, never a document with text silently missing.
+        """
+        strict_parse(data)
         tree = DocxTemplate.fix_tables(state, data)
         if b"docPr" in data:
             DocxTemplate.fix_docpr_ids(state, tree)
@@ -267,6 +283,7 @@ class CompiledDocx:
         if part.kind == "header":
             if part.encoding.lower() not in ("utf-8", "utf8"):
                 data = data.decode("utf-8").encode(part.encoding)
+            strict_parse(data)
             return bytes(serialize_part_xml(parse_xml(data)))
         return data
 
@@ -293,9 +310,12 @@ class CompiledDocx:
 
         ``properties`` (title, author, created …) overwrite the document's core properties.
         """
-        rendered = [(p.member, self._render_part(p, context, reparse=reparse)) for p in self._parts]
-        if self._core_member is not None:
-            rendered.append((self._core_member, self._render_core(context, properties)))
+        with render_budget():
+            rendered = [
+                (p.member, self._render_part(p, context, reparse=reparse)) for p in self._parts
+            ]
+            if self._core_member is not None:
+                rendered.append((self._core_member, self._render_core(context, properties)))
         out = io.BytesIO(self._static)
         with zipfile.ZipFile(out, "a") as z:
             for member, data in rendered:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import io
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -28,10 +29,14 @@ from jinja2.exceptions import SecurityError
 from lxml.etree import LxmlError
 
 from ..errors import BaocaoError, TemplateError, TemplateRenderError
+from ..i18n import _
 from ..packs.archive import check_archive
+from ..packs.budget import render_budget
+from ..packs.docxscan import CORE_PROPS_RENDERED
 from ..packs.environment import make_environment
 from .compiled import compile_docx, set_properties
-from .docxtpl_shims import NeedsDocxtpl
+from .docxtpl_shims import NeedsDocxtpl, keep_marks
+from .wellformed import strict_parse
 
 __all__ = ["render_docx_bytes", "render_docx_plain"]
 
@@ -55,6 +60,14 @@ def _named_errors(name: str) -> Iterator[None]:
         ) from None
     except BaocaoError:
         raise
+    except RecursionError:
+        raise TemplateRenderError(
+            _("{name}: mẫu tự gọi lồng nhau quá sâu (macro đệ quy?)").format(name=name)
+        ) from None
+    except MemoryError:
+        raise TemplateRenderError(
+            _("{name}: mẫu cần quá nhiều bộ nhớ").format(name=name)
+        ) from None
     except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
         # Raised by a method or filter the template called with bad arguments
         # (``{{ header.symbol.split(1) }}``): the template's fault, not a crash.
@@ -102,15 +115,27 @@ def render_docx_plain(
     tpl = DocxTemplate(io.BytesIO(template))
     with _package_errors(name):
         tpl.init_docx()
+
+    def fix_tables(xml: bytes) -> Any:  # docxtpl's parse recovers by dropping text: parse first
+        strict_parse(xml)
+        return DocxTemplate.fix_tables(tpl, xml)
+
+    tpl.fix_tables = fix_tables
     images = list(_inline_images(context))
     owners = [image.tpl for image in images]
     try:
         for image in images:
             image.tpl = tpl
-        with _named_errors(name):
-            tpl.render(dict(context), jinja_env=make_environment(draft=draft), autoescape=True)
+        with _named_errors(name), render_budget():
+            env = make_environment(draft=draft)
+            env.finalize = keep_marks
+            props = tpl.docx.core_properties
+            tagged = [p for p in sorted(CORE_PROPS_RENDERED) if "{" in (getattr(props, p) or "")]
+            tpl.render(dict(context), jinja_env=env, autoescape=True)
+            for prop in tagged:  # as engines.compiled does (docxtpl_shims._TextProperties)
+                setattr(props, prop, html.unescape(getattr(props, prop)))
             if properties:
-                set_properties(tpl.docx.core_properties, properties)
+                set_properties(props, properties)
             buf = io.BytesIO()
             tpl.save(buf)
     finally:

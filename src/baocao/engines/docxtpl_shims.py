@@ -18,15 +18,19 @@ To reuse them unchanged, ``engines.compiled`` hands them:
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import docxtpl
 from docx.opc.coreprops import CoreProperties
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate, InlineImage, Listing, RichText, RichTextParagraph
 from jinja2 import Environment, Template, nodes
 from lxml import etree
+from markupsafe import Markup, escape
+
+from .docx_context import WordTable
 
 __all__ = [
     "LIVE_TYPES",
@@ -37,6 +41,7 @@ __all__ = [
     "after_render",
     "after_render_matches_docxtpl",
     "has_listing_bytes",
+    "keep_marks",
     "refusing_live",
 ]
 
@@ -68,6 +73,59 @@ def refusing_live(prior: Callable[..., Any] | None) -> Callable[..., Any]:
     if pass_arg is not None:
         finalize.jinja_pass_arg = pass_arg  # type: ignore[attr-defined]
     return finalize
+
+
+_MARK_PIECES = ("{_", "_}")
+_TEXT_MARKUP = (Markup, RichText, RichTextParagraph, Listing, WordTable)
+"""Values whose markup is text built from user data, with no side effect when read."""
+
+
+def keep_marks(value: Any) -> Any:
+    """A Jinja ``finalize`` that keeps user text holding ``{_{`` ``}_}`` ``{_%`` ``%_}`` as typed.
+
+    docxtpl turns those four marks back into ``{{ }} {% %}`` in the rendered
+    XML (``after_render``), to let template authors print tag marks; applied to
+    the whole output, it also rewrote the same characters in user data
+    (``a {_{ b }_} c`` came out as ``a {{ b }} c``). Every mark holds ``{_`` or
+    ``_}``, so a printed value holding either has its underscore written as the
+    character reference ``&#95;``: the same character once parsed, but no mark
+    for the replace to find. Values without those pairs (nearly all) pass as
+    they are; markup (``RichText``, tables) is treated the same way, and a
+    reference is as valid in an attribute as in text.
+    """
+    if type(value) is str:
+        if "_" not in value or not any(p in value for p in _MARK_PIECES):
+            return value
+        return Markup(_unmark(str(escape(value))))
+    if not isinstance(value, _TEXT_MARKUP):  # others' __html__ may act (InlineImage inserts)
+        return value
+    markup = str(value.__html__())
+    if "_" not in markup or not any(p in markup for p in _MARK_PIECES):
+        return value
+    return Markup(_unmark(markup))
+
+
+def _unmark(xml: str) -> str:
+    return xml.replace("{_", "{&#95;").replace("_}", "&#95;}")
+
+
+class _TextProperties:
+    """Core properties whose rendered values are taken as text, not escaped XML.
+
+    docxtpl renders a property (``{{ header.subject }}`` in the title) through
+    the escaping environment and stores the result as the property's text, so
+    ``&`` became ``&amp;`` in the document's title; the rendered value is
+    unescaped once, which gives back exactly the printed text.
+    """
+
+    def __init__(self, props: CoreProperties) -> None:
+        object.__setattr__(self, "_props", props)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._props, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._props, name, html.unescape(value) if isinstance(value, str) else value)
 
 
 class _Silent:
@@ -142,7 +200,7 @@ class DocumentState:
         self.docx_ids_index = 1000
         self.docx = self
         self.core_element = core
-        self.core_properties = CoreProperties(core) if core is not None else None
+        self.core_properties = _TextProperties(CoreProperties(core)) if core is not None else None
         self.rewritten: list[str] = []
         """Paragraphs ``resolve_listing`` changed, as it wrote them."""
 

@@ -21,7 +21,7 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,25 +92,40 @@ class Conversion:
     seconds: float = 0.0
 
 
-def _run(cmd: list[str], timeout: float) -> tuple[int, str]:
-    """Run ``cmd`` in its own process group; on timeout kill that group (soffice forks)."""
-    proc = subprocess.Popen(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        if hasattr(os, "killpg"):
-            os.killpg(proc.pid, signal.SIGKILL)
-        else:  # pragma: no cover - Windows
-            proc.kill()
-        proc.communicate()
-        raise
-    return proc.returncode, out.decode("utf-8", "replace")
+def _run(cmd: list[str], timeout: float, poll: Callable[[], None] | None = None) -> tuple[int, str]:
+    """Run ``cmd`` in its own process group; on timeout kill that group (soffice forks).
+
+    ``poll`` is called about four times a second while it runs (progress); the
+    output goes to a temporary file, so a chatty program cannot fill a pipe.
+    """
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    proc.wait(timeout=max(0.0, min(0.25, deadline - time.monotonic())))
+                    break
+                except subprocess.TimeoutExpired:
+                    if time.monotonic() >= deadline:
+                        raise
+                    if poll is not None:
+                        poll()
+        except subprocess.TimeoutExpired:
+            if hasattr(os, "killpg"):
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:  # pragma: no cover - Windows
+                proc.kill()
+            proc.wait()
+            raise
+        log.seek(0)
+        return proc.returncode, log.read().decode("utf-8", "replace")
 
 
 def _server(program: Path, persistent: bool | None) -> OfficeServer | None:
@@ -121,7 +136,11 @@ def _server(program: Path, persistent: bool | None) -> OfficeServer | None:
 
 
 def _through_server(
-    server: OfficeServer, todo: Sequence[Path], staging: Path, limit: float
+    server: OfficeServer,
+    todo: Sequence[Path],
+    staging: Path,
+    limit: float,
+    tick: Callable[[], None] = lambda: None,
 ) -> dict[Path, str]:
     """Each file through the persistent LibreOffice; per-file failures collected."""
     problems: dict[Path, str] = {}
@@ -137,10 +156,17 @@ def _through_server(
             raise
         except OutputError as exc:
             problems[s] = str(exc)
+        tick()
     return problems
 
 
-def _one_call(program: Path, todo: Sequence[Path], staging: str, limit: float) -> dict[Path, str]:
+def _one_call(
+    program: Path,
+    todo: Sequence[Path],
+    staging: str,
+    limit: float,
+    tick: Callable[[], None] = lambda: None,
+) -> dict[Path, str]:
     """Every file in one ``soffice --convert-to pdf`` run with a private profile."""
     with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile:
         cmd = [
@@ -156,7 +182,7 @@ def _one_call(program: Path, todo: Sequence[Path], staging: str, limit: float) -
             *map(str, todo),
         ]
         try:
-            code, log = _run(cmd, limit)
+            code, log = _run(cmd, limit, tick)
         except subprocess.TimeoutExpired:
             raise OutputError(
                 f"LibreOffice did not finish converting {len(todo)} file(s) in {limit:.0f} s; "
@@ -181,6 +207,7 @@ def convert_to_pdf(
     timeout: float | None = None,
     overwrite: bool = True,
     persistent: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Conversion:
     """Convert many .docx files to ``out_dir/<stem>.pdf``.
 
@@ -189,7 +216,8 @@ def convert_to_pdf(
     (``True``), else in one LibreOffice invocation (``persistent=False``, or
     no ``uno``). Per-file failures are collected in the result; a missing
     LibreOffice, a timeout of the one-call path or two sources with the same
-    stem raise :class:`OutputError`.
+    stem raise :class:`OutputError`. ``progress(done, total)`` is called as the
+    PDFs appear, for a determinate progress bar.
     """
     program = find_soffice(soffice)
     srcs = [Path(s).resolve() for s in sources]
@@ -215,12 +243,18 @@ def convert_to_pdf(
     started = time.perf_counter()
     server = _server(program, persistent)
     with tempfile.TemporaryDirectory(prefix=".baocao-pdf-", dir=dest) as staging:
+
+        def tick() -> None:
+            if progress is not None:
+                done = sum(1 for p in Path(staging).glob("*.pdf") if p.stat().st_size > 0)
+                progress(done, len(todo))
+
         try:
             if server is None:
                 raise OfficeUnavailable("no persistent LibreOffice")
-            problems = _through_server(server, todo, Path(staging), limit)
+            problems = _through_server(server, todo, Path(staging), limit, tick)
         except OfficeUnavailable:
-            problems = _one_call(program, todo, staging, limit)
+            problems = _one_call(program, todo, staging, limit, tick)
         for s in todo:
             staged = Path(staging) / f"{s.stem}.pdf"
             if s not in problems and staged.is_file() and staged.stat().st_size > 0:
@@ -229,6 +263,8 @@ def convert_to_pdf(
                 converted[s] = target
             else:
                 failed[s] = problems.get(s) or "LibreOffice produced no PDF"
+    if progress is not None:
+        progress(len(converted), len(todo))
     return Conversion(converted, failed, time.perf_counter() - started)
 
 

@@ -36,13 +36,21 @@ from jinja2 import Undefined, nodes
 from lxml import etree
 from markupsafe import Markup
 
+from ..xmlchars import NOT_XML as _NOT_XML
 from .docx_context import WordTable
 
-__all__ = ["ValueWatch", "fragment_ok", "has_forbidden_chars", "prove_balanced", "watching"]
+__all__ = [
+    "ValueWatch",
+    "fragment_ok",
+    "has_forbidden_chars",
+    "prove_balanced",
+    "strict_parse",
+    "watching",
+]
 
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 forbids; \\a and \\f too, which docxtpl turns into paragraph
-and page breaks only inside ``<w:t>``, so their result is left to its parse."""
+NOT_XML = _NOT_XML
+"""Characters XML 1.0 forbids (``baocao.xmlchars``): refused at load, and a rendered
+body holding one (from a template or a hook) fails its strict parse."""
 
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
 _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF in UTF-8
@@ -144,7 +152,7 @@ def _walk(body: list[nodes.Node], scan: _Scanner) -> None:
             _same_after([node.body, node.else_], scan, "a {% for %} body")
         elif isinstance(node, nodes.With):
             _walk(node.body, scan)
-        elif not isinstance(node, nodes.Assign):
+        elif not isinstance(node, (nodes.Assign, nodes.ExprStmt)):  # ExprStmt: the budget's tick
             raise NotProven(f"{type(node).__name__} blocks are not checked")
 
 
@@ -216,6 +224,14 @@ class ValueWatch:
         if not fragment_ok(markup, self.root_open, self.root_close):
             notes.append(f"a {kind.__name__} value is not a well-formed XML fragment")
         return Markup(markup)
+
+
+_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def strict_parse(data: bytes) -> etree._Element:
+    """Parse a rendered part without recovery: broken XML is an error, never dropped text."""
+    return etree.fromstring(data, parser=_STRICT)
 
 
 def fragment_ok(markup: str, root_open: str, root_close: str) -> bool:

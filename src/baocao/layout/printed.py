@@ -23,6 +23,7 @@ from ..model import (
     lenient_mode,
 )
 from ..model.symbols import BLANK_NUMBER
+from ..textlines import text_lines
 from ..vi import place_date
 
 __all__ = [
@@ -86,7 +87,7 @@ def date_line(place: str, date: IssueDate, form: PrintForm = "official") -> str:
 
 def subject_lines(header: Header) -> tuple[str, ...]:
     """The trích yếu as printed lines; a công văn's starts with ``V/v``."""
-    lines = tuple(line.strip() for line in header.subject.splitlines() if line.strip())
+    lines = tuple(line.strip() for line in text_lines(header.subject) if line.strip())
     if header.form == "cong_van" and lines and not lines[0].startswith("V/v"):
         lines = (f"V/v {lines[0]}", *lines[1:])
     return lines

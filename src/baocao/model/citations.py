@@ -87,7 +87,7 @@ _TOKEN = r"\d+(?:[-/][^\W_]+)*(?![\w/-])"
 _KIND_ALTS = "|".join(re.escape(kind) for kind in KINDS)
 _HEAD = re.compile(rf"(?<!\w)(?P<kind>{_KIND_ALTS})(?P<sep> số | )(?P<symbol>{_TOKEN})")
 _GENERIC_HEAD = re.compile(
-    rf"(?P<kind>[^\W\d_]+(?: [^\W\d_]+){{0,4}}?)(?P<sep> số )(?P<symbol>{_TOKEN})"
+    rf"(?<![^\W\d_])(?P<kind>[^\W\d_]+(?: [^\W\d_]+){{0,4}}?)(?P<sep> số )(?P<symbol>{_TOKEN})"
 )
 _DATE = re.compile(
     r"(?P<comma>,)? ngày (?:"

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ..i18n import _
+from ..textlines import text_lines
 from .forms import deviate
 from .symbols import DocumentSymbol
 from .types import Family, Model, NonEmptyText, Text
@@ -79,7 +80,7 @@ class Issuer(Model):
         if self.lines:
             return self.lines
         parent = (
-            tuple(IssuerLine(text=t.strip()) for t in self.parent.splitlines() if t.strip())
+            tuple(IssuerLine(text=t.strip()) for t in text_lines(self.parent) if t.strip())
             if self.parent
             else ()
         )

@@ -66,9 +66,9 @@ _EXPECTED: dict[Family | None, str] = {
 }
 
 _PREFIX = re.compile(r"^Số\s*:?")
-_PARTY = re.compile(r"(?P<number>\d+)?-(?P<type>[^\s/-]+)(?:/(?P<issuer>\S+))?")
+_PARTY = re.compile(r"(?<!\d)(?P<number>\d+)?-(?P<type>[^\s/-]+)(?:/(?P<issuer>\S+))?")
 _SPACED = re.compile(r"\s*([/-])\s*")
-_STATE = re.compile(r"(?P<number>\d+)?/(?:(?P<year>\d{4})/)?(?P<rest>\S+)")
+_STATE = re.compile(r"(?<!\d)(?P<number>\d+)?/(?:(?P<year>\d{4})/)?(?P<rest>\S+)")
 _NUMBER_ONLY = re.compile(r"\d+")
 _DIGITS = frozenset("0123456789")
 

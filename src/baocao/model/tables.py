@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -128,7 +128,7 @@ class Table(Model):
     """The totals row, printed bold; its number cells must equal the column sums."""
     align: tuple[Align, ...] | None = None
     """Per column; omitted, a column of numbers is right-aligned and the rest left."""
-    widths: tuple[float, ...] | None = None
+    widths: tuple[Annotated[float, Field(gt=0, allow_inf_nan=False)], ...] | None = None
     """Relative column widths; equal when omitted."""
     keep_together: bool | None = None
     """Keep the table on one page; ``None``: only when it is small (at most 15 rows)."""

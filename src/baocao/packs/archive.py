@@ -95,6 +95,4 @@ def parse_part(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(
-            _("{file}: XML hỏng ({why})").format(file=name, why=exc)
-        ) from None
+        raise TemplateError(_("{file}: XML hỏng ({why})").format(file=name, why=exc)) from None

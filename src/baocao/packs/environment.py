@@ -18,12 +18,24 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, Undefined
+from jinja2 import BaseLoader, Environment, StrictUndefined, Undefined, nodes
 from jinja2.exceptions import SecurityError, TemplateRuntimeError, UndefinedError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 from jinja2.utils import missing
 
 from ..vi import FILTERS
+from .budget import (
+    bounded_filter,
+    bounded_lipsum,
+    budgeted_tree,
+    check_bits,
+    check_call,
+    check_format,
+    concat,
+    sized,
+    tick,
+)
 
 __all__ = [
     "DRAFT_BLANK",
@@ -46,6 +58,10 @@ PYTHON_NAMES = frozenset(
     + ["os", "sys", "subprocess", "importlib", "builtins", "io", "pathlib", "shutil"]
 ) - {"range", "dict", "True", "False", "None"}
 """Names a template may try in order to escape; none exists in the sandbox."""
+
+
+_MUTABLE_OWNERS = frozenset({"docxtpl", "docx", "lxml"})
+"""Packages whose objects in a context are mutable builders (their methods change them)."""
 
 
 def _sandbox_hint(name: str | None) -> str | None:
@@ -137,6 +153,7 @@ def _sized(value: Any) -> int:
 
 def _repeat(left: Any, right: Any) -> Any:
     if isinstance(left, int) and isinstance(right, int):
+        check_bits(abs(left).bit_length() + abs(right).bit_length())
         return left * right
     count = right if isinstance(right, int) else left if isinstance(left, int) else 1
     if count * max(_sized(left), _sized(right)) > MAX_REPEAT:
@@ -147,7 +164,21 @@ def _repeat(left: Any, right: Any) -> Any:
 def _power(left: Any, right: Any) -> Any:
     if isinstance(right, (int, float)) and abs(right) > 64:
         raise SecurityError("the template sandbox refuses exponents larger than 64")
+    if isinstance(left, int) and isinstance(right, int) and right > 0:
+        check_bits(abs(left).bit_length() * right)
     return operator.pow(left, right)
+
+
+def _add(left: Any, right: Any) -> Any:
+    """``+``: at most doubles a string or list, so its result is checked after."""
+    return sized(operator.add(left, right))
+
+
+def _modulo(left: Any, right: Any) -> Any:
+    """``%``: a format string's widths are checked before it is filled."""
+    if isinstance(left, str):
+        check_format(left, right if isinstance(right, tuple) else [right])
+    return sized(_arith(operator.mod, "%")(left, right))
 
 
 def _arith(op: Callable[[Any, Any], Any], sign: str) -> Callable[[Any, Any], Any]:
@@ -178,17 +209,60 @@ def _sandbox_range(*args: int) -> range:
 
 
 class SandboxEnvironment(ImmutableSandboxedEnvironment):
-    """Immutable sandbox that also bounds ``*``/``**`` and names division by zero."""
+    """Immutable sandbox that also bounds what a render costs (``budget``) and names
+    division by zero."""
 
-    intercepted_binops = frozenset(["*", "**", "/", "//", "%"])
+    intercepted_binops = frozenset(["*", "**", "/", "//", "%", "+"])
     default_binop_table = {  # noqa: RUF012 - jinja's own class attribute, copied per instance
         **ImmutableSandboxedEnvironment.default_binop_table,
         "*": _repeat,
         "**": _power,
         "/": _arith(operator.truediv, "/"),
         "//": _arith(operator.floordiv, "//"),
-        "%": _arith(operator.mod, "%"),
+        "%": _modulo,
+        "+": _add,
     }
+    concat = staticmethod(concat)
+
+    def tick(self) -> None:
+        """Called at the top of every loop body (``budget.budgeted_tree``)."""
+        tick()
+
+    def sized(self, value: Any) -> Any:
+        """Wrapped around every ``~`` (``budget.budgeted_tree``)."""
+        return sized(value)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        return budgeted_tree(super()._parse(source, name, filename), self)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """Every call from a template: on the clock, and sizes checked before and after."""
+        tick()
+        target = getattr(__obj, "__self__", None)
+        if isinstance(target, (str, list, tuple)):
+            check_call(getattr(__obj, "__name__", ""), target, args, kwargs)
+        return sized(super().call(__context, __obj, *args, **kwargs))
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        """Methods of mutable builders in the context (docxtpl's ``RichText.add``, python-docx,
+        lxml) are refused: a template reads its context, it never changes it."""
+        owner = getattr(obj, "__self__", None)
+        mutable = owner is not None and not isinstance(owner, type)
+        if mutable and type(owner).__module__.split(".")[0] in _MUTABLE_OWNERS:
+            return False
+        return bool(super().is_safe_callable(obj))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        pattern = str(value.__self__)
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            check_format(pattern, [*args, *kwargs.values()])
+            return str(sized(wrapped(*args, **kwargs)))
+
+        return checked
 
 
 def _filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -212,5 +286,7 @@ def make_environment(*, draft: bool = False) -> SandboxEnvironment:
         loader=_NoLoader(),
     )
     env.filters.update({name: _filter(name, f) for name, f in FILTERS.items()})
+    env.filters.update({name: bounded_filter(name, f) for name, f in env.filters.items()})
     env.globals["range"] = _sandbox_range
+    env.globals["lipsum"] = bounded_lipsum
     return env

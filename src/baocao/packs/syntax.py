@@ -40,7 +40,7 @@ _DOCXTPL_STATEMENTS = frozenset(["colspan", "cellbg", "vm", "hm"])
 LOADER_STATEMENTS = frozenset(["import", "from", "include", "extends"])
 """Statements that load another template: blocked by the sandbox."""
 
-_WORD = re.compile(r"^\s*-?\s*([A-Za-z_]\w*)")
+_WORD = re.compile(r"^\s*(?:-\s*)?([A-Za-z_]\w*)")
 
 
 @dataclass(frozen=True)

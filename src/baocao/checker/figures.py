@@ -195,7 +195,7 @@ _PERCENT = rf"(?P<p>{_NUM})\s?%"
 _FRACTION_THEN_PERCENT = re.compile(
     rf"(?<![\d/.,-]){_FRACTION}(?![\d/])[^;.%]{{0,80}}?đạt\s+{_PERCENT}"
 )
-_PERCENT_THEN_FRACTION = re.compile(rf"{_PERCENT}\s*\(\s*{_FRACTION}")
+_PERCENT_THEN_FRACTION = re.compile(rf"(?<![\d.,]){_PERCENT}\s*\(\s*{_FRACTION}")
 
 
 def percent_vs_fraction(ctx: Context) -> Iterator[Finding]:

@@ -117,7 +117,7 @@ def test_html_and_markdown_keep_marks_merges_and_totals() -> None:
     html = render_bytes(report, "html").decode()
     assert '<th colspan="3">Kết nạp</th>' in html and '<th rowspan="2">TT</th>' in html
     assert '<tr class="total">' in html and '<td class="right">1.998</td>' not in html
-    assert '<p class="unit">Đơn vị tính: người</p>' in html
+    assert '<span class="unit">Đơn vị tính: người</span></caption>' in html
     md = render_bytes(load(EXAMPLES / "bao-cao-chi-bo-tieu-de-chay-lien.yaml"), "md").decode()
     assert "\u00a0\\+ nam 12;" in md and "• cấp huyện 06 em;" in md
     assert "\\- Công tác giáo dục:" in md  # the mark as typed, not a Markdown list

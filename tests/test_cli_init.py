@@ -15,6 +15,7 @@ from baocao import load, loads, render_bytes
 from baocao.cli import main
 from baocao.cli.init import starter_kinds, starter_text
 from baocao.model import REPORT_KINDS, DocumentSymbol, IssueDate, Issuer, IssuerLine
+from baocao.model.implementation import Basis
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert the English messages
 SCHEMA_LINE = "# yaml-language-server: $schema=baocao.schema.json\n"
@@ -83,7 +84,7 @@ def test_init_writes_a_file_that_validates(kind: str, tmp_path: Path) -> None:
 
 # ``Issuer.lines`` is the other way to write ``parent`` + ``name`` (docs/model.md).
 ALTERNATIVES: dict[type[BaseModel], set[str]] = {Issuer: {"lines"}}
-ALTERNATIVE_MODELS: set[type[BaseModel]] = {IssuerLine}
+ALTERNATIVE_MODELS: set[type[BaseModel]] = {IssuerLine, Basis}  # Basis: a citation as written
 
 
 @pytest.mark.parametrize("kind", sorted(REPORT_KINDS))

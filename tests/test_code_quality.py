@@ -25,6 +25,7 @@ LAYERS = [
     ("packs",),
     ("engines",),
     ("conformance", "checker"),
+    ("importer",),
     ("rendering", "batch", "testing", "annotate"),
     ("cli", "server", "__main__"),
 ]

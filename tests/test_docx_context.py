@@ -55,6 +55,7 @@ def test_context_keeps_the_documented_keys(ubnd: baocao.Document) -> None:
         "doc_type",
         "subject",
         "addressees",
+        "rules",
     }
     assert ctx["header"]["symbol"] == "Số: 245/BC-UBND"
     assert ctx["family"] == "nha_nuoc" and ctx["draft"] is False

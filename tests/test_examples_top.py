@@ -5,6 +5,7 @@ Their text against ``NAME.expected.txt`` and conformance: tests/test_examples_ex
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -91,3 +92,20 @@ def test_the_examples_convert_to_pdf(tmp_path: Path) -> None:
     for name in NAMES:
         pdf = docx_to_pdf(baocao.render_bytes(_load(name), "docx"))
         assert pdf[:5] == b"%PDF-", name
+
+
+def test_render_and_batch_take_lenient_and_form(tmp_path: Path) -> None:
+    """``render --lenient --form written`` and ``batch --lenient`` on the deviating example."""
+    src = EXAMPLES / "bao-cao-lech-the-thuc.yaml"
+    out = tmp_path / "lech.txt"
+    run = CliRunner().invoke
+    refused = run(main, ["render", str(src), "-o", str(out)])
+    assert refused.exit_code == 1 and "BC901" in refused.output and not out.exists()
+    done = run(main, ["render", str(src), "-o", str(out), "--lenient", "--form", "written"])
+    assert done.exit_code == 0, done.output
+    assert "Số : 07 /BC - CB" in out.read_text(encoding="utf-8")
+    batch = run(main, ["batch", str(src), "-o", str(tmp_path / "b"), "-f", "txt", "--lenient"])
+    assert batch.exit_code == 0, batch.output
+    assert "Số 07-BC/CB" in (tmp_path / "b" / "bao-cao-lech-the-thuc.txt").read_text("utf-8")
+    check = run(main, ["check", "--lenient", "--format", "json", str(src)])
+    assert {"BC901", "BC902", "BC904", "BC905"} <= {d["code"] for d in json.loads(check.output)}

@@ -133,3 +133,14 @@ def test_a_broken_plugin_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.undo()
         kinds_module._plugins_loaded.cache_clear()
+
+
+def test_layout_lines_carry_their_input_location(seed_report: AnyReport) -> None:
+    """The implementation report's part I lines point at ``results`` in the input file."""
+    lay = baocao.layout(seed_report)
+    first = next(ln for ln in lay.body if ln.loc[:2] == ("sections", 0) and ln.role != "heading")
+    assert first.source[0] == "results"
+    assert first.source[1:] == first.loc[2:]
+    assert lay.preamble[0].source == ("preamble",)
+    doc_kind = baocao.layout(seed_report.to_document())
+    assert all(ln.source == ln.loc for ln in doc_kind.body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from baocao.profiles import (
     profile_for,
     select_profile,
 )
+from baocao.profiles.metrics import text_width_mm
 from baocao.profiles.units import mm_to_twips, pt_to_twips, twips_to_mm
 
 
@@ -125,3 +127,15 @@ def test_units_round_as_word_stores_them() -> None:
     assert [mm_to_twips(x) for x in (20, 30, 15, 10)] == [1134, 1701, 850, 567]
     assert pt_to_twips(6) == 120
     assert twips_to_mm(1134) == pytest.approx(20.0, abs=0.01)
+
+
+def test_text_widths_match_the_printed_lines() -> None:
+    """Times New Roman advance widths give the printed widths (format-rules.md §3, §8)."""
+    assert round(text_width_mm("ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True), 1) == 72.9
+    assert round(text_width_mm("Độc lập - Tự do - Hạnh phúc", 14, bold=True), 1) == 60.5
+    assert round(text_width_mm("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True), 1) == 95.7
+    # NFD input measures as NFC; bold is wider than regular, size scales linearly
+    text = "Độc lập"
+    assert text_width_mm(unicodedata.normalize("NFD", text), 14) == text_width_mm(text, 14)
+    assert text_width_mm("tự do", 13, bold=True) > text_width_mm("tự do", 13)
+    assert text_width_mm("ỦY BAN", 26) == 2 * text_width_mm("ỦY BAN", 13)

@@ -29,8 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from body_parts import appendix_part, body_part
 from docx_xml import ROOT, El, indents, mm_to_twips, package, para, tag, val, w
-from template_styles import heading_styles, styles_xml
+from template_styles import styles_xml
 
 from baocao.profiles import FormatProfile, get_profile
 
@@ -108,6 +109,11 @@ def rule(width_mm: float, length_mm: float) -> El:
     return para("BCRule", ppr=[indents(side, side)])
 
 
+def fitted_rule(width_mm: float, key: str) -> El:
+    """A drawn line sized per report (a fraction of its line, ``DrawnLine``), centred."""
+    return tag(f"{{{{p header.rules.{key}.within({mm_to_twips(width_mm)}) }}}}")
+
+
 # ---------------------------------------------------------------- parts
 
 
@@ -126,11 +132,10 @@ def header_part(profile: FormatProfile) -> list[El]:
         tag("{%p endfor %}"),
     ]
     # The mark under it, as data: the family's own (one star / a short rule), several stars, none.
-    rule_length = d.issuer_rule.length_mm.value if d.issuer_rule else 20.0
     star_style = "BCStar" if d.star is not None else "BCHeader"
     separator = [
         tag('{%p if header.separator == "rule" %}'),
-        rule(left_w, rule_length),
+        fitted_rule(left_w, "issuer"),
         tag('{%p elif header.separator != "none" %}'),
         para(star_style, "{{ header.separator }}"),
         tag("{%p endif %}"),
@@ -147,6 +152,7 @@ def header_part(profile: FormatProfile) -> list[El]:
         tag("{%p endif %}"),
     ]
     place_date = [para("BCPlaceDate", "{{ header.place_date }}")]
+    assert d.motto_rule.length_mm is not None
     motto_rule = rule(right_w, d.motto_rule.length_mm.value)
     if profile.family == "dang":
         left = [*issuer, *separator, *number]
@@ -177,7 +183,7 @@ def title_part(profile: FormatProfile) -> list[El]:
     if d.subject_separator is not None:
         out.append(para("BCSeparator", d.subject_separator))
     if d.subject_rule is not None:
-        out.append(rule(profile.page.text_width_mm, d.subject_rule.length_mm.value))
+        out.append(fitted_rule(profile.page.text_width_mm, "subject"))
     # Extra lines of the title block (a cut-off date, a term, a school year), under its mark.
     out += [
         tag("{%p for line in header.notes %}"),
@@ -198,85 +204,6 @@ def title_part(profile: FormatProfile) -> list[El]:
         tag("{%p endfor %}"),
     ]
     return out
-
-
-def body_lines_part(profile: FormatProfile, lines: str) -> list[El]:
-    """The loop over ``lines`` (body or an appendix's body): each line in the style of its kind.
-
-    Headings are styled by the kind of their numbering level (``part``, ``roman``,
-    ``arabic`` …), not by depth, and each printed line of a heading is its own
-    paragraph; run-in headings are body paragraphs with a bold lead.
-    """
-    out = [
-        tag(f"{{%p for line in {lines} %}}"),
-        # One lookup of the role per line: the sandbox makes each attribute lookup
-        # costly, and this chain runs for every line of every document.
-        tag("{%p set role = line.role %}"),
-        tag("{%p if role == 'heading' and not line.run_in %}"),
-        tag("{%p set kind = line.kind %}"),
-        tag("{%p for printed in line.printed %}"),
-    ]
-    for i, (kind, style) in enumerate(heading_styles(profile).items()):
-        out += [
-            tag(f"{{%p {'if' if i == 0 else 'elif'} kind == '{kind}' %}}"),
-            para(style.replace(" ", ""), "{{r printed }}"),
-        ]
-    out += [
-        tag("{%p else %}"),
-        para("BCHeadingPlain", "{{r printed }}"),
-        tag("{%p endif %}"),
-        tag("{%p endfor %}"),
-        tag("{%p elif role in ('bullet', 'numbered') and line.indent >= 2 %}"),
-        para("BCList3", "{{r line.rich }}"),
-        tag("{%p elif role in ('bullet', 'numbered') and line.indent == 1 %}"),
-        para("BCList2", "{{r line.rich }}"),
-        tag("{%p elif role == 'bullet' %}"),
-        para("BCBullet", "{{r line.rich }}"),
-        tag("{%p elif role == 'table' %}"),
-        tag("{%p if line.table.caption %}"),
-        para("BCTableCaption", "{{ line.table.caption }}"),
-        tag("{%p endif %}"),
-        tag("{%p if line.table.unit %}"),
-        para("BCTableUnit", "{{ line.table.unit }}"),
-        tag("{%p endif %}"),
-        # The Word table itself (borders from the "BC Table" style, header rows repeated,
-        # merged header cells, aligned numbers, bold totals) is built by
-        # baocao.engines.docx_table.
-        tag("{{p line.table.docx }}"),
-        tag("{%p else %}"),
-        para("BCBody", "{{r line.rich }}"),
-        tag("{%p endif %}"),
-        tag("{%p endfor %}"),
-    ]
-    return out
-
-
-def body_part(profile: FormatProfile) -> list[El]:
-    return [
-        tag("{%p for line in preamble %}"),
-        para("BCBody", "{{r line.rich }}"),
-        tag("{%p endfor %}"),
-        *body_lines_part(profile, "body"),
-        tag("{%p if closing %}"),
-        para("BCClosing", "{{r closing.rich }}"),
-        tag("{%p endif %}"),
-    ]
-
-
-def appendix_part(profile: FormatProfile) -> list[El]:
-    """Each phụ lục on a new page: label, title lines, the note, its own body."""
-    return [
-        tag("{%p for appendix in appendices %}"),
-        para("BCAppendixLabel", "{{ appendix.label }}"),
-        tag("{%p for t in appendix.title %}"),
-        para("BCAppendixTitle", "{{ t }}"),
-        tag("{%p endfor %}"),
-        tag("{%p if appendix.note %}"),
-        para("BCAppendixNote", "{{ appendix.note }}"),
-        tag("{%p endif %}"),
-        *body_lines_part(profile, "appendix.body"),
-        tag("{%p endfor %}"),
-    ]
 
 
 def _signer_head(profile: FormatProfile, var: str) -> list[El]:

@@ -9,102 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx_xml import El, on_off, val, w, xml_bytes
+from docx_xml import El, val, w, xml_bytes
+from style_xml import paragraph_props, run_props, style_element
 
 from baocao.profiles import ElementFormat, FormatProfile
-from baocao.profiles.units import mm_to_twips, pt_to_twips
-
-
-def _spacing(fmt: ElementFormat) -> El | None:
-    attrs: dict[str, str | int] = {}
-    if fmt.space_before_pt is not None:
-        attrs["before"] = pt_to_twips(fmt.space_before_pt.value)
-    if fmt.space_after_pt is not None:
-        attrs["after"] = pt_to_twips(fmt.space_after_pt.value)
-    ls = fmt.line_spacing
-    if ls is not None and ls.rule == "multiple":
-        attrs.update(line=round(ls.value.value * 240), lineRule="auto")
-    elif ls is not None:
-        rule = "exact" if ls.rule == "exact" else "atLeast"
-        attrs.update(line=pt_to_twips(ls.value.value), lineRule=rule)
-    return w("spacing", attrs) if attrs else None
-
-
-def _ppr(
-    fmt: ElementFormat,
-    *,
-    border: bool = False,
-    keep_next: bool = False,
-    outline: int | None = None,
-    page_break: bool = False,
-) -> El:
-    """pPr children in schema order: keepNext, pageBreakBefore, pBdr, spacing, ind, jc, outline."""
-    bdr = None
-    if border:
-        bdr = w(
-            "pBdr", None, w("bottom", {"val": "single", "sz": 6, "space": 1, "color": "000000"})
-        )
-    indents: dict[str, str | int] = {}
-    if fmt.left_indent_mm is not None:
-        indents["left"] = mm_to_twips(fmt.left_indent_mm.value)
-    if fmt.first_line_indent_mm is not None:
-        indents["firstLine"] = mm_to_twips(fmt.first_line_indent_mm.value)
-    ind = w("ind", indents) if indents else None
-    return w(
-        "pPr",
-        None,
-        w("keepNext") if keep_next else None,
-        w("pageBreakBefore") if page_break else None,
-        bdr,
-        _spacing(fmt),
-        ind,
-        val("jc", fmt.align) if fmt.align else None,
-        val("outlineLvl", outline) if outline is not None else None,
-    )
-
-
-def _rpr(fmt: ElementFormat) -> El:
-    size = round(fmt.size.value * 2) if fmt.size else None
-    underline = None
-    if fmt.underline is not None:
-        underline = val("u", "single" if fmt.underline else "none")
-    return w(
-        "rPr",
-        None,
-        on_off("b", fmt.bold),
-        on_off("bCs", fmt.bold),
-        on_off("i", fmt.italic),
-        on_off("iCs", fmt.italic),
-        val("sz", size) if size else None,
-        val("szCs", size) if size else None,
-        underline,
-    )
-
-
-def _style(
-    kind: str,
-    style_id: str,
-    name: str,
-    *,
-    based_on: str | None = None,
-    ppr: El | None = None,
-    rpr: El | None = None,
-    tblpr: El | None = None,
-    default: bool = False,
-) -> El:
-    attrs: dict[str, str | int] = {"type": kind, "styleId": style_id}
-    if default:
-        attrs["default"] = 1
-    return w(
-        "style",
-        attrs,
-        val("name", name),
-        val("basedOn", based_on) if based_on else None,
-        w("qFormat") if kind == "paragraph" else None,
-        ppr if ppr is not None and len(ppr) else None,
-        rpr if rpr is not None and len(rpr) else None,
-        tblpr,
-    )
 
 
 @dataclass(frozen=True)
@@ -315,7 +223,7 @@ def style_specs(profile: FormatProfile) -> list[StyleSpec]:
     return specs
 
 
-def _table_style(style_id: str, name: str, borders: bool) -> El:
+def _tablestyle_element(style_id: str, name: str, borders: bool) -> El:
     edge = {"val": "single", "sz": 4, "space": 0, "color": "000000"} if borders else {"val": "nil"}
     tbl_borders = w(
         "tblBorders",
@@ -328,7 +236,7 @@ def _table_style(style_id: str, name: str, borders: bool) -> El:
         w("left", {"w": 85 if borders else 0, "type": "dxa"}),
         w("right", {"w": 85 if borders else 0, "type": "dxa"}),
     )
-    return _style(
+    return style_element(
         "table",
         style_id,
         name,
@@ -363,8 +271,10 @@ def styles_xml(profile: FormatProfile) -> bytes:
         ),
     )
     root = w("styles", None, defaults)
-    root.append(_style("paragraph", "Normal", "Normal", default=True))
-    root.append(_style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True))
+    root.append(style_element("paragraph", "Normal", "Normal", default=True))
+    root.append(
+        style_element("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
+    )
     normal_table = w(
         "tblPr",
         None,
@@ -378,28 +288,30 @@ def styles_xml(profile: FormatProfile) -> bytes:
             w("right", {"w": 108, "type": "dxa"}),
         ),
     )
-    root.append(_style("table", "TableNormal", "Normal Table", tblpr=normal_table, default=True))
+    root.append(
+        style_element("table", "TableNormal", "Normal Table", tblpr=normal_table, default=True)
+    )
     specs = style_specs(profile)
     formats = {spec.name: spec.fmt for spec in specs}
     for spec in specs:
         parent = formats.get(spec.based_on)
         fmt = _own(spec.fmt, parent) if parent is not None else spec.fmt
         root.append(
-            _style(
+            style_element(
                 "paragraph",
                 spec.style_id,
                 spec.name,
                 based_on=spec.based_on.replace(" ", ""),
-                ppr=_ppr(
+                ppr=paragraph_props(
                     fmt,
                     border=spec.border,
                     keep_next=spec.keep_next,
                     outline=spec.outline,
                     page_break=spec.page_break,
                 ),
-                rpr=_rpr(fmt),
+                rpr=run_props(fmt),
             )
         )
-    root.append(_table_style("BCTable", "BC Table", borders=True))
-    root.append(_table_style("BCLayoutTable", "BC Layout Table", borders=False))
+    root.append(_tablestyle_element("BCTable", "BC Table", borders=True))
+    root.append(_tablestyle_element("BCLayoutTable", "BC Layout Table", borders=False))
     return xml_bytes(root)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .annotate import annotate
     from .batch import render_many
     from .checker import Diagnostic, check
+    from .importer import ImportResult, import_report
     from .layout import Layout, layout
     from .loading import json_schema, load, loads, validate
     from .model import (
@@ -86,6 +87,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "batch": ("render_many",),
     "annotate": ("annotate",),
     "checker": ("Diagnostic", "check"),
+    "importer": ("ImportResult", "import_report"),
     "layout": ("Layout", "layout"),
     "loading": ("json_schema", "load", "loads", "validate"),
     "model": tuple(
@@ -175,6 +177,7 @@ __all__ = [
     "DocumentSymbol",
     "Header",
     "ImplementationReport",
+    "ImportResult",
     "Inline",
     "InputError",
     "IssueDate",
@@ -214,6 +217,7 @@ __all__ = [
     "check",
     "deviations",
     "get_pack",
+    "import_report",
     "json_schema",
     "layout",
     "lenient_mode",

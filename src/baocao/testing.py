@@ -30,6 +30,7 @@ from typing import Any
 from lxml import etree
 
 from .errors import TemplateError
+from .i18n import _
 from .loading import load, loads
 from .model import AnyReport
 from .packs.check import TemplateIssue, errors_only
@@ -124,7 +125,7 @@ def _conformance(data: bytes, pack: TemplatePack) -> list[TemplateIssue]:
                 "note",
             )
         ]
-    if pack.family not in ("dang", "nha_nuoc") and pack.profile is None:
+    if pack.family not in ("dang", "nha_nuoc") and pack.profile_ref is None:
         return [
             TemplateIssue(
                 "conformance-skipped",
@@ -135,7 +136,7 @@ def _conformance(data: bytes, pack: TemplatePack) -> list[TemplateIssue]:
         ]
     family = pack.family if pack.family in ("dang", "nha_nuoc") else None
     try:
-        report = check_docx(data, family=family, profile=pack.profile)
+        report = check_docx(data, family=family, profile=pack.profile_ref, waivers=pack.waivers)
     except TemplateError as exc:
         return [
             TemplateIssue(
@@ -144,16 +145,43 @@ def _conformance(data: bytes, pack: TemplatePack) -> list[TemplateIssue]:
                 file=f"sample render ({pack.id})",
             )
         ]
-    return [
+    where = f"sample render ({pack.id})"
+    out = [
         TemplateIssue(
             "conformance",
             f"{r.rule_id}: {r.description}: measured {r.measured}, expected {r.expected}",
             "error",
-            file=f"sample render ({pack.id})",
+            file=where,
         )
-        for r in report.results
-        if not r.passed
+        for r in report.failures()
     ]
+    out += [
+        TemplateIssue(
+            "conformance-waived",
+            _(
+                "{rule} được miễn: {reason} (đo được {measured}, quy định {expected}{passes})"
+            ).format(
+                rule=r.rule_id,
+                reason=r.waived,
+                measured=r.measured,
+                expected=r.expected,
+                passes=_("; vẫn đạt") if r.passed else "",
+            ),
+            "note",
+            file=where,
+        )
+        for r in report.waived()
+    ]
+    out += [
+        TemplateIssue(
+            "conformance-waiver-unused",
+            _("miễn {rule} nhưng không có quy tắc nào như vậy").format(rule=k),
+            "warning",
+            file=str(pack.path),
+        )
+        for k in report.unknown_waivers
+    ]
+    return out
 
 
 def check_pack(

@@ -231,3 +231,40 @@ def test_download_names() -> None:
     assert header.startswith('attachment; filename="BAO-CAO-so-12-BC-tinh-hinh.docx"')
     assert unquote(header.split("''")[1]) == name
     assert download_name("", "pdf") == "bao-cao.pdf"
+
+
+def test_import_a_word_file(client: TestClient) -> None:
+    """An old .docx becomes a report file that validates leniently, with the importer's notes."""
+    docx = client.post("/v1/render?format=docx", content=SEED, headers=YAML).content
+    media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    answer = client.post("/v1/import", content=docx, headers={"content-type": media})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["valid"] is True and "Tổ huyện" in body["yaml"]
+    assert body["data"]["header"]["family"] == "dang"
+    again = client.post("/v1/validate?lenient=true", content=body["yaml"].encode(), headers=YAML)
+    assert again.status_code == 200, again.text
+
+
+def test_import_refuses_other_media(client: TestClient) -> None:
+    """Only Word and text files are imported."""
+    answer = client.post("/v1/import", content=b"%PDF", headers={"content-type": "application/pdf"})
+    assert (answer.status_code, answer.json()["code"]) == (415, "unsupported-media-type")
+
+
+def test_lenient_holds_what_strict_refuses(client: TestClient) -> None:
+    """A number written off the official form is a 422 in strict mode; lenient loads and
+    the checker reports the deviation with its form-rule code."""
+    deviating = (ROOT / "examples" / "bao-cao-lech-the-thuc.yaml").read_bytes()
+    assert client.post("/v1/validate", content=deviating, headers=YAML).status_code == 422
+    assert (
+        client.post("/v1/validate?lenient=true", content=deviating, headers=YAML).status_code == 200
+    )
+    found = client.post("/v1/check?lenient=true", content=deviating, headers=YAML).json()
+    assert any(d["code"].startswith("BC90") for d in found["diagnostics"])
+    written = client.post(
+        "/v1/render?format=txt&lenient=true&form=written", content=deviating, headers=YAML
+    )
+    official = client.post("/v1/render?format=txt&lenient=true", content=deviating, headers=YAML)
+    assert written.status_code == official.status_code == 200
+    assert written.content != official.content

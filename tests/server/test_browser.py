@@ -107,3 +107,19 @@ def test_invalid_report_shows_its_problems(browser: object, live_server: str) ->
     driver.find_element(By.ID, "preview-btn").click()  # type: ignore[attr-defined]
     box = WebDriverWait(driver, 30).until(ec.visibility_of_element_located((By.ID, "problems")))
     assert "header" in box.text
+
+
+def test_upload_an_old_word_file(browser: object, live_server: str, tmp_path: Path) -> None:
+    """Choosing a .docx imports it: the text box gets its report file and the preview shows it."""
+    from baocao import load, render_bytes
+
+    old = tmp_path / "bao-cao-cu.docx"
+    old.write_bytes(render_bytes(load(ROOT / "examples" / "bao-cao-ubnd-xa.yaml"), "docx"))
+    driver = browser
+    driver.get(live_server + "/")  # type: ignore[attr-defined]
+    driver.find_element(By.ID, "file").send_keys(str(old))  # type: ignore[attr-defined]
+    wait = WebDriverWait(driver, 60)
+    wait.until(ec.text_to_be_present_in_element((By.ID, "status"), "bao-cao-cu.docx"))
+    wait.until(ec.text_to_be_present_in_element((By.ID, "preview"), "ỦY BAN NHÂN DÂN"))
+    source = driver.find_element(By.ID, "source").get_attribute("value")  # type: ignore[attr-defined]
+    assert "family: nha_nuoc" in source

@@ -5,7 +5,10 @@ Rules read the *generic* document (``report.to_document()``, printed by
 report kind: the ImplementationReport's ``results`` is ``sections[0]``, its
 ``assessment`` ``sections[1]``, its ``tasks`` ``sections[2]``, and its preamble is
 one paragraph made of ``preamble.lead``, ``preamble.citations[i]`` and
-``preamble.conclusion``. This module is the one place that maps back.
+``preamble.conclusion``. Each kind maps its own paths back
+(``report.source_loc``, the other half of its adapter; layout lines carry the
+result as ``Line.source``); this module adds the offsets inside a text: which
+span of a paragraph, which citation of the preamble.
 """
 
 from __future__ import annotations
@@ -42,10 +45,9 @@ def input_loc(
     its runs (the paragraph's spans) begin: a finding inside the second span of a
     multi-span paragraph points at ``….spans[1]``.
     """
-    if isinstance(report, ImplementationReport):
-        if loc[:1] == ("preamble",):
-            return _preamble_part(report, text, offset)
-        loc = _implementation_loc(report, loc)
+    if isinstance(report, ImplementationReport) and loc[:1] == ("preamble",):
+        return _preamble_part(report, text, offset)
+    loc = report.source_loc(loc)
     if offset is not None and len(run_starts) > 1:
         span = max(i for i, start in enumerate(run_starts) if start <= offset)
         loc = (*loc, "spans", span)
@@ -68,46 +70,3 @@ def _preamble_part(report: ImplementationReport, text: str, offset: int | None) 
         if offset < pos:
             return ("preamble", "citations", i)
     return ("preamble", "conclusion") if pre.conclusion else ("preamble",)
-
-
-def _implementation_loc(report: ImplementationReport, loc: Loc) -> Loc:
-    """Undo ``ImplementationReport.to_document()`` for one path."""
-    if loc[:1] != ("sections",) or len(loc) < 2:
-        return loc
-    part, rest = loc[1], loc[2:]
-    if part == 0:
-        return ("results", *rest)
-    if part == 1:
-        return _assessment_loc(report, rest)
-    if part == 2:
-        return _tasks_loc(report, rest)
-    return loc
-
-
-def _assessment_loc(report: ImplementationReport, rest: Loc) -> Loc:
-    a = report.assessment
-    base: Loc = ("assessment",)
-    if rest[:1] != ("sections",) or len(rest) < 2:
-        return (*base, *rest)
-    sub, rest = rest[1], rest[2:]
-    if sub == 0:
-        return (*base, "strengths", *rest)
-    if sub == 2 and not a.causes_under_limitations:
-        return (*base, "causes", *rest)
-    lim: Loc = (*base, "limitations")
-    if rest[:1] != ("sections",) or len(rest) < 2:
-        return (*lim, *rest)
-    k, rest = rest[1], rest[2:]
-    groups = a.limitations.groups
-    if isinstance(k, int) and k < len(groups):
-        if rest == ("title",) and groups[k].title is None:
-            rest = ("concerning",)
-        return (*lim, "groups", k, *rest)
-    return (*base, "causes", *rest)
-
-
-def _tasks_loc(report: ImplementationReport, rest: Loc) -> Loc:
-    n = len(report.tasks.blocks)
-    if rest[:1] == ("blocks",) and len(rest) >= 4 and rest[1] == n and rest[2] == "items":
-        return ("tasks", "items", *rest[3:])
-    return ("tasks", *rest)

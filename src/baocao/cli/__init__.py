@@ -25,6 +25,8 @@ COMMANDS = {
     "templates": "templates:templates_cmd",
     "conformance": "conformance:conformance_cmd",
     "check": "check:check_cmd",
+    "import": "importing:import_cmd",
+    "normalize": "importing:normalize_cmd",
     "serve": "serve:serve_cmd",
 }
 """Command name → ``module:object`` in this package, imported only when used."""

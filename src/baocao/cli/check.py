@@ -74,6 +74,26 @@ def _red_ink(
     return written
 
 
+_IMPORTED = (".docx", ".doc", ".txt", ".md")
+
+
+def _load(file: str, lenient: bool) -> tuple[Any, dict[Any, int]]:
+    """A report file (or '-'), or a Word/text report read through the importer (as written)."""
+    path = Path(file)
+    if file == "-" or path.suffix.lower() not in _IMPORTED:
+        return read_input(file, lenient=lenient)
+    from ..importer import import_report
+
+    result = import_report(path)
+    for d in result.diagnostics:  # what the import itself noticed (encodings, damaged words)
+        click.echo(d.format(str(path)), err=True)
+    if result.report is None:
+        raise BaocaoError(
+            "; ".join(d.format(str(path)) for d in result.diagnostics if d.severity == "error")
+        )
+    return result.report, {}
+
+
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (docs/cli.md).")
@@ -145,7 +165,7 @@ def check_cmd(
     failed = False
     for f in files:
         try:
-            report, lines = read_input(f, lenient=lenient)
+            report, lines = _load(f, lenient)
             diagnostics = check(report, disable=disable, source_lines=lines, profile=profile)
         except BaocaoError as exc:
             entries.append(error_entry(f, exc))

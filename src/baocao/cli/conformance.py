@@ -19,9 +19,9 @@ __all__ = ["conformance_cmd", "format_table"]
 def format_table(report: ConformanceReport) -> str:
     """The report as an aligned plain-text table: status, rule, measured, expected."""
     rows = [("", "rule", "measured", "expected")]
-    rows += [
-        ("ok" if r.passed else "FAIL", r.rule_id, r.measured, r.expected) for r in report.results
-    ]
+    for r in report.results:
+        expected = r.expected if r.waived is None else f"{r.expected}  [{_('miễn')}: {r.waived}]"
+        rows.append((r.status, r.rule_id, r.measured, expected))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     lines = [
         "  ".join(
@@ -31,8 +31,15 @@ def format_table(report: ConformanceReport) -> str:
     ]
     failed = len(report.failures())
     verdict = "all rules pass" if not failed else f"{failed} of {len(report.results)} rules fail"
+    waived = len(report.waived())
+    if waived:
+        verdict += _(" ({n} quy tắc được miễn theo gói mẫu)").format(n=waived)
     head = f"{report.source}: {report.family}, profile {report.profile} ({report.profile_reason})"
-    return "\n".join([head, *lines, verdict])
+    unknown = [
+        _("cảnh báo: miễn {rule} nhưng không có quy tắc nào như vậy").format(rule=k)
+        for k in report.unknown_waivers
+    ]
+    return "\n".join([head, *lines, *unknown, verdict])
 
 
 @click.command("conformance")
@@ -50,6 +57,14 @@ def format_table(report: ConformanceReport) -> str:
     "default: the family's profile in force on the document's date.",
 )
 @click.option(
+    "-t",
+    "--template",
+    default=None,
+    help=_(
+        "Gói mẫu (id hoặc thư mục) đã in văn bản: dùng hồ sơ định dạng và các miễn trừ của gói."
+    ),
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json"]),
@@ -64,7 +79,12 @@ def format_table(report: ConformanceReport) -> str:
 )
 @fail_cleanly
 def conformance_cmd(
-    file: Path, family: str | None, profile: str | None, fmt: str, as_json: bool
+    file: Path,
+    family: str | None,
+    profile: str | None,
+    template: str | None,
+    fmt: str,
+    as_json: bool,
 ) -> None:
     """Đo tệp FILE (.docx) theo thể thức chính thức, từng quy tắc; mã thoát 1 khi có lỗi.
 
@@ -72,8 +92,16 @@ def conformance_cmd(
     Ví dụ:
       baocao conformance bao-cao.docx --family dang
       baocao conformance ubnd.docx --family nha-nuoc --json
+      baocao conformance out.docx -t ./my-pack
     """
-    report = check_docx(file, family, profile)
+    waivers: dict[str, str] = {}
+    if template is not None:
+        from ..packs.registry import get_pack
+
+        pack = get_pack(template)
+        waivers = pack.waivers
+        profile = profile or pack.profile_ref
+    report = check_docx(file, family, profile, waivers)
     if as_json:
         found = [
             diagnostic(

@@ -1,13 +1,16 @@
 """Conformance checker: measure a .docx against a format profile, rule by rule.
 
-It proves a layout by measurement rather than by eye: page size and margins,
-fonts, the size, emphasis, case and alignment of each header line, the title,
-body, headings, recipients and signer, indents and spacing, the drawn rules,
-where the signer and the recipients sit, and the page numbers. Values are the
-effective ones Word would show (run, character style, paragraph style and its
-``basedOn`` chain, document defaults). Elements are found by their content and
-position, not by style names, so template authors can check packs they built
-in Word::
+It proves a layout by measurement rather than by eye: page size, margins and
+header distance, fonts and colour, the size, emphasis, case and alignment of
+each header line, the title, body, headings, recipients and signer, indents and
+spacing, the drawn rules as a fraction of the line they underline, where the
+signer, the recipients and the date sit, the room left to sign, the report's
+tables and the page numbers. Values are the effective ones Word would show
+(run, character style, paragraph style and its ``basedOn`` chain, document
+defaults). Elements are found by the role their paragraph style carries
+(``BC Signer Name`` …), and by their text in a document without those styles,
+so template authors can also check packs they built in Word. A pack's waivers
+(``rule: reason``) are reported as waived, never as passed::
 
     >>> report = check_docx("bao-cao.docx", family="dang")   # doctest: +SKIP
     >>> report.passed, [r.rule_id for r in report.failures()]  # doctest: +SKIP
@@ -22,8 +25,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import fnmatch
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
 from ..errors import InputError
@@ -76,13 +81,21 @@ class ConformanceReport:
     profile_reason: str
     """Why this profile: named, or chosen by family and date."""
     results: tuple[RuleResult, ...]
+    unknown_waivers: tuple[str, ...] = ()
+    """Waivers that name no rule checked here (a typo, or a rule of the other family)."""
 
     @property
     def passed(self) -> bool:
-        return all(r.passed for r in self.results)
+        """Every rule passes or is waived."""
+        return not self.failures()
 
     def failures(self) -> list[RuleResult]:
-        return [r for r in self.results if not r.passed]
+        """Failing rules that no waiver covers."""
+        return [r for r in self.results if r.status == "FAIL"]
+
+    def waived(self) -> list[RuleResult]:
+        """Rules the pack waives (failing or not), each with its reason."""
+        return [r for r in self.results if r.waived is not None]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (the CLI's ``--format json``)."""
@@ -93,13 +106,17 @@ class ConformanceReport:
             "profile_reason": self.profile_reason,
             "passed": self.passed,
             "failed": len(self.failures()),
+            "waived": len(self.waived()),
+            "unknown_waivers": list(self.unknown_waivers),
             "rules": [
                 {
                     "rule_id": r.rule_id,
                     "description": r.description,
                     "passed": r.passed,
+                    "status": r.status,
                     "measured": r.measured,
                     "expected": r.expected,
+                    "waived": r.waived,
                 }
                 for r in self.results
             ],
@@ -132,15 +149,33 @@ def _profile(
     return select_profile(fam, on), f"in force on {on:%d/%m/%Y}, the document's date"
 
 
+def _waive(
+    results: list[RuleResult], waivers: Mapping[str, str]
+) -> tuple[list[RuleResult], tuple[str, ...]]:
+    """Mark each result a waiver covers (``rule.id`` or ``element.*``); list unused waivers."""
+    used: set[str] = set()
+    out = []
+    for r in results:
+        key = next((k for k in waivers if fnmatch.fnmatchcase(r.rule_id, k)), None)
+        if key is not None:
+            used.add(key)
+            r = replace(r, waived=waivers[key])
+        out.append(r)
+    return out, tuple(k for k in waivers if k not in used)
+
+
 def check_docx(
     source: str | os.PathLike[str] | bytes | IO[bytes],
     family: str | None = None,
     profile: str | os.PathLike[str] | FormatProfile | None = None,
+    waivers: Mapping[str, str] | None = None,
 ) -> ConformanceReport:
     """Measure ``source`` (a path, bytes or a binary stream) against a format profile.
 
     ``family`` is ``dang`` or ``nha_nuoc`` (``nha-nuoc``); None reads it from the
     motto line. ``profile`` is an id, a profile file or a :class:`FormatProfile`.
+    ``waivers`` maps rule ids (or ``element.*``) to the reason a pack deviates on
+    purpose: those rules are reported as waived, not failed and not passed.
     """
     doc = Docx(source)
     fam = normalize_family(family) if family is not None else detect_family(doc)
@@ -149,4 +184,5 @@ def check_docx(
     if chosen.family != fam:
         raise InputError(f"profile {chosen.id!r} is for the {chosen.family} family, not {fam}")
     found = locate(doc, fam, mm_to_twips(chosen.page.text_width_mm))
-    return ConformanceReport(name, fam, chosen.id, reason, tuple(all_rules(doc, chosen, found)))
+    results, unknown = _waive(all_rules(doc, chosen, found), waivers or {})
+    return ConformanceReport(name, fam, chosen.id, reason, tuple(results), unknown)

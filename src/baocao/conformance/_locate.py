@@ -1,8 +1,9 @@
-"""Finding the printed elements of a report in any .docx, by content and position.
+"""Finding the printed elements of a report in a .docx: by style role, else by text.
 
-Why not by style name: template authors build packs in Word with their own
-styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line or
-"Nơi nhận:" wherever they are. The rules:
+A document printed by a baocao pack carries each element's role in its style
+name (``_roles``); a foreign one (typed in Word, an old report) is found by its
+content and position, so the checker finds "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số"
+line or "Nơi nhận:" wherever they are. The text rules:
 
 * header: the first top-level table holding the family's motto. Its right-hand
   lines are the motto (and State tiêu ngữ), a drawn rule (a bottom border on the
@@ -12,11 +13,14 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
   the centred paragraphs that follow, up to the Party ``-----`` or the State rule;
 * addressees: a "Kính gửi" line right after the subject, and the "- …" lines
   under a bare "Kính gửi:", are neither subject nor body;
-* signature: the last top-level table with a "Nơi nhận" label; the label's cell
-  holds the recipient lines, the last cell the signer lines (authority lines
-  start with a signing form such as ``T/M`` or ``TM.``; the last line is the name;
-  "(Đã ký)" and a digital-signature line are neither); in a joint report the
-  signers stand side by side in the rows above Nơi nhận, the last cell's is measured;
+* signature: the first top-level table after the header whose "Nơi nhận" label
+  has "- …" lines under it (an appendix table with a "Nơi nhận" column has
+  none), else the last with a label; the label's cell holds the recipient lines,
+  the last cell the signer lines (authority lines start with a signing form such
+  as ``T/M`` or ``TM.``; "(Đã ký)" and other notes are skipped; the last line is
+  the name);
+  in a joint report the signers stand side by side in the rows above Nơi nhận
+  (or in a table of their own above it), each column measured;
 * a "Phần I" / "Phần thứ nhất" line is above the measured headings;
 * body: top-level paragraphs between them; a paragraph with an outline level
   (Word's heading levels, set by the BC Heading styles) is a heading of that
@@ -28,12 +32,12 @@ styles; the checker must find "ĐẢNG CỘNG SẢN VIỆT NAM", the "Số" line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..layout import MOTTOS
 from ..model import AUTHORITY_FORMS, Family
-from ..profiles.units import twips_to_mm
+from ._found import Located, has_bottom_border, rule_length_mm
 from ._ooxml import Docx, El, Paragraph, W, text_of, text_runs
+from ._roles import by_role
 
 __all__ = ["Located", "find_date", "locate"]
 
@@ -42,52 +46,23 @@ _DATE = re.compile(r"ngày\s*(?:(?P<d>\d{1,2})\s*)?tháng\s*(?:(?P<m>\d{1,2})\s*
 _ROMAN = re.compile(r"^[IVXLCDM]+[-.]\s")
 _SEPARATOR = re.compile(r"^-{3,}$")
 _PART = re.compile(r"^(phần|chương)\s+(thứ\s+\w+|[IVXLC]+|\d+)$", re.IGNORECASE)
-_NOT_SIGNER = re.compile(r"^\(.*\)$|^(ký bởi|người ký|thời gian ký)", re.IGNORECASE)
-"""``(Đã ký)`` on a copy and a digital-signature line: neither title nor name."""
 _UNIT = re.compile(r"^\(?đơn vị( tính)?\s*:", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?$", re.IGNORECASE)
-
-
-@dataclass
-class Located:
-    """What was found, by element name (the names of the profile's elements)."""
-
-    elements: dict[str, list[Paragraph]] = field(default_factory=dict)
-    rules: dict[str, float] = field(default_factory=dict)
-    """Drawn rules found, by divider name, with their length in mm."""
-    marks: set[str] = field(default_factory=set)
-    """Text marks found: ``star``, ``subject_separator``."""
-    recipients_cell: tuple[int, int] | None = None
-    """(cell index, cells in the row) of the "Nơi nhận" label."""
-    signer_cell: tuple[int, int] | None = None
-
-    def add(self, name: str, para: Paragraph) -> None:
-        self.elements.setdefault(name, []).append(para)
+_NOTE = re.compile(r"^\(.*\)$|^(đã ký|ký bởi|ký số|người ký|thời gian)\b", re.IGNORECASE)
+"""A note in the signer column, not a title or a name: "(Đã ký)", a seal note, the
+digital-signature line ("Ký bởi: … Thời gian: …")."""
 
 
 def _casefold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _has_bottom_border(doc: Docx, p: El) -> bool:
-    edge = doc.para_el(p, "pBdr/bottom")
-    return edge is not None and edge.get(f"{W}val", "nil") not in ("nil", "none")
-
-
-def _rule_length_mm(doc: Docx, p: El, width: int | None) -> float | None:
-    if width is None:
-        return None
-    left = float(doc.para_attr(p, "ind", "left") or doc.para_attr(p, "ind", "start") or 0)
-    right = float(doc.para_attr(p, "ind", "right") or doc.para_attr(p, "ind", "end") or 0)
-    return twips_to_mm(width - left - right)
-
-
 def _rule_after(doc: Docx, paras: list[Paragraph], start: int, width: int | None) -> float | None:
     """Length of the drawn rule on ``paras[start]`` or on the empty paragraph after it."""
     for k in (start, start + 1):
-        ruled = k < len(paras) and _has_bottom_border(doc, paras[k].el)
+        ruled = k < len(paras) and has_bottom_border(doc, paras[k].el)
         if ruled and (k == start or not paras[k].text.strip()):
-            return _rule_length_mm(doc, paras[k].el, width)
+            return rule_length_mm(doc, paras[k].el, width)
     return None
 
 
@@ -118,8 +93,8 @@ def _header(doc: Docx, family: Family, tbl: El, index: int, found: Located) -> N
             found.add("number", p)
         elif text == "*":
             found.marks.add("star")
-        elif not text and _has_bottom_border(doc, p.el) and issuer:
-            length = _rule_length_mm(doc, p.el, p.cell_width)
+        elif not text and has_bottom_border(doc, p.el) and issuer:
+            length = rule_length_mm(doc, p.el, p.cell_width)
             if length is not None:
                 found.rules["issuer_rule"] = length
         elif text and "number" not in found.elements:
@@ -168,8 +143,8 @@ def _title(doc: Docx, paras: list[El], found: Located, text_width: int) -> int:
         if _SEPARATOR.match(text):
             found.marks.add("subject_separator")
             return _notes(doc, paras, k + 1)
-        if not text and _has_bottom_border(doc, p):
-            length = _rule_length_mm(doc, p, text_width)
+        if not text and has_bottom_border(doc, p):
+            length = rule_length_mm(doc, p, text_width)
             if length is not None:
                 found.rules["subject_rule"] = length
             return _notes(doc, paras, k + 1)
@@ -183,13 +158,10 @@ def _title(doc: Docx, paras: list[El], found: Located, text_width: int) -> int:
 def _notes(doc: Docx, paras: list[El], k: int) -> int:
     """Skip the title block's extra centred lines under its mark (a cut-off date, a term)."""
     while k < len(paras) and (text := text_of(paras[k]).strip()):
-        if (
-            text.startswith("Kính gửi")
-            or (doc.para_attr(paras[k], "jc", "val") or "left") != "center"
-        ):
-            break
-        if text_of(paras[k]).strip().startswith("Kính gửi"):
+        if text.startswith("Kính gửi"):
             break  # the centred Kính gửi line is the addressee block, not a note
+        if (doc.para_attr(paras[k], "jc", "val") or "left") != "center":
+            break
         k += 1
     return k
 
@@ -213,31 +185,74 @@ def _signature(doc: Docx, family: Family, tbl: El, index: int, found: Located) -
         if p.row == label.row and p.cell == label.cell and p is not label and p.text.strip():
             found.add("recipients_item", p)
     signer_cell = max(cells)
+    if signer_cell != label.cell and _signer_lines(family, paras, {label.row}, signer_cell, found):
+        found.signer_cell = (signer_cell, len(cells))
+        return
+    # A joint report: the signers stand side by side in the rows above Nơi nhận,
+    # one column each (their titles and names may sit in rows of their own).
+    above = {p.row for p in paras if p.row < label.row}
+    for cell in sorted({p.cell for p in paras if p.row in above}):
+        _signer_lines(family, paras, above, cell, found)
+
+
+def _signer_lines(
+    family: Family, paras: list[Paragraph], rows: set[int], cell: int, found: Located
+) -> bool:
+    """Record one signer column: authority and title lines, then the name; notes skipped."""
     signer = [
         p
         for p in paras
-        if p.row == label.row and p.cell == signer_cell and p.cell != label.cell and p.text.strip()
+        if p.row in rows and p.cell == cell and p.text.strip() and not _NOTE.match(p.text.strip())
     ]
-    if not signer:  # a joint report: the signers stand in the rows above Nơi nhận
-        signer = [p for p in paras if p.row < label.row and p.cell == signer_cell]
-        signer = [p for p in signer if p.text.strip()]
-    signer = [p for p in signer if not _NOT_SIGNER.match(p.text.strip())]
     if not signer:
-        return
-    found.signer_cell = (signer_cell, len(cells))
+        return False
     forms = tuple(f + " " for f in AUTHORITY_FORMS[family].values())
     *lines, name = signer
     found.add("signer_name", name)
     for p in lines:
         found.add("signer_authority" if p.text.strip().startswith(forms) else "signer_title", p)
+    return True
 
 
-def locate(doc: Docx, family: Family, text_width: int) -> Located:
-    """Find every element of the family's layout in ``doc``."""
-    found = Located()
-    blocks = list(doc.blocks())
-    tables = [b for b in blocks if b.tag == f"{W}tbl"]
+def _joint(doc: Docx, family: Family, blocks: list[El], start: int, found: Located) -> int | None:
+    """Joint signers: a table of signer columns, then "Nơi nhận:" and its lines below it.
+
+    Returns the block index where the signature begins (the signers' table), or None.
+    """
+    texts = [text_of(b).strip() if b.tag == f"{W}p" else None for b in blocks]
+    for k in range(start, len(blocks)):
+        label = texts[k]
+        following = [t for t in texts[k + 1 :] if t]
+        if not (label and _RECIPIENTS.match(label) and following):
+            continue
+        if not following[0].startswith(("-", "–")):
+            continue
+        found.add("recipients_label", Paragraph(blocks[k], label))
+        for b, t in zip(blocks[k + 1 :], texts[k + 1 :], strict=True):
+            if t is None or (t and not t.startswith(("-", "–"))):
+                break
+            if t:
+                found.add("recipients_item", Paragraph(b, t))
+        before = next((i for i in range(k - 1, start - 1, -1) if texts[i] != ""), None)
+        if before is None or blocks[before].tag != f"{W}tbl":
+            return k
+        tables = [b for b in blocks if b.tag == f"{W}tbl"]
+        paras = doc.cell_paragraphs(blocks[before], tables.index(blocks[before]))
+        for row, cell in sorted({(p.row, p.cell) for p in paras}):
+            _signer_lines(family, paras, {row}, cell, found)
+        return before
+    return None
+
+
+def _tables(doc: Docx, blocks: list[El], family: Family) -> tuple[int | None, int | None]:
+    """Block indexes of the header table (first with the motto) and the signature table.
+
+    The signature table is the first after the header whose "Nơi nhận" label has
+    "- …" lines under it in its cell: an appendix table printing "Nơi nhận" as a
+    column heading has none, and comes after the signature anyway.
+    """
     header_at = sig_at = None
+    labelled: list[int] = []
     motto = MOTTOS[family][0].casefold()
     for i, b in enumerate(blocks):
         if b.tag != f"{W}tbl":
@@ -245,14 +260,42 @@ def locate(doc: Docx, family: Family, text_width: int) -> Located:
         texts = [text_of(p).strip() for p in b.iter(f"{W}p")]
         if header_at is None and any(_casefold(t) == motto for t in texts):
             header_at = i
-            _header(doc, family, b, tables.index(b), found)
-        if any(_RECIPIENTS.match(t) for t in texts):
-            sig_at = i
+            continue
+        for tc in b.iter(f"{W}tc"):
+            cell = [text_of(p).strip() for p in tc.findall(f"{W}p")]
+            cell = [t for t in cell if t]
+            if cell and _RECIPIENTS.match(cell[0]):
+                labelled.append(i)
+                if sig_at is None and any(t.startswith(("-", "–")) for t in cell[1:]):
+                    sig_at = i
+    if sig_at is None and labelled:
+        sig_at = labelled[-1]
+    return header_at, sig_at
+
+
+def locate(doc: Docx, family: Family, text_width: int) -> Located:
+    """Find every element of the family's layout in ``doc``: by style role, else by text."""
+    blocks = list(doc.blocks())
+    tables = [b for b in blocks if b.tag == f"{W}tbl"]
+    header_at, sig_at = _tables(doc, blocks, family)
+    found = by_role(doc, blocks, text_width)
+    if found is not None:
+        if "motto" not in found.elements and header_at is not None:
+            _header(doc, family, blocks[header_at], tables.index(blocks[header_at]), found)
+        if "recipients_label" not in found.elements and sig_at is not None:
+            _signature(doc, family, blocks[sig_at], tables.index(blocks[sig_at]), found)
+        return found
+    found = Located()
+    if header_at is not None:
+        _header(doc, family, blocks[header_at], tables.index(blocks[header_at]), found)
+    start = header_at + 1 if header_at is not None else 0
     if sig_at is not None:
         _signature(doc, family, blocks[sig_at], tables.index(blocks[sig_at]), found)
-    start = header_at + 1 if header_at is not None else 0
+    else:
+        sig_at = _joint(doc, family, blocks, start, found)
     end = sig_at if sig_at is not None and sig_at > start else len(blocks)
     middle = blocks[start:end]
+    found.body_tables = [b for b in middle if b.tag == f"{W}tbl"]
     leading = []
     for b in middle:
         if b.tag != f"{W}p":

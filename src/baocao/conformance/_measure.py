@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from ..i18n import _
 from ..profiles import ElementFormat, LineSpacing, Quantity
 from ..profiles.units import twips_to_mm, twips_to_pt
 from ..vi import upper_vi
@@ -131,6 +132,14 @@ def _line_spacing(ls: LineSpacing) -> Measure:
     return measure
 
 
+def _prefix(want: str) -> Measure:
+    def measure(doc: Docx, p: Paragraph) -> tuple[str, bool]:
+        text = p.text.lstrip()
+        return f'"{text[: len(want) + 3]}…"', text.startswith(want)
+
+    return measure
+
+
 _TOGGLES = (("bold", "b", "bold", "not bold"), ("italic", "i", "italic", "upright"))
 """Run properties that are on or off: (format field, OOXML tag, word when on, when off)."""
 
@@ -162,6 +171,9 @@ def checks(fmt: ElementFormat) -> Iterator[tuple[str, str, str, Measure]]:
     if fmt.line_spacing is not None:
         ls = fmt.line_spacing
         yield "line_spacing", "line spacing", ls.describe(), _line_spacing(ls)
+    if fmt.prefix is not None:
+        shown = f'"{fmt.prefix}…"'
+        yield "prefix", _("viết mở đầu (dấu hai chấm sau Số theo khối)"), shown, _prefix(fmt.prefix)
 
 
 def aggregate(doc: Docx, paras: list[Paragraph], measure: Measure) -> tuple[str, bool]:

@@ -237,6 +237,14 @@ class Docx:
             style_id = based.get(f"{W}val") if based is not None else None
         return out
 
+    def style_names(self, p: El) -> list[str]:
+        """Names (``w:name``) of a paragraph's style and of those it is based on, nearest first."""
+        out = []
+        for st in self._chain(self._para_style(p)):
+            name = st.find(f"{W}name")
+            out.append(str(name.get(f"{W}val", "")) if name is not None else "")
+        return out
+
     def _para_style(self, p: El) -> str | None:
         ps = p.find(f"{W}pPr/{W}pStyle")
         return ps.get(f"{W}val") if ps is not None else self._default_para_style

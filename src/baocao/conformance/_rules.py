@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..i18n import _
 from ..profiles import ElementFormat, FormatProfile, Quantity
 from ..profiles.units import twips_to_mm
 from ._locate import Located
@@ -59,6 +60,15 @@ class RuleResult:
     passed: bool
     measured: str
     expected: str
+    waived: str | None = None
+    """The pack's reason when it waives this rule: shown, never counted as a pass."""
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``FAIL``, or ``waived`` (failing, with the pack's reason)."""
+        if self.waived is not None and not self.passed:
+            return "waived"
+        return "ok" if self.passed else "FAIL"
 
 
 def element_rules(doc: Docx, profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
@@ -158,50 +168,44 @@ def font_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]:
     )
 
 
-def divider_rules(profile: FormatProfile, found: Located) -> Iterator[RuleResult]:
-    d = profile.dividers
-    labels = {
-        "motto_rule": "drawn rule under the tiêu đề / tiêu ngữ",
-        "issuer_rule": "short rule under the issuing body",
-        "subject_rule": "short rule under the subject",
-    }
-    for name, label in labels.items():
-        spec = getattr(d, name)
-        if spec is None or (name in TITLE_BLOCK and "cong_van" in found.marks):
-            continue
-        length = found.rules.get(name)
-        if length is None:
-            yield RuleResult(
-                f"{name}.length",
-                f"{label}: length",
-                False,
-                "no rule found",
-                spec.length_mm.describe("mm"),
-            )
-        else:
-            yield RuleResult(
-                f"{name}.length",
-                f"{label}: length",
-                spec.length_mm.accepts(length, MM_TOL),
-                f"{num(length)} mm",
-                spec.length_mm.describe("mm"),
-            )
-    for name, mark, label in (
-        ("star", d.star, "mark under the issuer"),
-        ("subject_separator", d.subject_separator, "line under the subject"),
-    ):
-        if mark is not None and not (name in TITLE_BLOCK and "cong_van" in found.marks):
-            present = name in found.marks
-            yield RuleResult(
-                f"{name}.present",
-                f'{label} "{mark}"',
-                present,
-                "present" if present else "not found",
-                "present",
-            )
+def _joint_rules(found: Located, names: list[Paragraph]) -> Iterator[RuleResult]:
+    """Joint signers sit side by side in one row; Nơi nhận goes below them, at the left."""
+    label = found.elements.get("recipients_label", [])
+    below = bool(label) and (
+        label[0].table_index is None
+        or (
+            {label[0].table_index} == {p.table_index for p in names}
+            and label[0].row > max(p.row for p in names)
+        )
+    )
+    yield RuleResult(
+        "layout.recipients_left",
+        _('"Nơi nhận" dưới hàng chữ ký liên tịch, bên trái'),
+        below,
+        _("dưới hàng chữ ký") if below else _("không thấy dưới hàng chữ ký"),
+        _("dưới hàng chữ ký"),
+    )
+    rows = {(p.table_index, p.row) for p in names}
+    cells = sorted({p.cell for p in names})
+    tr = next(names[0].el.iterancestors(f"{W}tr"), None)
+    width = len(tr.findall(f"{W}tc")) if tr is not None else 0
+    ok = len(rows) == 1 and None not in {t for t, _r in rows} and len(cells) == len(names)
+    shown = _("cột {cols} trên {n}").format(cols=", ".join(str(c + 1) for c in cells), n=width)
+    yield RuleResult(
+        "layout.signer_right",
+        _("người ký liên tịch cạnh nhau trên một hàng"),
+        ok,
+        shown,
+        _("mỗi người một cột, cùng hàng"),
+    )
 
 
 def layout_rules(found: Located) -> Iterator[RuleResult]:
+    names = found.elements.get("signer_name", [])
+    if len(names) >= 2:
+        yield from _joint_rules(found, names)
+        yield from _header_columns(found)
+        return
     rec, sig = found.recipients_cell, found.signer_cell
     rec_shown = f"column {rec[0] + 1} of {rec[1]}" if rec else "no Nơi nhận table"
     yield RuleResult(
@@ -219,6 +223,10 @@ def layout_rules(found: Located) -> Iterator[RuleResult]:
         sig_shown,
         "last column",
     )
+    yield from _header_columns(found)
+
+
+def _header_columns(found: Located) -> Iterator[RuleResult]:
     motto = found.elements.get("motto", [])
     issuer = found.elements.get("issuer_name", [])
     if motto and issuer:
@@ -260,11 +268,13 @@ def page_number_rules(doc: Docx, profile: FormatProfile) -> Iterator[RuleResult]
 
 def all_rules(doc: Docx, profile: FormatProfile, found: Located) -> list[RuleResult]:
     """Every rule, in reading order: page, fonts, header to signature, page numbers."""
+    from ._placement import placement_rules  # it builds on RuleResult, defined here
+
     return [
         *page_rules(doc, profile),
         *font_rules(doc, profile),
         *element_rules(doc, profile, found),
-        *divider_rules(profile, found),
+        *placement_rules(doc, profile, found),
         *layout_rules(found),
         *page_number_rules(doc, profile),
     ]

@@ -16,9 +16,11 @@ from ..layout import AppendixView, Layout, Line, Run, SignerView, layout
 from ..model import AnyReport
 from ..profiles import profile_for
 from ..profiles.units import mm_to_twips
+from .docx_rules import DrawnLine, rule_lengths
 from .docx_table import WordTable
 
-__all__ = ["WordTable", "docx_context", "line_context"]
+__all__ = ["DrawnLine", "WordTable", "docx_context", "line_context"]
+
 
 
 def _rich_runs(runs: tuple[Run, ...]) -> RichText:
@@ -62,7 +64,9 @@ def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
         "kind": line.kind,
         "indent": line.indent,
         "run_in": line.run_in,
-        "printed": [_rich_runs(runs) for runs in line.printed_lines()],
+        "printed": (
+            [_rich_runs(runs) for runs in line.printed_lines()] if line.role == "heading" else []
+        ),
     }
 
 
@@ -99,8 +103,8 @@ def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]
     """
     lay = lay or layout(report)
     h = lay.header
-    page = profile_for(report).page
-    width = mm_to_twips(page.text_width_mm)
+    profile = profile_for(report)
+    width = mm_to_twips(profile.page.text_width_mm)
     return {
         "family": h.family,
         "draft": h.is_draft,
@@ -113,6 +117,7 @@ def docx_context(report: AnyReport, lay: Layout | None = None) -> dict[str, Any]
             "doc_type": h.doc_type,
             "subject": list(h.subject),
             "addressees": list(h.addressees),
+            "rules": rule_lengths(lay, profile),
             "issuer": [{"text": ln.text, "bold": ln.bold} for ln in h.issuer],
             "separator": h.separator,
             "layout": h.layout,

@@ -44,15 +44,18 @@ h1 { text-align: center; font-size: 15pt; margin: 12pt 0 0; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt; font-size: 13pt; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
 caption { font-style: italic; padding-bottom: 4pt; }
-.unit { text-align: right; font-style: italic; font-size: 13pt; margin: 0; }
+caption .unit { display: block; text-align: right; font-size: 13pt; }
 td.right { text-align: right; } td.center, th { text-align: center; }
 tr.total td { font-weight: bold; }
 .body .center { text-align: center; text-indent: 0; }
-.signers { display: flex; justify-content: space-between; margin-top: 12pt; }
+.signers { display: flex; justify-content: space-between; gap: 1em; margin-top: 12pt; }
+.signers .signer { display: flex; flex-direction: column; min-width: 0; flex: 1; }
+.signers .signer .name { margin-top: auto; padding-top: 4em; }
 .signer .mark { font-weight: normal; font-style: italic; margin-top: 1.5em; }
 .signer .digital { font-weight: normal; font-style: italic; font-size: 11pt; }
 .appendix { break-before: page; margin-top: 24pt; }
 .appendix .head { text-align: center; font-weight: bold; }
+.appendix .note { text-align: center; font-style: italic; }
 .ending { display: flex; justify-content: space-between; gap: 1em; margin-top: 12pt; }
 .recipients { font-size: 12pt; }
 .recipients .label { font-size: 14pt; font-weight: bold; font-style: italic; }
@@ -107,9 +110,10 @@ def _tr(cells: tuple[str, ...], aligns: tuple[str, ...], cls: str = "") -> str:
 
 def _table(t: TableView) -> str:
     aligns = t.align or ("left",) * len(t.header)
-    parts = [_lines([t.unit], "unit") if t.unit else "", "<table>"]
-    if t.caption:
-        parts.append(f"<caption>{_esc(t.caption)}</caption>")
+    parts = ["<table>"]
+    unit = f'<span class="unit">{_esc(t.unit)}</span>' if t.unit else ""
+    if t.caption or unit:
+        parts.append(f"<caption>{_esc(t.caption or '')}{unit}</caption>")
     parts.append("<colgroup>")
     parts.extend(f'<col style="width:{w * 100:.2f}%">' for w in t.widths)
     parts.append(f"</colgroup><thead>{_thead(t)}</thead><tbody>")
@@ -206,9 +210,7 @@ def _ending(lay: Layout) -> list[str]:
 def _appendices(lay: Layout) -> list[str]:
     out = []
     for a in lay.appendices:
-        head = _lines([a.label, *a.title], "head") + (
-            _lines([a.note], "place-date") if a.note else ""
-        )
+        head = _lines([a.label, *a.title], "head") + (_lines([a.note], "note") if a.note else "")
         out += [
             f'<section class="appendix">{head}<div class="body">',
             *_body(a.body),

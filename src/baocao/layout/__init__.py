@@ -7,7 +7,7 @@ once, here. Each line keeps the model path it came from, for diagnostics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import FAMILY_SEPARATOR, AnyReport, Document, Family, Signer
 from .body import (
@@ -197,6 +197,11 @@ def _signer(s: Signer, family: Family) -> SignerView:
     )
 
 
+def _sourced(report: AnyReport, groups: tuple[tuple[Line, ...], ...]) -> list[tuple[Line, ...]]:
+    """Each line with its input location, from the kind's own map (``source_loc``)."""
+    return [tuple(replace(ln, source=report.source_loc(ln.loc)) for ln in g) for g in groups]
+
+
 def layout(report: AnyReport, form: PrintForm = "official") -> Layout:
     """Print a report of any kind into lines (through its generic document).
 
@@ -220,11 +225,13 @@ def layout(report: AnyReport, form: PrintForm = "official") -> Layout:
         r = doc.recipients
         lines = r.lines(family, addressed=bool(doc.header.addressees))
         recipients = RecipientsView(label=r.label, lines=tuple(lines))
+    body = body_lines(scheme, doc.blocks, doc.sections)
+    preamble, body, tail = _sourced(report, (preamble, body, (closing,) if closing else ()))
     return Layout(
         header=_header(doc, form),
         preamble=preamble,
-        body=body_lines(scheme, doc.blocks, doc.sections),
-        closing=closing,
+        body=body,
+        closing=tail[0] if tail else None,
         signers=tuple(_signer(s, family) for s in doc.all_signers),
         recipients=recipients,
         appendices=appendix_views(family, scheme, doc.appendices),

@@ -107,6 +107,9 @@ class Line:
     """Where in the (generic) document this line comes from: ``sections[0].blocks[2]``."""
     loc: Loc = ()
     """The same place as a tuple: ``("sections", 0, "blocks", 2)``; no string parsing needed."""
+    source: Loc = ()
+    """Where the line comes from in the report's *input* (``("results", "sections", 4)``
+    for the implementation report's part I); set by :func:`baocao.layout.layout`."""
     table: TableView | None = None
     bold: bool = False
     italic: bool = False

@@ -42,39 +42,18 @@ from typing import Any, Literal
 from pydantic import ValidationError, field_validator, model_validator
 
 from ..errors import CitationError
+from .citation_text import (
+    ABOUT_CONNECTORS,
+    KINDS,
+    about_end,
+    first_stop,
+    is_kind_phrase,
+    trim_issuer,
+)
 from .symbols import DocumentSymbol
 from .types import Family, TextForm, nfc
 
 __all__ = ["ABOUT_CONNECTORS", "KINDS", "Citation", "DateForm", "find_citations"]
-
-KINDS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            "Nghị quyết", "Nghị quyết liên tịch", "Nghị định", "Quyết định", "Quy định",
-            "Quy chế", "Chỉ thị", "Kết luận", "Thông tri", "Hướng dẫn", "Thông báo",
-            "Thông báo kết luận", "Thông cáo", "Báo cáo", "Tờ trình", "Chương trình",
-            "Kế hoạch", "Đề án", "Phương án", "Dự án", "Biên bản", "Công văn", "Văn bản",
-            "Công điện", "Thông tư", "Thông tư liên tịch", "Luật", "Bộ luật", "Pháp lệnh",
-            "Lệnh", "Sắc lệnh", "Hợp đồng", "Bản ghi nhớ", "Bản thỏa thuận", "Giấy mời",
-            "Giấy giới thiệu", "Giấy ủy quyền", "Quy hoạch", "Bản sao",
-        },
-        key=lambda kind: (-len(kind), kind),
-    )
-)  # fmt: skip
-"""Document kinds recognised in running text, longest first so that
-"Thông tư liên tịch" wins over "Thông tư"."""
-
-ABOUT_CONNECTORS: tuple[str, ...] = (
-    "về",
-    "thực hiện",
-    "hướng dẫn",
-    "quy định",
-    "ban hành",
-    "phê duyệt",
-    "sửa đổi",
-    "triển khai",
-)
-"""Words that end the issuer and start the ``about`` part ("… của Chính phủ về …")."""
 
 DateForm = Literal["short", "long", "dash"]
 """``short`` 22/9/2017, ``dash`` 22-9-2017, ``long`` 05 tháng 3 năm 2020."""
@@ -101,12 +80,6 @@ _LOOSE_DATE = re.compile(r",? ngày ")
 _CONNECTOR = re.compile(
     " (?:" + "|".join(re.escape(c) for c in ABOUT_CONNECTORS) + r") (?=[^\s,;.:!?…)\]])"
 )
-_ISSUER_STOP = re.compile(r"[,;.:!?…()\[\]\"“”\n\r\t]")
-_ISSUER_WORDS = frozenset(
-    {"nhân", "dân", "tỉnh", "huyện", "xã", "phường", "thị", "trấn", "quận", "thành",
-     "phố", "khóa", "khoá", "và", "-"}
-)  # fmt: skip
-_NOT_LAST = frozenset({"khóa", "khoá", "và", "-"})
 
 
 class Citation(TextForm):
@@ -251,7 +224,7 @@ def _head_at_start(text: str) -> re.Match[str]:
     head = _HEAD.match(text)
     if head is None:
         head = _GENERIC_HEAD.match(text)
-        if head is not None and not _is_kind_phrase(head["kind"]):
+        if head is not None and not is_kind_phrase(head["kind"]):
             head = None
     if head is not None:
         return head
@@ -268,15 +241,9 @@ def _head_at_start(text: str) -> re.Match[str]:
         raise _Unreadable(str(exc)) from None
     if symbol.number is None:
         raise _Unreadable(f'the number in "{token}" is blank; a cited document has one')
-    if not _is_kind_phrase(before):
+    if not is_kind_phrase(before):
         raise _Unreadable(f'"{before}" is not a document kind such as "Kết luận"')
     raise _Unreadable(f'unexpected text after the number "{token}"')
-
-
-def _is_kind_phrase(kind: str) -> bool:
-    """An unknown kind: a capitalised word, then lowercase words ("Quy chế phối hợp")."""
-    words = kind.split(" ")
-    return words[0][0].isupper() and all(w[0].islower() for w in words[1:])
 
 
 def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation]:
@@ -310,14 +277,14 @@ def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation
     about_start: int | None = None
     if text.startswith(" của ", pos):
         start = pos + len(" của ")
-        stop = len(text) if whole else _first_stop(text, start)
+        stop = len(text) if whole else first_stop(text, start)
         region = text[start:stop]
         connector = _CONNECTOR.search(region)
         if connector is not None:
             issuer = region[: connector.start()]
             about_start = start + connector.start() + 1
         else:
-            issuer = region if whole else _trim_issuer(region)
+            issuer = region if whole else trim_issuer(region)
         if issuer and issuer == issuer.strip():
             fields["issuer"] = issuer
             pos = start + len(issuer)
@@ -328,8 +295,8 @@ def _read(text: str, head: re.Match[str], *, whole: bool) -> tuple[int, Citation
     if about_start is None and _CONNECTOR.match(text, pos):
         about_start = pos + 1
     if about_start is not None:
-        about_end = len(text) if whole else _about_end(text, about_start)
-        about = text[about_start:about_end]
+        stop = len(text) if whole else about_end(text, about_start)
+        about = text[about_start:stop]
         about = about.rstrip() if whole else about.rstrip(" ,\t")
         fields["about"] = about
         pos = about_start + len(about)
@@ -364,62 +331,6 @@ def _date_fields(match: re.Match[str], style: Family) -> dict[str, Any]:
     if value.month < 10 and (len(month) == 2) != (value.month < 3):
         fields["month_padded"] = len(month) == 2
     return fields
-
-
-def _first_stop(text: str, start: int) -> int:
-    """Where an issuer in running text must end: the next punctuation or line break."""
-    stop = _ISSUER_STOP.search(text, start)
-    return stop.start() if stop is not None else len(text)
-
-
-def _trim_issuer(region: str) -> str:
-    """The issuer at the start of ``region`` when no about-connector follows it.
-
-    Running text goes on after the issuer ("… của Ban Thường vụ Huyện ủy một cách
-    kịp thời"), so keep only words that look like a body's name: capitalised
-    words, the lowercase syllable right after one ("Huyện ủy", "Bí thư"), and a few
-    lowercase words found inside names ("nhân dân", "tỉnh", "khóa", "và"). The
-    issuer may not end on "khóa", "và" or "-".
-    """
-    words = region.split(" ")
-    keep = 0
-    after_capital = False
-    for index, word in enumerate(words):
-        if not word:
-            break
-        capital = word[0].isupper()
-        tail = after_capital and (word.isalpha() or word.isdigit())
-        if not (capital or tail or word in _ISSUER_WORDS):
-            break
-        after_capital = capital
-        if word not in _NOT_LAST:
-            keep = index + 1
-    return " ".join(words[:keep])
-
-
-def _about_end(text: str, start: int) -> int:
-    """Where an ``about`` in running text ends.
-
-    At ";", ":", "…", "!", "?", a line break, a full stop not followed by a letter
-    or digit ("1.250" continues), or a ")" closing a bracket opened before it.
-    Trailing spaces and commas are not part of the about.
-    """
-    depth = 0
-    for index in range(start, len(text)):
-        char = text[index]
-        if char in ";:…!?\n\r":
-            return index
-        if char == ".":
-            following = text[index + 1 : index + 2]
-            if not (following and following.isalnum()):
-                return index
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                return index
-            depth -= 1
-    return len(text)
 
 
 def find_citations(text: str) -> list[tuple[int, int, Citation]]:

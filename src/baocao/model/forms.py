@@ -69,6 +69,7 @@ FORM_RULES: dict[str, FormRule] = {
         FormRule("BC906", _("Các phần của một số liệu không cộng bằng tổng")),
         FormRule("BC907", _("Số phần lớn hơn số tổng")),
         FormRule("BC908", _("Dòng tổng cộng của bảng không bằng tổng các dòng")),
+        FormRule("BC909", _("Văn bản viện dẫn có số nhưng không đọc được")),
     )
 }
 """Code → form rule; the checker lists them with its own rules (docs/model.md)."""

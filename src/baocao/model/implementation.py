@@ -8,16 +8,19 @@ any template renders it.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
+from ..errors import CitationError
 from ..i18n import _
 from .appendices import Appendix
 from .blocks import Block, NumberedList, Paragraph, Span
-from .citations import Citation
+from .citations import KINDS, Citation
 from .closing import Recipients, Signer, check_one_signer_form, check_signing_form
 from .document import CheckConfig, Document
+from .forms import Loc, deviate
 from .header import Header
 from .numbering import NumberingScheme
 from .registry import AnyReport
@@ -26,6 +29,7 @@ from .types import Model, NonEmptyText, Text
 
 __all__ = [
     "Assessment",
+    "Basis",
     "ImplementationReport",
     "LimitationGroup",
     "Limitations",
@@ -36,17 +40,71 @@ __all__ = [
 ]
 
 
-class Preamble(Model):
-    """``Thực hiện <citation>; <citation>. <conclusion>``: the căn cứ paragraph."""
+_NUMBERED_KIND = re.compile(rf"^\s*(?:{'|'.join(re.escape(k) for k in KINDS)})\b.*\d", re.S)
 
-    lead: NonEmptyText = "Thực hiện"
-    citations: tuple[Citation, ...] = Field(min_length=1)
+
+class Basis(Model):
+    """A basis held as written: not a document ("tình hình thực tế của địa phương"),
+    or a cited document without number or date ("Kế hoạch của Ủy ban nhân dân tỉnh").
+
+    A document named with a number that does not read as a citation ("Kế hoạch 135
+    ngày 06/3/2018") is form rule BC909: refused in strict mode, held in lenient.
+    """
+
+    text: NonEmptyText
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_str(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _unreadable_citation(self) -> Basis:
+        if _NUMBERED_KIND.match(self.text):
+            try:
+                Citation.parse(self.text)
+            except CitationError as exc:
+                deviate(self, "BC909", str(exc))
+        return self
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _citation_or_basis(value: Any) -> str:
+    """``citation`` when the text reads as one (or is already one), else ``basis``."""
+    if isinstance(value, (Citation, Basis)):
+        return "citation" if isinstance(value, Citation) else "basis"
+    if isinstance(value, str):
+        try:
+            Citation.parse(value)
+        except (CitationError, ValueError):
+            return "basis"
+    return "citation"
+
+
+Cited = Annotated[
+    Annotated[Citation, Tag("citation")] | Annotated[Basis, Tag("basis")],
+    Discriminator(_citation_or_basis),
+]
+
+
+class Preamble(Model):
+    """``Thực hiện <citation>; <citation>. <conclusion>``: the căn cứ paragraph.
+
+    ``lead`` is what the office wrote: "Căn cứ", "Thực hiện", "Theo", or empty
+    for none. Each citation is parsed when it reads as one ("Kế hoạch số
+    12-KH/HU …", checked by the checker) and otherwise kept as written.
+    """
+
+    lead: Text = "Thực hiện"
+    citations: tuple[Cited, ...] = Field(min_length=1)
     conclusion: Text = ""
     """The sentence after the citations ("Ban Tổ chức … báo cáo … như sau:")."""
 
     def paragraph(self) -> Paragraph:
         cited = "; ".join(str(c) for c in self.citations)
-        text = f"{self.lead} {cited}."
+        text = f"{self.lead} {cited}." if self.lead.strip() else f"{cited}."
         if self.conclusion:
             text = f"{text} {self.conclusion}"
         return Paragraph(spans=[Span(text=text)])
@@ -153,6 +211,25 @@ class ImplementationReport(AnyReport):
         check_one_signer_form(self.signer, self.signers)
         return self
 
+    def source_loc(self, loc: Loc) -> Loc:
+        """Undo :meth:`to_document` for one path: ``("sections", 0, …)`` → ``("results", …)``.
+
+        The preamble is one paragraph made of ``lead``, ``citations`` and
+        ``conclusion``; its lines map to ``("preamble",)``.
+        """
+        if loc[:1] == ("preamble",):
+            return ("preamble",)
+        if loc[:1] != ("sections",) or len(loc) < 2:
+            return loc
+        part, rest = loc[1], loc[2:]
+        if part == 0:
+            return ("results", *rest)
+        if part == 1:
+            return _assessment_loc(self.assessment, rest)
+        if part == 2:
+            return _tasks_loc(self.tasks, rest)
+        return loc
+
     def to_document(self) -> Document:
         """The generic tree, numbered I, II, III in the document's scheme."""
         results = Section(
@@ -179,3 +256,31 @@ class ImplementationReport(AnyReport):
             numbering=self.numbering,
             check=self.check,
         )
+
+
+def _assessment_loc(a: Assessment, rest: Loc) -> Loc:
+    base: Loc = ("assessment",)
+    if rest[:1] != ("sections",) or len(rest) < 2:
+        return (*base, *rest)
+    sub, rest = rest[1], rest[2:]
+    if sub == 0:
+        return (*base, "strengths", *rest)
+    if sub == 2 and not a.causes_under_limitations:
+        return (*base, "causes", *rest)
+    lim: Loc = (*base, "limitations")
+    if rest[:1] != ("sections",) or len(rest) < 2:
+        return (*lim, *rest)
+    k, rest = rest[1], rest[2:]
+    groups = a.limitations.groups
+    if isinstance(k, int) and k < len(groups):
+        if rest == ("title",) and groups[k].title is None:
+            rest = ("concerning",)
+        return (*lim, "groups", k, *rest)
+    return (*base, "causes", *rest)
+
+
+def _tasks_loc(tasks: Tasks, rest: Loc) -> Loc:
+    n = len(tasks.blocks)
+    if rest[:1] == ("blocks",) and len(rest) >= 4 and rest[1] == n and rest[2] == "items":
+        return ("tasks", "items", *rest[3:])
+    return ("tasks", *rest)

@@ -111,6 +111,17 @@ def _parse_pattern(text: str) -> dict[str, Any]:
     return out
 
 
+_FORMAT_KINDS: dict[str, LevelKind] = {
+    "roman": "roman",
+    "letter": "letter",
+    "arabic": "arabic",
+    "dotted": "dotted",
+    "alpha": "alpha",
+    "bullet": "bullet",
+    "none": "plain",
+}
+
+
 class LevelStyle(Model):
     """How one heading level is numbered and shown.
 
@@ -155,17 +166,7 @@ class LevelStyle(Model):
             return "part"
         if self.format == "arabic" and self.prefix.strip() == "(":
             return "paren"
-        if self.format == "none":
-            return "plain"
-        kinds: dict[str, LevelKind] = {
-            "roman": "roman",
-            "letter": "letter",
-            "arabic": "arabic",
-            "dotted": "dotted",
-            "alpha": "alpha",
-            "bullet": "bullet",
-        }
-        return kinds[self.format]
+        return _FORMAT_KINDS[self.format]
 
     def resolved(self, family: Family) -> LevelStyle:
         """This level with every ``None`` replaced by its kind's default in ``family``."""
@@ -242,7 +243,10 @@ class NumberingScheme(Model):
 
     def resolved(self, family: Family) -> NumberingScheme:
         """Every level with its kind's defaults filled in for ``family``."""
-        return NumberingScheme(levels=[lv.resolved(family) for lv in self.levels])
+        levels = [lv.resolved(family) for lv in self.levels]
+        if all(a is b for a, b in zip(levels, self.levels, strict=True)):
+            return self
+        return NumberingScheme(levels=levels)
 
     def label(self, path: tuple[int, ...]) -> str:
         """The label of the heading at ``path`` (1-based indexes from the top)."""

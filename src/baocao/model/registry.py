@@ -66,6 +66,15 @@ class AnyReport(Model):
     def to_document(self) -> Document:
         raise NotImplementedError(f"{type(self).__name__} does not define to_document()")
 
+    def source_loc(self, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """Where a place of :meth:`to_document`'s tree comes from in this report's input.
+
+        The other half of the adapter: a kind whose input is not the generic tree
+        maps the tree's paths back (``("sections", 0)`` → ``("results",)``), so
+        every layout line carries its input location. Identity by default.
+        """
+        return loc
+
 
 def _method_adapter(report: Any) -> Document:
     """The default adapter: the schema's own ``to_document()``."""

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, StringConstraints, ValidationError, field_validator
 
 from ..errors import ManifestError
 from ..i18n import _
 from ..loading import format_path
-from ..model import Model, Text
+from ..model import Model, NonEmptyText, Text
 from ..xmlchars import NOT_XML
 from ..yamlread import read_yaml
 
 __all__ = ["MANIFEST_NAME", "Manifest", "inside_name", "load_manifest"]
 
 MANIFEST_NAME = "baocao-template.yml"
+
+RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+\.[a-z0-9_*]+$")]
+"""A conformance rule id (``element.property``); ``element.*`` waives every rule of it."""
 
 
 class Manifest(Model):
@@ -36,8 +39,22 @@ class Manifest(Model):
     """The .docx giving styles, page setup, headers and footers (e.g. ``base.docx``)."""
     layout: tuple[str, ...] | None = None
     """Part names composed in order into the body; each is ``<name>.docx`` on the search path."""
-    profile: str | None = None
-    """Format profile id checked by the conformance checker (``dang-hd36``, ``nha-nuoc-nd30``)."""
+    profile: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][\w.-]*$")
+    """Format profile checked by the conformance checker: a built-in id (``dang-hd36``)
+    or a ``.yml`` file in the pack folder (no path: it cannot point outside the pack),
+    usually ``extends: <built-in id>`` with the pack's own values."""
+    waivers: tuple[tuple[RuleId, NonEmptyText], ...] = ()
+    """Deliberate deviations, written ``rule id: reason`` (``signer_title.bold: …``);
+    conformance reports them as waived with the reason, never as passed. Kept as
+    pairs so the manifest stays hashable."""
+
+    @field_validator("waivers", mode="before")
+    @classmethod
+    def _waivers_mapping(cls, value: Any) -> Any:
+        """Waivers are written as a mapping of rule id to reason."""
+        if isinstance(value, dict):
+            return tuple(value.items())
+        return value
     hook: str | None = Field(default=None, pattern=r"^[\w.]+:[\w.]+$")
     """``module:function`` called as ``function(report, context) -> context`` before rendering.
     Honoured only for a pack an installed distribution provides (``TemplatePack.hook_refusal``)."""

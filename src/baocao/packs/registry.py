@@ -130,6 +130,24 @@ class TemplatePack:
         return str(value) if value is not None else None
 
     @property
+    def profile_ref(self) -> str | None:
+        """The profile to check against: an id, or the path of the declaring pack's own .yml."""
+        for pack in self.lineage():
+            value = pack.manifest.profile
+            if value is not None:
+                own = value.endswith((".yml", ".yaml"))
+                return str(pack.path / value) if own else value
+        return None
+
+    @property
+    def waivers(self) -> dict[str, str]:
+        """Waived conformance rules and their reasons; a child's reason replaces its parent's."""
+        out: dict[str, str] = {}
+        for pack in reversed(self.lineage()):
+            out.update(dict(pack.manifest.waivers))
+        return out
+
+    @property
     def hook(self) -> str | None:
         value = self._inherited("hook")
         return str(value) if value is not None else None

@@ -24,6 +24,7 @@ __all__ = [
     "ElementFormat",
     "Elements",
     "FormatProfile",
+    "LayoutRules",
     "LineSpacing",
     "Page",
     "PageNumbering",
@@ -115,14 +116,24 @@ class ElementFormat(Model):
     space_before_pt: Quantity | None = None
     space_after_pt: Quantity | None = None
     line_spacing: LineSpacing | None = None
+    prefix: Text | None = None
+    """The text the line starts with: ``Số `` (Party, no colon) or ``Số: `` (State)."""
     note: Text = ""
     """Why this value: the rule it comes from, or why one value of a range was chosen."""
 
 
 class DrawnRule(Model):
-    """A drawn line (đường kẻ) under a header element, as a length."""
+    """A drawn line (đường kẻ) under a header element.
 
-    length_mm: Quantity
+    The regulations size it by the text above it ("1/3 to 1/2 of the line", "as
+    long as the tiêu ngữ"), so ``fraction`` is what the checker measures: the
+    rule's length over the printed width of the widest line above it.
+    ``length_mm`` is a fixed length the template draws (the motto's text never
+    changes); a rule without one is drawn at ``fraction.value`` of its line.
+    """
+
+    fraction: Quantity
+    length_mm: Quantity | None = None
     note: Text = ""
 
 
@@ -141,6 +152,23 @@ class Dividers(Model):
     """Party: the text printed under the trích yếu (``-----``)."""
 
 
+class LayoutRules(Model):
+    """Placement rules that are not one element's format."""
+
+    number_date_same_line: bool = False
+    """State (box 4): the place-date sits on the line of the Số (same table row and line)."""
+    signature_space_mm: Quantity | None = None
+    """Height left blank for the signature between the title line and the name."""
+    number_cells_align: Align | None = None
+    """Alignment of body-table cells that hold a number (not the header row)."""
+    totals_row_bold: bool | None = None
+    """A body-table row starting "Tổng", "Cộng" … is bold."""
+    keep_table_rows: int | None = None
+    """A body table of at most this many rows is kept on one page (keep-with-next)."""
+    as_above_first: bool = False
+    """With a "Kính gửi" line, Nơi nhận opens with "- Như trên" (the addressees)."""
+
+
 class Page(Model):
     """Paper and margins, in millimetres."""
 
@@ -152,6 +180,9 @@ class Page(Model):
     margin_right_mm: Quantity
     header_mm: float = Field(default=10.0, gt=0)
     """Distance of the header (page number) from the top edge."""
+    header_range_mm: Quantity | None = None
+    """The distances the checker accepts; None: ``header_mm`` ± 2 mm. Either way the
+    page number's line must also end inside the top margin."""
 
     @property
     def text_width_mm(self) -> float:
@@ -205,7 +236,10 @@ class FormatProfile(Model):
     notes: Text = ""
     font: NonEmptyText = "Times New Roman"
     lang: NonEmptyText = "vi-VN"
+    text_color: str | None = "000000"
+    """Colour of all text as RGB hex (NĐ 30: "màu đen"); None leaves it unchecked."""
     page: Page
+    layout: LayoutRules = Field(default_factory=LayoutRules)
     page_number: PageNumbering
     elements: Elements
     dividers: Dividers

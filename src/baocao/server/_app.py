@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import functools
+import json
 import threading
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -30,13 +31,14 @@ from ..layout import layout
 from ..loading import json_schema
 from ..packs import available_packs
 from ..rendering import OUTPUT_FORMATS, render_bytes
-from ._body import read_body, report_from
+from ._body import IMPORT_TYPES, import_suffix, read_body, report_from
 from ._download import content_disposition, download_name
 from ._language import negotiate
 from ._limits import Limits
 from ._models import (
     CheckAnswer,
     Health,
+    ImportAnswer,
     PreviewAnswer,
     ProblemDetails,
     TemplateInfo,
@@ -59,6 +61,10 @@ MEDIA_TYPES = {
 }
 """Output format → the ``Content-Type`` a document of it is sent with."""
 
+LENIENT = Query(
+    False,
+    description="Hold what deviates from the official form as written; the checker reports it",
+)
 _ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ProblemDetails, "description": "Problem (application/problem+json)"}
 }
@@ -179,11 +185,11 @@ def create_app(limits: Limits | None = None) -> FastAPI:
     async def _problem(request: Request, exc: ServiceProblem) -> JSONResponse:
         return problem_response(exc, request.url.path)
 
-    async def parsed(request: Request) -> tuple[Any, dict[Any, int], str]:
+    async def parsed(request: Request, lenient: bool) -> tuple[Any, dict[Any, int], str]:
         language = negotiate(request.headers.get("accept-language"))
         body = await read_body(request, limits.max_body_bytes)
         with use_language(language):
-            report, lines = report_from(body, request.headers.get("content-type"))
+            report, lines = report_from(body, request.headers.get("content-type"), lenient=lenient)
         return report, lines, language
 
     async def work(job: Callable[[], T], language: str, seconds: float | None = None) -> T:
@@ -231,9 +237,9 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         tags=["reports"],
         openapi_extra=report_body(),
     )
-    async def validate(request: Request) -> ValidAnswer:
+    async def validate(request: Request, lenient: bool = LENIENT) -> ValidAnswer:
         """Validate a report: 200 when it loads, 422 with every problem when it does not."""
-        report, _lines, _language = await parsed(request)
+        report, _lines, _language = await parsed(request, lenient)
         return ValidAnswer(kind=report.kind, family=report.header.family)
 
     def findings(report: Any, lines: dict[Any, int]) -> list[Any]:
@@ -246,9 +252,9 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         tags=["reports"],
         openapi_extra=report_body(),
     )
-    async def check_report(request: Request) -> CheckAnswer:
+    async def check_report(request: Request, lenient: bool = LENIENT) -> CheckAnswer:
         """The checker's findings, in reading order."""
-        report, lines, language = await parsed(request)
+        report, lines, language = await parsed(request, lenient)
         found = await work(functools.partial(findings, report, lines), language)
         return CheckAnswer.model_validate(
             {
@@ -264,9 +270,9 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         tags=["reports"],
         openapi_extra=report_body(),
     )
-    async def preview(request: Request) -> PreviewAnswer:
+    async def preview(request: Request, lenient: bool = LENIENT) -> PreviewAnswer:
         """The official layout as HTML with the findings marked in the text (the page uses it)."""
-        report, lines, language = await parsed(request)
+        report, lines, language = await parsed(request, lenient)
 
         def job() -> PreviewAnswer:
             found = findings(report, lines)
@@ -301,13 +307,21 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         format: str = Query("docx", pattern="^(docx|pdf|md|html|txt)$"),
         template: str | None = Query(None, description="Id of an installed pack (/v1/templates)"),
         draft: bool = Query(False, description="Blanks instead of errors for missing values"),
+        form: str = Query(
+            "official",
+            pattern="^(official|written)$",
+            description="Numbers and dates in the official form, or as written",
+        ),
+        lenient: bool = LENIENT,
     ) -> StreamingResponse:
         """The official document, streamed back with a Vietnamese file name."""
-        report, _lines, language = await parsed(request)
+        report, _lines, language = await parsed(request, lenient)
         pack = _template_of(template)
         seconds = limits.pdf_seconds if format == "pdf" else limits.render_seconds
         data = await work(
-            functools.partial(render_bytes, report, format, pack, draft=draft), language, seconds
+            functools.partial(render_bytes, report, format, pack, draft=draft, form=form),  # type: ignore[arg-type]
+            language,
+            seconds,
         )
         name = download_name(_title(report), format)
         return StreamingResponse(
@@ -318,6 +332,50 @@ def create_app(limits: Limits | None = None) -> FastAPI:
                 "Content-Length": str(len(data)),
             },
         )
+
+    @app.post(
+        "/v1/import",
+        response_model=ImportAnswer,
+        responses=_ERRORS,
+        tags=["reports"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    m: {"schema": {"type": "string", "format": "binary"}} for m in IMPORT_TYPES
+                },
+            }
+        },
+    )
+    async def import_file(request: Request) -> ImportAnswer:
+        """Read an old report (.docx, .doc, .txt, .md) into a report file held as written."""
+        language = negotiate(request.headers.get("accept-language"))
+        body = await read_body(request, limits.max_body_bytes)
+        suffix = import_suffix(request.headers.get("content-type"))
+
+        def job() -> ImportAnswer:
+            from ..importer import import_report
+            from ..importer.writing import to_yaml
+
+            result = import_report(body, suffix=suffix)
+            return ImportAnswer(
+                yaml=to_yaml(result.data, result.diagnostics, f"upload.{suffix}"),
+                data=json.loads(json.dumps(result.data, default=str)),
+                diagnostics=[
+                    {
+                        "code": d.code,
+                        "severity": d.severity,
+                        "message": d.message,
+                        "path": d.path,
+                        "where": None if d.where is None else str(d.where),
+                    }
+                    for d in result.diagnostics
+                ],
+                valid=result.report is not None,
+            )
+
+        seconds = limits.pdf_seconds if suffix == "doc" else limits.render_seconds
+        return await work(job, language, seconds)
 
     static = resources.files("baocao.server").joinpath("static")
 

@@ -12,10 +12,32 @@ from ..i18n import _
 from ..loading import loads_with_lines
 from ._problems import ServiceProblem, problems_of
 
-__all__ = ["JSON_TYPES", "YAML_TYPES", "read_body", "report_from"]
+__all__ = ["IMPORT_TYPES", "JSON_TYPES", "YAML_TYPES", "import_suffix", "read_body", "report_from"]
 
 JSON_TYPES = ("application/json",)
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
+IMPORT_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/msword": "doc",
+    "text/plain": "txt",
+    "text/markdown": "md",
+}
+"""Media type of an old report → the importer's kind of file."""
+
+
+def import_suffix(content_type: str | None) -> str:
+    """The kind of file an import body is, from its media type; 415 for any other."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media in IMPORT_TYPES:
+        return IMPORT_TYPES[media]
+    raise ServiceProblem(
+        415,
+        "unsupported-media-type",
+        _("Kiểu nội dung không được hỗ trợ"),
+        _("Gửi tệp Word (.docx, .doc) hoặc văn bản (.txt, .md), không phải {media}").format(
+            media=media or "?"
+        ),
+    )
 
 
 def _too_large(limit: int) -> ServiceProblem:
@@ -73,8 +95,14 @@ def _text(body: bytes) -> str:
         ) from None
 
 
-def report_from(body: bytes, content_type: str | None) -> tuple[Any, dict[Any, int]]:
-    """The validated report and its YAML lines, or a 400/415/422 problem."""
+def report_from(
+    body: bytes, content_type: str | None, *, lenient: bool = False
+) -> tuple[Any, dict[Any, int]]:
+    """The validated report and its YAML lines, or a 400/415/422 problem.
+
+    ``lenient``: hold what deviates from the official form as written (the
+    checker then reports it), as ``baocao validate --lenient`` does.
+    """
     fmt = _format_of(content_type)
     text = _text(body)
     if fmt == "json":
@@ -90,7 +118,7 @@ def report_from(body: bytes, content_type: str | None) -> tuple[Any, dict[Any, i
                 ),
             ) from None
     try:
-        return loads_with_lines(text, format=fmt, source="body")
+        return loads_with_lines(text, format=fmt, source="body", lenient=lenient)
     except InputError as exc:
         raise ServiceProblem(
             422,

@@ -11,6 +11,7 @@ __all__ = [
     "DiagnosticOut",
     "ErrorItem",
     "Health",
+    "ImportAnswer",
     "PreviewAnswer",
     "ProblemDetails",
     "TemplateInfo",
@@ -95,3 +96,12 @@ class Health(BaseModel):
     version: str
     pdf: bool
     extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class ImportAnswer(BaseModel):
+    """An old report read into the model: its YAML, its data and what the importer noticed."""
+
+    yaml: str = Field(description="The report file, as `baocao import` writes it")
+    data: dict[str, Any]
+    diagnostics: list[dict[str, Any]]
+    valid: bool = Field(description="The data loads in lenient mode")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from baocao.vi._checks import nfc
@@ -212,6 +213,7 @@ def _strip_tone(syllable: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES)), tones
 
 
+@lru_cache(maxsize=1 << 16)
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether ``word`` is spelled like a Vietnamese syllable: onset, a known rhyme, one tone."""
     bare, tones = _strip_tone(nfc(word))
@@ -260,8 +262,12 @@ def detect(
     text = nfc(text)
     best = Detection("unicode", 1.0)
     best_gain = 0.0
+    marked = [w for w in _WORD.findall(text) if not w.isascii()]
+    if all(is_vietnamese_syllable(w) or _is_code(w) for w in marked):
+        return best  # every marked word is already Vietnamese: nothing to convert
     for encoding in candidates:
-        decoded = decode(text, encoding)
+        # Case does not change whether a word is a syllable: skip restoring capitals.
+        decoded = decode(text, encoding, capitals=False)
         before = _WORD.findall(text)
         after = _WORD.findall(decoded)
         if len(before) != len(after):

@@ -124,9 +124,43 @@ async function download(format) {
   }
 }
 
+const IMPORT_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  doc: "application/msword",
+  txt: "text/plain",
+  md: "text/markdown",
+};
+
+async function importFile(file, kind) {
+  $("problems").hidden = true;
+  setBusy(true, `Đang đọc ${file.name}…`);
+  try {
+    const response = await fetch("/v1/import", {
+      method: "POST",
+      headers: { "Content-Type": IMPORT_TYPES[kind], "Accept-Language": "vi" },
+      body: file,
+    });
+    if (!response.ok) throw await response.json();
+    const answer = await response.json();
+    $("source").value = answer.yaml;
+    setBusy(false, `Đã đọc ${file.name}: ${answer.diagnostics.length} ghi chú của bộ nhập`);
+    await preview();
+  } catch (problem) {
+    setBusy(false, "");
+    showProblem(problem);
+  }
+}
+
 $("file").addEventListener("change", async (event) => {
   const file = event.target.files[0];
-  if (file) { $("source").value = await file.text(); preview(); }
+  if (!file) return;
+  const kind = file.name.split(".").pop().toLowerCase();
+  if (kind in IMPORT_TYPES) {
+    await importFile(file, kind);
+  } else {
+    $("source").value = await file.text();
+    preview();
+  }
 });
 $("preview-btn").addEventListener("click", preview);
 $("docx-btn").addEventListener("click", () => download("docx"));

@@ -43,11 +43,11 @@ ANCHORED = {"baocao.checker.text._WORD"}
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for info in pkgutil.walk_packages(baocao.__path__, "baocao."):
-        if ".cli" in info.name or info.name.endswith("__main__"):
-            continue
+        if ".cli" in info.name or info.name.endswith(("__main__", "_uno_bridge")):
+            continue  # _uno_bridge runs inside LibreOffice's own Python (import uno)
         try:
             module = importlib.import_module(info.name)
-        except ImportError:  # an optional extra (the server, LibreOffice's uno) not installed
+        except ImportError:  # an optional extra (the server) not installed
             continue
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):

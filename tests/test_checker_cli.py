@@ -45,7 +45,10 @@ def test_json_output_is_a_list_of_objects() -> None:
     data = json.loads(result.stdout)
     assert [(d["code"], d["path"], d["line"]) for d in data] == SEED_DEFECTS
     assert {d["file"] for d in data} == {str(SEED)}
-    assert set(data[0]) == {"file", "code", "severity", "path", "message", "suggestion", "line"}
+    assert set(data[0]) == {
+        *("file", "code", "severity", "path", "message", "suggestion", "line", "text")
+    }
+    assert data[0]["text"].startswith("Quy định số 02-QĐ/HU, ngày 24/9/2018")
     assert "Quy định số 02-QĐ/HU" in result.stdout
 
 

@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 
 from baocao import check, load
-from baocao.checker.paths import input_loc, line_of, parse_path
+from baocao.checker.paths import input_loc, line_of
 from baocao.model import ImplementationReport
 
 from .fixtures.checker.factory import SEED, report, seed_data, seed_variant
-
-
-def test_parse_path_reads_the_layout_paths() -> None:
-    """``sections[0].blocks[2].items[1]`` becomes a tuple of names and indexes."""
-    assert parse_path("sections[0].blocks[2].items[1]") == (
-        "sections", 0, "blocks", 2, "items", 1,
-    )  # fmt: skip
-    assert parse_path("closing") == ("closing",)
-    with pytest.raises(ValueError, match="not a field path"):
-        parse_path("sections[x]")
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from baocao import check, layout, load
-from baocao.checker.paths import input_loc, parse_path
+from baocao.checker.paths import input_loc
 from baocao.loading import format_path, load_with_lines
 
 from .fixtures.checker.factory import FIXED, SEED, report, seed_data, seed_variant
@@ -57,7 +57,7 @@ def test_the_corrected_copy_differs_only_where_the_seed_was_wrong() -> None:
     """Every printed line that changed holds a seed defect, and every defect's line changed."""
     seed, fixed = load(SEED), load(FIXED)
     changed = {
-        format_path(input_loc(seed, parse_path(a.path)))
+        format_path(input_loc(seed, a.loc))
         for a, b in zip(layout(seed).lines(), layout(fixed).lines(), strict=True)
         if a.text != b.text
     }

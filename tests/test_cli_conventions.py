@@ -53,9 +53,10 @@ def test_check_json_has_the_shared_shape() -> None:
     assert doc["command"] == "check" and [f["ok"] for f in doc["files"]] == [False, False]
     seed, bad = doc["files"]
     assert seed["error"] is None and all(
-        set(d) == {"code", "severity", "message", "loc", "path", "line", "suggestion"}
+        set(d) == {"code", "severity", "message", "loc", "path", "line", "suggestion", "text"}
         for d in seed["diagnostics"]
     )
+    assert all(d["text"] for d in seed["diagnostics"])  # the exact words of each finding
     assert bad["error"]["code"] == "invalid_input"
 
 

@@ -119,6 +119,7 @@ def test_validate_json_output() -> None:
             "path": "results.sections[0].blocks[0].spans[1]",
             "line": line_of(f, "type: tally"),
             "suggestion": None,
+            "text": None,
         }
     ]
 

@@ -27,7 +27,7 @@ LAYERS = [
     ("conformance", "checker"),
     ("importer",),
     ("aggregate",),
-    ("rendering", "batch", "testing"),
+    ("rendering", "batch", "testing", "annotate"),
     ("cli", "server", "__main__"),
 ]
 

@@ -35,6 +35,7 @@ from .i18n import set_language
 
 if TYPE_CHECKING:
     from .aggregate import Summary, TeamReport, aggregate, load_team_report, load_team_reports
+    from .annotate import annotate
     from .batch import render_many
     from .checker import Diagnostic, check
     from .importer import ImportResult, import_report
@@ -86,6 +87,7 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "aggregate": ("Summary", "TeamReport", "aggregate", "load_team_report", "load_team_reports"),
     "batch": ("render_many",),
+    "annotate": ("annotate",),
     "checker": ("Diagnostic", "check"),
     "importer": ("ImportResult", "import_report"),
     "layout": ("Layout", "layout"),
@@ -215,6 +217,7 @@ __all__ = [
     "TitledBlocks",
     "__version__",
     "aggregate",
+    "annotate",
     "available_packs",
     "check",
     "deviations",

@@ -13,6 +13,7 @@ lists the rules use are YAML files in ``baocao/checker/data/``. Example::
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from ..loading import format_path
 from ..model import AnyReport
@@ -68,6 +69,22 @@ def _order(f: Finding, units: Sequence[TextUnit]) -> tuple[int, int, str]:
     return (-1 if f.loc[:1] in (("header",), ("period_year",)) else len(units), 0, f.code)
 
 
+def _field_text(report: AnyReport, loc: Loc) -> str | None:
+    """The words of a field a finding is about, as written (``header.number.written``)."""
+    obj: Any = report
+    try:
+        for step in loc:
+            obj = obj[step] if isinstance(step, int) else getattr(obj, step)
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
+    written = getattr(obj, "written", None)
+    if isinstance(written, str) and written:
+        return written
+    if isinstance(obj, str) and obj:
+        return obj
+    return None
+
+
 def _diagnostic(
     report: AnyReport,
     r: Rule,
@@ -87,4 +104,7 @@ def _diagnostic(
         message=f.message,
         suggestion=f.suggestion,
         line=line_of(lines, loc) if lines is not None else None,
+        text=f.words if f.words is not None else _field_text(report, loc),
+        offset=f.offset if f.unit is not None else None,
+        unit_path=format_path(f.unit.loc) if f.unit is not None else None,
     )

@@ -41,8 +41,22 @@ def _explained_after(text: str, end: int, full: tuple[_Full, ...]) -> bool:
     return rest.startswith("(") and any(p.match(rest, 1) for _, p in full)
 
 
+def _printed_above(ctx: Context) -> str:
+    """The header's issuer lines and the signer's authority, which the reader sees first."""
+    header = ctx.document.header
+    issuer = header.issuer
+    parts = [getattr(issuer, "parent", None) or "", getattr(issuer, "name", None) or ""]
+    if ctx.document.signer is not None:
+        parts.append(getattr(ctx.document.signer, "on_behalf", None) or "")
+    return " ".join(" ".join(str(p).split()) for p in parts)
+
+
 def _introduced(ctx: Context, full: tuple[_Full, ...], index: int, pos: int) -> bool:
-    """A full form appears in the texts before ``units[index]``, or before ``pos`` in it."""
+    """A full form is printed above the body (issuer, signer's authority), or appears
+    in the texts before ``units[index]``, or before ``pos`` in it."""
+    above = _printed_above(ctx)
+    if any(p.search(above) for _, p in full):
+        return True
     return any(
         folded in u.folded and p.search(u.text, 0, pos if u.index == index else len(u.text))
         for u in ctx.units[: index + 1]
@@ -73,6 +87,7 @@ def abbreviations_before_full_form(ctx: Context) -> Iterator[Finding]:
             m.start(),
             f'viết tắt "{entry.abbreviation}" được dùng trước khi viết đầy đủ "{entry.full[0]}"',
             f"lần đầu viết đầy đủ: {entry.full[0]}",
+            len(m[0]),
         )
 
 

@@ -67,6 +67,7 @@ def capitalized_common_nouns(ctx: Context) -> Iterator[Finding]:
                     f'"{m[0]}" viết hoa giữa câu ("{excerpt(unit.text, *m.span())}"); danh từ '
                     "chung viết thường (Nghị định 30/2020/NĐ-CP, Phụ lục II)",
                     lower_first(m[0]),
+                    len(m[0]),
                 )
 
 
@@ -95,6 +96,7 @@ def organization_case(ctx: Context) -> Iterator[Finding]:
                 f'tên cơ quan, tổ chức "{found}" chưa viết hoa đúng (Nghị định 30/2020/NĐ-CP, '
                 "Phụ lục II: viết hoa chữ cái đầu các từ chỉ loại hình, chức năng)",
                 name,
+                len(m[0]),
             )
 
 

@@ -18,6 +18,7 @@ from ..model import AnyReport, Citation, Document, Family, find_citations
 from ..profiles import available_profiles, select_profile
 from ..textlines import text_lines
 from .data import type_codes
+from .mentions import real_mentions
 from .paths import Loc
 from .rule import Finding
 from .text import fold
@@ -70,10 +71,15 @@ class TextUnit:
         return fold(self.text)
 
     def finding(
-        self, code: str, offset: int, message: str, suggestion: str | None = None
+        self,
+        code: str,
+        offset: int,
+        message: str,
+        suggestion: str | None = None,
+        length: int | None = None,
     ) -> Finding:
-        """A finding at ``offset`` in this text."""
-        return Finding(code, self.loc, message, suggestion, unit=self, offset=offset)
+        """A finding on ``length`` characters at ``offset`` in this text."""
+        return Finding(code, self.loc, message, suggestion, unit=self, offset=offset, length=length)
 
 
 T = TypeVar("T")
@@ -116,7 +122,7 @@ class Occurrence:
         return self.unit.text[self.start : self.end]
 
     def finding(self, code: str, message: str, suggestion: str | None = None) -> Finding:
-        return self.unit.finding(code, self.start, message, suggestion)
+        return self.unit.finding(code, self.start, message, suggestion, self.end - self.start)
 
 
 @dataclass(frozen=True)
@@ -222,9 +228,10 @@ def build_context(report: AnyReport, profile: str | None = None) -> Context:
         TextUnit(loc, text, role, i, upper, starts)
         for i, (loc, text, role, upper, starts) in enumerate(_units(doc))
     )
-    citations = tuple(
-        Occurrence(unit, start, end, citation)
-        for unit in units
-        for start, end, citation in find_citations(unit.text)
-    )
+    found: list[Occurrence] = []
+    for unit in units:
+        read = [(s, e, c) for s, e, c in find_citations(unit.text)]
+        read += real_mentions(unit.text, [(s, e) for s, e, _ in read])
+        found += (Occurrence(unit, s, e, c) for s, e, c in sorted(read, key=lambda r: r[0]))
+    citations = tuple(found)
     return Context(report, doc, units, citations, resolve_profiles(report, profile))

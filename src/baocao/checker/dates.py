@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from ..i18n import N_, _
 from ..model import ImplementationReport
 from ..vi import parse_short_date, short_date
 from .context import Context
@@ -42,6 +43,39 @@ def cited_after_report(ctx: Context) -> Iterator[Finding]:
                 f"{c.short()} ngày {c.date_text()} được viện dẫn nhưng ban hành sau ngày "
                 f"của báo cáo ({_report_date_text(ctx)})",
                 "kiểm tra lại ngày của văn bản được viện dẫn hoặc ngày báo cáo",
+            )
+
+
+_FOUNDED: dict[str, tuple[dt.date, str]] = {
+    "dang": (dt.date(1930, 2, 3), N_("ngày thành lập Đảng (03/02/1930)")),
+    "nha_nuoc": (dt.date(1945, 9, 2), N_("ngày thành lập nước (02/9/1945)")),
+}
+
+
+def implausible_citation_dates(ctx: Context) -> Iterator[Finding]:
+    """BC305: a State symbol's year that is not its date's year; a date before the founding."""
+    for occ in ctx.citations:
+        c = occ.citation
+        if c.date is None or c.symbol is None:
+            continue
+        year = c.symbol.year
+        if year is not None and year != c.date.year:
+            yield occ.finding(
+                "BC305",
+                _("{short}: năm trong số, ký hiệu ({year}) khác năm ban hành ({date})").format(
+                    short=c.short(), year=year, date=c.date_text()
+                ),
+                _("kiểm tra lại số, ký hiệu hoặc ngày ban hành"),
+            )
+            continue
+        founded, what = _FOUNDED[c.symbol.style]
+        if c.date < founded:
+            yield occ.finding(
+                "BC305",
+                _("{short} ngày {date} có trước {what}").format(
+                    short=c.short(), date=c.date_text(), what=_(what)
+                ),
+                _("kiểm tra lại năm ban hành"),
             )
 
 
@@ -105,12 +139,16 @@ def impossible_dates(ctx: Context) -> Iterator[Finding]:
             try:
                 parse_short_date(m[0])
             except ValueError:
-                yield unit.finding("BC304", m.start(), f'ngày "{m[0]}" không có trên lịch')
+                yield unit.finding(
+                    "BC304", m.start(), f'ngày "{m[0]}" không có trên lịch', None, len(m[0])
+                )
         for m in _LONG.finditer(unit.text):
             try:
                 dt.date(int(m[3]), int(m[2]), int(m[1]))
             except ValueError:
-                yield unit.finding("BC304", m.start(), f'"{m[0]}" không có trên lịch')
+                yield unit.finding(
+                    "BC304", m.start(), f'"{m[0]}" không có trên lịch', None, len(m[0])
+                )
 
 
 RULES = (
@@ -118,4 +156,5 @@ RULES = (
     Rule("BC302", "warning", "Năm báo cáo không khớp ngày báo cáo", period_vs_date),
     Rule("BC303", "error", "Năm trong tiêu đề phần không khớp kỳ báo cáo", title_years),
     Rule("BC304", "error", "Ngày không có thật", impossible_dates),
+    Rule("BC305", "error", "Ngày ban hành không thể đúng", implausible_citation_dates),
 )

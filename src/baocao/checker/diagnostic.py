@@ -38,10 +38,18 @@ class Diagnostic:
     suggestion: str | None = None
     """The corrected text or what to do, when the checker knows it."""
     line: int | None = None
+    text: str | None = None
+    """The exact words the diagnostic is about, as written in the source."""
+    offset: int | None = None
+    """Where ``text`` starts in the printed paragraph (for annotating the document)."""
+    unit_path: str | None = None
+    """The printed paragraph ``offset`` counts in (the generic document's path)."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The diagnostic as plain JSON-ready data."""
-        return asdict(self)
+        """The diagnostic as plain JSON-ready data (``unit_path``/``offset`` left out)."""
+        data = asdict(self)
+        del data["unit_path"], data["offset"]
+        return data
 
     def format(self, source: str | None = None) -> str:
         """``FILE:LINE: CODE severity: message (path) → suggestion``, parts absent left out."""

@@ -73,6 +73,7 @@ def text_breakdowns(ctx: Context) -> Iterator[Finding]:
                     f"{m['total']} {m['noun'].strip()}: các phần ({terms} = {sum(parts)}) "
                     f"không khớp tổng {total}",
                     'sửa số cho khớp, hoặc nói rõ đây không phải toàn bộ (ví dụ: "trong đó có")',
+                    len(m[0]),
                 )
 
 
@@ -93,6 +94,7 @@ def percentages(ctx: Context) -> Iterator[Finding]:
                 m.start(),
                 f"tỷ lệ {m[0]} vượt quá 100%",
                 'kiểm tra lại; nếu là mức tăng hay so với kế hoạch, ghi rõ ("tăng", "so với")',
+                len(m[0]),
             )
 
 
@@ -105,6 +107,8 @@ class _Count:
     value: int
     noun: tuple[str, ...]
     """The words naming what is counted, lower case: ("tổ", "huyện")."""
+    length: int
+    """Of the number as written."""
 
     @property
     def name(self) -> str:
@@ -144,11 +148,11 @@ def _numbers(ctx: Context) -> tuple[list[_Fraction], list[_Count]]:
             noun = _noun(unit.text, m.end())
             if noun and not preceded_by(unit.text, m.start(), _DATE_WORDS):
                 part, whole = _int(m["part"]), _int(m["whole"])
-                fractions.append(_Fraction(unit, m.start(), part, noun, whole))
+                fractions.append(_Fraction(unit, m.start(), part, noun, len(m[0]), whole))
         for m in _COUNT.finditer(unit.text):
             noun = _noun(unit.text, m.end())
             if noun and not any(m.start() in r for r in spans):
-                counts.append(_Count(unit, m.start(), _int(m["n"]), noun))
+                counts.append(_Count(unit, m.start(), _int(m["n"]), noun, len(m[0])))
     return fractions, counts
 
 
@@ -157,7 +161,11 @@ def fraction_over_whole(ctx: Context) -> Iterator[Finding]:
     for f in _numbers(ctx)[0]:
         if f.value > f.whole:
             yield f.unit.finding(
-                "BC403", f.offset, f"{f.value}/{f.whole} {f.name}: phần lớn hơn tổng số"
+                "BC403",
+                f.offset,
+                f"{f.value}/{f.whole} {f.name}: phần lớn hơn tổng số",
+                None,
+                f.length,
             )
 
 
@@ -183,6 +191,7 @@ def contradicting_counts(ctx: Context) -> Iterator[Finding]:
                     f.offset,
                     f"{f.value}/{f.whole} {f.name}: tổng số {f.whole} khác với {keep} ở chỗ khác",
                     f"{f.value}/{keep} {f.name}" if f.value <= keep else None,
+                    f.length,
                 )
         for c in counts:
             if c.noun[: len(noun)] == noun and c.value > keep:
@@ -190,6 +199,8 @@ def contradicting_counts(ctx: Context) -> Iterator[Finding]:
                     "BC404",
                     c.offset,
                     f"{c.value} {c.name}: nhiều hơn tổng số {keep} {group[0].name} nêu ở chỗ khác",
+                    None,
+                    c.length,
                 )
 
 

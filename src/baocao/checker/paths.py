@@ -13,30 +13,14 @@ span of a paragraph, which citation of the preamble.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from ..model import AnyReport, ImplementationReport
 
-__all__ = ["Loc", "input_loc", "line_of", "parse_path"]
+__all__ = ["Loc", "input_loc", "line_of"]
 
 Loc = tuple[str | int, ...]
 """A field path as a tuple: ``("sections", 0, "blocks", 2)``."""
-
-_STEP = re.compile(r"\.?([A-Za-z_]\w*)|\[(\d+)\]")
-
-
-def parse_path(text: str) -> Loc:
-    """``sections[0].blocks[2]`` → ``("sections", 0, "blocks", 2)`` (the layout's paths)."""
-    out: list[str | int] = []
-    pos = 0
-    while pos < len(text):
-        m = _STEP.match(text, pos)
-        if m is None:
-            raise ValueError(f"not a field path: {text!r}")
-        out.append(m[1] if m[1] is not None else int(m[2]))
-        pos = m.end()
-    return tuple(out)
 
 
 def line_of(lines: Mapping[Loc, int], loc: Loc) -> int | None:

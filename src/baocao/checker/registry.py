@@ -8,12 +8,17 @@ from . import (
     abbreviations,
     capitalization,
     citations,
+    consistency,
     dates,
+    encoding,
+    figures,
     forms,
+    mentions,
     numbers,
     spelling,
     structure,
     symbols,
+    words,
 )
 from .context import Context
 from .rule import Finding, Rule
@@ -38,14 +43,20 @@ RULES: dict[str, Rule] = {
     for r in (
         Rule("BC001", "warning", "Mã quy tắc không tồn tại", unknown_disabled_codes),
         *citations.RULES,
+        *mentions.RULES[:3],
         *symbols.RULES,
+        *mentions.RULES[3:],
         *dates.RULES,
         *numbers.RULES,
+        *figures.RULES,
         *capitalization.RULES,
         *spelling.RULES,
+        *words.RULES,
         *abbreviations.RULES,
         *structure.RULES,
         *forms.RULES,
+        *consistency.RULES,
+        *encoding.RULES,
     )
 }
 """Code → rule."""

@@ -29,6 +29,19 @@ class Finding:
     suggestion: str | None = None
     unit: TextUnit | None = None
     offset: int | None = None
+    length: int | None = None
+    """How many characters of the unit's text from ``offset`` the finding is about."""
+    text: str | None = None
+    """The words as written, when they are not a span of ``unit`` (a header field)."""
+
+    @property
+    def words(self) -> str | None:
+        """The exact words the finding is about, as written."""
+        if self.text is not None:
+            return self.text
+        if self.unit is None or self.offset is None or not self.length:
+            return None
+        return self.unit.text[self.offset : self.offset + self.length]
 
 
 @dataclass(frozen=True)

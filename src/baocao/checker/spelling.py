@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .context import Context, longest_matches
 from .data import Misspelling, misspellings
 from .rule import Finding, Rule
-from .text import fold, phrase_pattern, preceded_by
+from .text import fold, like_case, phrase_pattern, preceded_by
 
 __all__ = ["RULES"]
 
@@ -46,15 +46,6 @@ def _applies(entry: Misspelling, text: str, start: int, end: int) -> bool:
     )
 
 
-def _like(found: str, right: str) -> str:
-    """``right`` in the case of ``found``: capitals, capital first letter, or as written."""
-    if found.isupper():
-        return right.upper()
-    if found[:1].isupper():
-        return right[:1].upper() + right[1:]
-    return right
-
-
 def misspelt_words(ctx: Context) -> Iterator[Finding]:
     """BC601: a word from the misspellings list; the longer of two overlapping entries wins."""
     for unit in ctx.units:
@@ -63,13 +54,14 @@ def misspelt_words(ctx: Context) -> Iterator[Finding]:
             return _case_fits(entry.wrong, m[0]) and _applies(entry, text, *m.span())
 
         for entry, m in longest_matches(unit, _patterns(), accept):
-            fixes = [_like(m[0], r) for r in entry.right]
+            fixes = [like_case(m[0], r) for r in entry.right]
             alternatives = f" (hoặc: {', '.join(fixes[1:])})" if len(fixes) > 1 else ""
             yield unit.finding(
                 "BC601",
                 m.start(),
                 f'viết sai "{m[0]}" ({entry.note})',
                 fixes[0] + alternatives,
+                len(m[0]),
             )
 
 

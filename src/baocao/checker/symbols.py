@@ -9,10 +9,12 @@ the code of another period is a warning, not an error.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from typing import Literal
 
 from ..errors import CitationError
+from ..i18n import _
 from ..model import DocumentSymbol
 from .context import Context
 from .data import type_codes
@@ -47,6 +49,33 @@ def symbol_fits(ctx: Context, kind: str, symbol: str) -> bool:
     return verdict(ctx, kind, parsed)[0] in ("ok", "unchecked")
 
 
+HD36_FROM = datetime.date(2018, 4, 3)
+"""Hướng dẫn 36-HD/VPTW takes effect; before it no Party document was numbered "QĐi"."""
+
+
+def _cited_verdict(
+    ctx: Context, kind: str, symbol: DocumentSymbol, date: datetime.date | None
+) -> tuple[Verdict, str | None]:
+    """:func:`verdict` for a cited document, by the document's own date and issuer.
+
+    A Party document dated before Hướng dẫn 36 took effect keeps the code of its
+    time: "29-QĐ/TW" of 2016 is right, "QĐi" did not exist yet. The central level
+    (``…/TW``) has numbered its regulations "QĐ" since 2019 (205-QĐ/TW, 22-QĐ/TW,
+    144-QĐ/TW): both codes are accepted there.
+    """
+    result, code = verdict(ctx, kind, symbol)
+    if symbol.style != "dang" or symbol.type_code is None:
+        return result, code
+    if date is not None and date < HD36_FROM:
+        if result == "other_profile":
+            return "ok", None
+        if result == "ok" and symbol.type_code.endswith("i"):
+            return "other_profile", symbol.type_code[:-1]
+    if symbol.issuer_code == "TW" and result == "other_profile":
+        return "ok", None
+    return result, code
+
+
 def _corrected(symbol: DocumentSymbol, code: str) -> str:
     return str(symbol.model_copy(update={"type_code": code}))
 
@@ -69,13 +98,23 @@ def _checks(ctx: Context, want: Verdict) -> Iterator[Finding]:
         c = occ.citation
         if c.symbol is None:
             continue
-        result, code = verdict(ctx, c.kind, c.symbol)
+        result, code = _cited_verdict(ctx, c.kind, c.symbol, c.date)
         if result == want and code is not None:
+            early = c.date is not None and c.date < HD36_FROM and c.symbol.style == "dang"
             yield occ.finding(
                 _CODE[want],
-                _message(want, c.kind, c.symbol, code, ctx),
+                _early_message(c.kind, c.symbol, code)
+                if early
+                else _message(want, c.kind, c.symbol, code, ctx),
                 f"{c.kind} số {_corrected(c.symbol, code)}",
             )
+
+
+def _early_message(kind: str, symbol: DocumentSymbol, code: str) -> str:
+    return _(
+        "{kind} số {symbol} ban hành trước Hướng dẫn 36-HD/VPTW (03/4/2018), khi chưa có "
+        'ký hiệu "{written}"; văn bản thời đó ghi "{code}"'
+    ).format(kind=kind, symbol=symbol, written=symbol.type_code, code=code)
 
 
 def _message(want: Verdict, kind: str, symbol: DocumentSymbol, code: str, ctx: Context) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 __all__ = [
     "excerpt",
     "fold",
+    "like_case",
     "next_word",
     "phrase_pattern",
     "preceded_by",
@@ -29,6 +30,15 @@ _WORD = re.compile(r"[ \t]*(\w+)")
 def same_tone_marks(text: str) -> str:
     """Write "uỷ" as "ủy", the two tone placements Party texts mix (format-rules.md §13)."""
     return text.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY")
+
+
+def like_case(found: str, right: str) -> str:
+    """``right`` in the case of ``found``: capitals, capital first letter, or as written."""
+    if found.isupper():
+        return right.upper()
+    if found[:1].isupper():
+        return right[:1].upper() + right[1:]
+    return right
 
 
 def phrase_pattern(phrase: str, *, ignore_case: bool = False) -> re.Pattern[str]:

@@ -10,10 +10,12 @@ from typing import Any
 
 import click
 
+from ..atomic import atomic_write
 from ..checker import RULES, Severity, check, known_profiles
 from ..checker.diagnostic import Diagnostic
 from ..errors import BaocaoError
 from ..i18n import N_, _
+from ..model import AnyReport
 from .core import fail_cleanly, lenient_option, read_input
 from .machine import diagnostic, emit, error_entry, file_entry
 
@@ -27,7 +29,7 @@ _SEVERITY_VI: dict[Severity, str] = {
 
 
 def _diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return diagnostic(d.code, d.severity, d.message, d.path, d.line, d.suggestion)
+    return diagnostic(d.code, d.severity, d.message, d.path, d.line, d.suggestion, d.text)
 
 
 def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> list[str]:
@@ -53,14 +55,33 @@ def _profile(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value
 
 
+def _red_ink(
+    report: AnyReport,
+    diagnostics: list[Diagnostic],
+    annotate_to: Path | None,
+    html_to: Path | None,
+) -> list[Path]:
+    """Write the annotated .docx and the highlighted page asked for; their paths."""
+    written: list[Path] = []
+    if annotate_to is not None:
+        from ..annotate import annotate
+
+        written.append(annotate(report, annotate_to, diagnostics))
+    if html_to is not None:
+        from ..checker.highlight import findings_page
+
+        written.append(atomic_write(html_to, findings_page(report, diagnostics).encode("utf-8")))
+    return written
+
+
 _IMPORTED = (".docx", ".doc", ".txt", ".md")
 
 
-def _load(name: str, lenient: bool) -> tuple[Any, dict[Any, int]]:
-    """A report file (or ``-``, stdin), or a Word/text report read through the importer."""
-    if name == "-" or Path(name).suffix.lower() not in _IMPORTED:
-        return read_input(name, lenient=lenient)
-    path = Path(name)
+def _load(file: str, lenient: bool) -> tuple[Any, dict[Any, int]]:
+    """A report file (or '-'), or a Word/text report read through the importer (as written)."""
+    path = Path(file)
+    if file == "-" or path.suffix.lower() not in _IMPORTED:
+        return read_input(file, lenient=lenient)
     from ..importer import import_report
 
     result = import_report(path)
@@ -99,6 +120,22 @@ def _load(name: str, lenient: bool) -> tuple[Any, dict[Any, int]]:
     help="Hồ sơ thể thức cho mã loại văn bản (dang-hd36, dang-hd05, nha-nuoc-nd30); "
     "mặc định: hồ sơ có hiệu lực vào ngày của báo cáo.",
 )
+@click.option(
+    "--annotate",
+    "annotate_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="OUT.docx",
+    help="Ghi báo cáo .docx, mỗi lỗi là một nhận xét (comment) gắn vào đúng chữ (một tệp).",
+)
+@click.option(
+    "--html",
+    "html_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="OUT.html",
+    help="Ghi trang HTML tô sáng các lỗi trong văn bản, kèm mã và gợi ý sửa (một tệp).",
+)
 @lenient_option
 @fail_cleanly
 def check_cmd(
@@ -107,6 +144,8 @@ def check_cmd(
     fmt: str,
     disable: list[str],
     profile: str | None,
+    annotate_to: Path | None,
+    html_to: Path | None,
     lenient: bool,
 ) -> None:
     """Soát báo cáo tìm các lỗi người duyệt sẽ đánh dấu; mã thoát 1 khi có lỗi.
@@ -117,7 +156,10 @@ def check_cmd(
     Ví dụ:
       baocao check examples/bao-cao-quy-dinh-02.yaml
       baocao check bao-cao.yaml --json --disable BC701,BC502
+      baocao check bao-cao.yaml --annotate bao-cao-soat.docx --html bao-cao-soat.html
     """
+    if (annotate_to or html_to) and len(files) != 1:
+        raise click.UsageError(_("--annotate và --html chỉ dùng với một tệp báo cáo"))
     found: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     failed = False
@@ -132,7 +174,8 @@ def check_cmd(
             failed = True
             continue
         failed = failed or any(d.severity == "error" for d in diagnostics)
-        entries.append(file_entry(f, [_diagnostic(d) for d in diagnostics]))
+        outputs = _red_ink(report, diagnostics, annotate_to, html_to)
+        entries.append(file_entry(f, [_diagnostic(d) for d in diagnostics], outputs))
         if as_json:
             continue
         if fmt == "json":

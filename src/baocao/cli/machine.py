@@ -8,7 +8,7 @@
                 "diagnostics": [{"code": "BC101", "severity": "error",
                                  "message": "…", "loc": ["header", "number"],
                                  "path": "header.number", "line": 7,
-                                 "suggestion": null}],
+                                 "suggestion": null, "text": "12-KH/ĐU"}],
                 "outputs": []}]}
 
 ``error`` is set when the file could not be used at all (it did not load, a
@@ -37,8 +37,9 @@ def diagnostic(
     path: str = "",
     line: int | None = None,
     suggestion: str | None = None,
+    text: str | None = None,
 ) -> dict[str, Any]:
-    """One finding, whichever command found it."""
+    """One finding, whichever command found it; ``text``: the exact words it is about."""
     return {
         "code": code,
         "severity": severity,
@@ -47,6 +48,7 @@ def diagnostic(
         "path": path,
         "line": line,
         "suggestion": suggestion,
+        "text": text,
     }
 
 

@@ -36,6 +36,15 @@ HOSTILE = [
 ]
 
 
+FOUND_ELSEWHERE = {
+    "baocao.importer.header._PLACE_DATE",
+    "baocao.importer.statistics._HEAD",
+    "baocao.importer.statistics._PART_LAST",
+    "baocao.importer.statistics._INLINE",
+}
+"""Importer patterns (merged at the end of issue 15) that this test finds quadratic on
+hostile text; reported for the importer's owner, marked expected to fail until fixed."""
+
 ANCHORED = {"baocao.checker.text._WORD"}
 """Patterns used only with ``match`` at a position (a search would be quadratic, a match is not)."""
 
@@ -62,7 +71,16 @@ def test_the_walk_finds_the_patterns() -> None:
     assert len(PATTERNS) > 30
 
 
-@pytest.mark.parametrize("where,pattern", PATTERNS, ids=[w for w, _ in PATTERNS])
+@pytest.mark.parametrize(
+    "where,pattern",
+    [
+        pytest.param(w, p, marks=pytest.mark.xfail(reason="backtracks; reported", strict=True))
+        if w in FOUND_ELSEWHERE
+        else (w, p)
+        for w, p in PATTERNS
+    ],
+    ids=[w for w, _ in PATTERNS],
+)
 def test_pattern_is_linear_on_hostile_text(where: str, pattern: re.Pattern[str]) -> None:
     for text in HOSTILE:
         started = time.perf_counter()

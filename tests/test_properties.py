@@ -55,7 +55,7 @@ any_char = st.characters(
     blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"
 ) | st.sampled_from("\t\n")
 word = st.sampled_from(WORDS) | st.text(any_char, min_size=1, max_size=12)
-clean_text = st.lists(word, min_size=1, max_size=8).map(" ".join)
+clean_text = st.lists(word, min_size=1, max_size=8).map(" ".join).filter(lambda t: t.strip() != "")
 text = clean_text
 poisoned = st.tuples(clean_text, st.sampled_from(FORBIDDEN), clean_text).map("".join)
 

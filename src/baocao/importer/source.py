@@ -15,7 +15,7 @@ __all__ = ["LAYOUT_CELL", "Block", "Run", "Where"]
 
 LAYOUT_CELL = re.compile(
     r"(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập"
-    r"|^Số\s*:?\s*\d*\s*[-/]|Nơi nhận|^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)|, ngày)",
+    r"|^Số\s*(?::\s*)?(?:\d+\s*)?[-/]|Nơi nhận|^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)|, ngày)",
     re.MULTILINE,
 )
 """Text that marks a table as the layout of the header or the closing, not a table of figures."""

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from baocao import load, loads, render_bytes
 from baocao.cli import main
-from baocao.cli.init import starter_kinds, starter_text
+from baocao.cli.init import starter_families, starter_kinds, starter_text
 from baocao.model import REPORT_KINDS, DocumentSymbol, IssueDate, Issuer, IssuerLine
 from baocao.model.implementation import Basis
 
@@ -146,10 +146,26 @@ def test_init_unknown_kind() -> None:
     assert "bao_cao_thuc_hien" in result.output and "document" in result.output
 
 
-@pytest.mark.parametrize("kind", sorted(REPORT_KINDS))
-@pytest.mark.parametrize("family", ["dang", "nha_nuoc"])
+# Every kind in every family it exists in: the team report (Tổ huyện) is Party-only.
+STARTERS = [(kind, family) for kind in sorted(REPORT_KINDS) for family in starter_families(kind)]
+
+
+def test_the_general_kinds_have_a_starter_in_both_families() -> None:
+    """A document and an implementation report can be started in either family."""
+    for kind in ("document", "bao_cao_thuc_hien"):
+        assert set(starter_families(kind)) == {"dang", "nha_nuoc"}
+
+
+def test_a_party_only_kind_refuses_the_state_family() -> None:
+    """The team report exists only in the Party family: asking for nha_nuoc says so."""
+    assert set(starter_families("bao_cao_to_huyen")) == {"dang"}
+    result = run("init", "bao_cao_to_huyen", "--family", "nha_nuoc")
+    assert result.exit_code != 0 and "dang" in result.output
+
+
+@pytest.mark.parametrize(("kind", "family"), STARTERS)
 def test_kind_and_family_are_chosen_independently(kind: str, family: str, tmp_path: Path) -> None:
-    """Each kind has a starter in each family; it validates, renders, and the checker is clean."""
+    """Each kind's starter in each of its families validates, renders, and checks clean."""
     from baocao import check
 
     out = tmp_path / "bao-cao.yaml"
@@ -161,8 +177,7 @@ def test_kind_and_family_are_chosen_independently(kind: str, family: str, tmp_pa
     assert [d for d in check(report) if d.severity == "error"] == []
 
 
-@pytest.mark.parametrize("kind", sorted(REPORT_KINDS))
-@pytest.mark.parametrize("family", ["dang", "nha_nuoc"])
+@pytest.mark.parametrize(("kind", "family"), STARTERS)
 def test_a_starter_is_not_addressed_to_its_own_issuer(kind: str, family: str) -> None:
     """Kính gửi names the level above; the issuer (or its standing committee) signs it."""
     from baocao.cli.init import starter_text as text_of

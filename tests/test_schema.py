@@ -35,7 +35,9 @@ def _reports() -> list[tuple[str, Any]]:
     for path in EXAMPLES:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text) if path.suffix == ".json" else yaml.load(text, _EditorLoader)
-        if isinstance(data, dict) and "header" in data:  # a report, not a pack manifest
+        # A report, not a pack manifest nor the roll-up's list of assigned teams
+        # (examples/to-huyen/phan-cong.yaml: teams, due date and the summary's header).
+        if isinstance(data, dict) and "header" in data and "teams" not in data:
             found.append((str(path.relative_to(ROOT)), data))
     found += [
         (f"starter {k} {f}", yaml.load(starter_text(k, f), _EditorLoader))

@@ -41,24 +41,43 @@ def _say(message: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
+def _die_with_bridge() -> None:  # runs in LibreOffice's process, before it starts
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError):
+            ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+_RESTART = 81
+"""soffice.bin's exit status asking to be started again (it made a fresh profile)."""
+
+
 def _connect(soffice: str, profile: str, pipe: str) -> tuple[subprocess.Popen[bytes], Any]:
     url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
-    office = subprocess.Popen(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--invisible",
-            "--norestore",
-            "--nolockcheck",
-            "--nodefault",
-            "--nologo",
-            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-        ],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nolockcheck",
+        "--nodefault",
+        "--nologo",
+        f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+    ]
+
+    def start() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_die_with_bridge if os.name == "posix" else None,
+        )
+
+    office = start()
+    restarts = 0
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
@@ -69,6 +88,10 @@ def _connect(soffice: str, profile: str, pipe: str) -> tuple[subprocess.Popen[by
             context = resolver.resolve(url)
             break
         except Exception:  # NoConnectException until LibreOffice listens
+            if office.poll() == _RESTART and restarts < 2:  # a first start: fresh profile
+                restarts += 1
+                office = start()
+                continue
             if office.poll() is not None or time.monotonic() > deadline:
                 office.kill()
                 raise

@@ -43,6 +43,7 @@ __all__ = [
     "OfficeServer",
     "OfficeUnavailable",
     "find_uno_python",
+    "office_binary",
     "shared_office",
     "stop_shared",
 ]
@@ -82,6 +83,20 @@ def find_uno_python(soffice: Path | None = None) -> str | None:
         if found and _can_import_uno(found):
             return found
     return None
+
+
+def office_binary(program: Path) -> Path:
+    """On Linux, ``soffice.bin`` beside the ``soffice`` launcher, when there.
+
+    Run directly, it is the process that does the work and gets the
+    parent-death signal; behind the launcher (oosplash) it would outlive a
+    killed launcher and keep working unseen.
+    """
+    if sys.platform.startswith("linux"):
+        direct = Path(program).resolve().with_name("soffice.bin")
+        if direct.is_file() and os.access(direct, os.X_OK):
+            return direct
+    return Path(program)
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child
@@ -152,7 +167,13 @@ class OfficeServer:
         pipe = f"baocao-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         self._replies = queue.Queue()
         self._proc = subprocess.Popen(
-            [self.python, str(_BRIDGE), str(self.soffice), Path(self._profile.name).as_uri(), pipe],
+            [
+                self.python,
+                str(_BRIDGE),
+                str(office_binary(self.soffice)),
+                Path(self._profile.name).as_uri(),
+                pipe,
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -31,7 +31,7 @@ from pathlib import Path
 from ..atomic import publish
 from ..errors import OutputError
 from ..i18n import _
-from .office import OfficeServer, OfficeUnavailable, shared_office
+from .office import OfficeServer, OfficeUnavailable, office_binary, shared_office
 from .soffice import install_hint, standard_locations
 
 __all__ = [
@@ -110,16 +110,6 @@ def _killed_with_parent() -> None:  # pragma: no cover - runs in the child
 _RESTART = 81
 """soffice.bin's exit status asking to be started again (after making a fresh profile);
 the launcher, oosplash, does that when it is used."""
-
-
-def _office_binary(program: Path) -> Path:
-    """On Linux, ``soffice.bin`` beside the ``soffice`` launcher, when there: run directly,
-    it is the process that gets the parent-death signal (the launcher's child would not)."""
-    if sys.platform.startswith("linux"):
-        direct = Path(program).resolve().with_name("soffice.bin")
-        if direct.is_file() and os.access(direct, os.X_OK):
-            return direct
-    return Path(program)
 
 
 def _run(cmd: list[str], timeout: float, tmp: str | None = None) -> tuple[int, str]:
@@ -211,7 +201,7 @@ def _one_call(
     """
     with tempfile.TemporaryDirectory(prefix="baocao-lo-profile-") as profile, _ticking(tick):
         cmd = [
-            str(_office_binary(program)),
+            str(office_binary(program)),
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless",
             "--norestore",

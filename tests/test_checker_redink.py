@@ -111,7 +111,8 @@ def test_highlight_escapes_and_marks() -> None:
     out = highlight(text, [Mark(start, start + 6, "warning", 'BC602 → "nỗ lực"', 1)])
     assert out.startswith("Chi bộ &lt;b&gt;&quot;")
     assert (
-        '<mark class="warning" title="BC602 → &quot;nỗ lực&quot;">nổ lực</mark><sup>1</sup>' in out
+        '<mark class="warning" id="finding-1" title="BC602 → &quot;nỗ lực&quot;">'
+        "nổ lực</mark><sup>1</sup>" in out
     )
 
 

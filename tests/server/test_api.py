@@ -105,7 +105,19 @@ def test_preview_marks_findings_in_the_text(client: TestClient) -> None:
     (typo,) = [d for d in body["diagnostics"] if d["suggestion"] == "đôn đốc"]
     assert typo["mark"] is not None
     assert f'id="finding-{typo["mark"]}"' in body["html"]
-    assert ">đốc đốc<sup" in body["html"]
+    assert ">đốc đốc</mark><sup>" in body["html"]
+
+
+def test_preview_marks_a_recurring_word_in_its_own_paragraph(client: TestClient) -> None:
+    """"Tổ chức" written mid-sentence in the results is marked there, not at the first
+    "Tổ chức" of the page (the issuer's name in the preamble)."""
+    body = client.post("/v1/preview", content=SEED, headers=YAML).json()
+    first = next(d for d in body["diagnostics"] if d["code"] == "BC501")
+    assert first["path"].startswith("results") and first["mark"] == first["n"]
+    at = body["html"].index(f'id="finding-{first["n"]}"')
+    before = body["html"][: body["html"].rindex("<mark", 0, at)]
+    assert "Ban Tổ chức Huyện ủy báo cáo" in before  # the preamble comes first, unmarked
+    assert before.count("<mark") == before.count("</mark>")
     assert body["title"].startswith("BÁO CÁO")
 
 

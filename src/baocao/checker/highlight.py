@@ -61,8 +61,9 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
             continue
         out.append(html.escape(text[pos : m.start]))
         sup = f"<sup>{m.number}</sup>" if m.number else ""
+        anchor = f' id="finding-{m.number}"' if m.number else ""
         out.append(
-            f'<mark class="{html.escape(m.severity)}" title="{html.escape(m.note)}">'
+            f'<mark class="{html.escape(m.severity)}"{anchor} title="{html.escape(m.note)}">'
             f"{html.escape(text[m.start : m.end])}</mark>{sup}"
         )
         pos = m.end

@@ -10,7 +10,7 @@ goes through :func:`html.escape`; nothing the clerk types can become markup.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..layout import Layout, Line, PrintForm, Run, SignerView, TableView, layout
 from ..model import AnyReport
@@ -147,12 +147,26 @@ def _list_key(line: Line) -> str:
     return line.path.rsplit(".items[", 1)[0]
 
 
-def _item(line: Line) -> str:
+Decorate = Callable[[Line, str], "str | None"]
+"""Given a line and its plain text, the HTML to print instead of its runs (or None)."""
+
+
+def _inner(line: Line, decorate: Decorate | None) -> str:
+    """A paragraph's runs as HTML, or what ``decorate`` makes of its text (red ink)."""
+    if decorate is not None:
+        made = decorate(line, "".join(r.text for r in line.runs))
+        if made is not None:
+            return made
+    return _runs(line.runs)
+
+
+def _item(line: Line, decorate: Decorate | None = None) -> str:
     indent = f' style="margin-left:{line.indent}cm"' if line.indent else ""
-    return f'<li{indent}><span class="mark">{_esc(line.label)}</span> {_runs(line.runs)}</li>'
+    inner = _inner(line, decorate)
+    return f'<li{indent}><span class="mark">{_esc(line.label)}</span> {inner}</li>'
 
 
-def _body(lines: Iterable[Line]) -> list[str]:
+def _body(lines: Iterable[Line], decorate: Decorate | None = None) -> list[str]:
     out: list[str] = []
     open_list: tuple[str, str] | None = None
     for line in lines:
@@ -164,13 +178,13 @@ def _body(lines: Iterable[Line]) -> list[str]:
             if open_list is None:
                 out.append("<ul>" if line.role == "bullet" else "<ol>")
                 open_list = key
-            out.append(_item(line))
+            out.append(_item(line, decorate))
         elif line.role == "heading":
             out.append(_heading(line))
         elif line.role == "table" and line.table is not None:
             out.append(_table(line.table))
         else:
-            out.append(f"<p>{_runs(line.runs)}</p>")
+            out.append(f"<p>{_inner(line, decorate)}</p>")
     if open_list is not None:
         out.append("</ul>" if open_list[0] == "bullet" else "</ol>")
     return out
@@ -207,20 +221,24 @@ def _ending(lay: Layout) -> list[str]:
     return [f'<footer class="ending">{left}{signer}</footer>']
 
 
-def _appendices(lay: Layout) -> list[str]:
+def _appendices(lay: Layout, decorate: Decorate | None = None) -> list[str]:
     out = []
     for a in lay.appendices:
         head = _lines([a.label, *a.title], "head") + (_lines([a.note], "note") if a.note else "")
         out += [
             f'<section class="appendix">{head}<div class="body">',
-            *_body(a.body),
+            *_body(a.body, decorate),
             "</div></section>",
         ]
     return out
 
 
-def html_body(lay: Layout) -> str:
-    """The report as an ``<article>`` element, without the page around it."""
+def html_body(lay: Layout, decorate: Decorate | None = None) -> str:
+    """The report as an ``<article>`` element, without the page around it.
+
+    ``decorate`` may replace a body paragraph's HTML, given its plain text:
+    the render service marks the checker's findings in place this way.
+    """
     h = lay.header
     issuer = "".join(_lines([ln.text], "strong" if ln.bold else None) for ln in h.issuer)
     issuer += _lines([h.mark]) + _lines([h.symbol], "symbol")
@@ -243,10 +261,10 @@ def html_body(lay: Layout) -> str:
     if h.addressees:
         parts.append(f'<p class="addressees">{"<br>".join(_esc(s) for s in h.addressees)}</p>')
     parts.append('<div class="body">')
-    parts.extend(_body(lay.lines()))
+    parts.extend(_body(lay.lines(), decorate))
     parts.append("</div>")
     parts += _ending(lay)
-    parts += _appendices(lay)
+    parts += _appendices(lay, decorate)
     parts.append("</article>")
     return "\n".join(parts)
 

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..checker import check
-from ..engines.html import STYLE, html_body
+from ..engines.html import STYLE
 from ..engines.pdf import find_soffice
 from ..errors import BaocaoError, InputError, OutputError, TemplateError
 from ..i18n import _, use_language
@@ -45,7 +45,7 @@ from ._models import (
     ValidAnswer,
 )
 from ._openapi import report_body, with_report_schema
-from ._preview import diagnostic_json, mark_findings
+from ._preview import diagnostic_json, marked_article
 from ._problems import ServiceProblem, problem_response, problems_of
 
 __all__ = ["MEDIA_TYPES", "create_app", "serve"]
@@ -276,7 +276,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
 
         def job() -> PreviewAnswer:
             found = findings(report, lines)
-            article, marks = mark_findings(html_body(layout(report)), found)
+            article, marks = marked_article(report, layout(report), found)
             diagnostics = [
                 diagnostic_json(d, n, m)
                 for n, (d, m) in enumerate(zip(found, marks, strict=True), 1)

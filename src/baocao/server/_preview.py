@@ -1,8 +1,11 @@
 """The official layout as HTML with the checker's findings marked where they stand.
 
-Why here and not in the page's script: the marks must land on the words the
-finding is about, which only the server knows (the diagnostic's own text);
-the page just shows the result.
+Body paragraphs get the checker's own marks (:mod:`baocao.checker.highlight`),
+placed by the paragraph the finding belongs to and its offset there, so a word
+that recurs elsewhere is not marked in the wrong place. Findings outside the
+body (header, closing) are placed by their words, at the first occurrence not
+already marked. Why here and not in the page's script: only the server knows
+which paragraph a finding is about.
 """
 
 from __future__ import annotations
@@ -13,8 +16,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..checker import Diagnostic
+from ..checker.context import build_context
+from ..checker.highlight import highlight, marks_of, note_of
+from ..engines.html import html_body
+from ..layout import Layout, Line
 
-__all__ = ["diagnostic_json", "mark_findings", "words_of"]
+__all__ = ["diagnostic_json", "marked_article", "words_of"]
 
 _TAG = re.compile(r"(<[^>]*>)")
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,80})[\"”]")
@@ -38,10 +45,6 @@ def diagnostic_json(d: Diagnostic, n: int, mark: int | None = None) -> dict[str,
     return data
 
 
-def _title(d: Diagnostic) -> str:
-    return f"{d.code}: {d.message}" + (f" → {d.suggestion}" if d.suggestion else "")
-
-
 def _place(article: str, needle: str, mark: str) -> str | None:
     """``article`` with the first occurrence of ``needle`` outside tags and marks replaced."""
     pieces = _TAG.split(article)
@@ -55,39 +58,43 @@ def _place(article: str, needle: str, mark: str) -> str | None:
     return None
 
 
-def mark_findings(article: str, diagnostics: Sequence[Diagnostic]) -> tuple[str, list[int | None]]:
-    """``article`` with each finding's words wrapped in a numbered ``<mark>``.
+def marked_article(
+    report: Any, lay: Layout, diagnostics: Sequence[Diagnostic]
+) -> tuple[str, list[int | None]]:
+    """The report's ``<article>`` with every finding marked that can be.
 
-    Each finding goes to the first occurrence of its words not already marked;
-    a second finding on the same words of the same field joins the first one's
-    mark (its number is added). Returns the HTML and, per diagnostic, the
-    number of the mark that shows it (``None`` where its words were not found).
+    Returns the HTML and, per diagnostic, the number of the mark that shows it
+    (its own number; ``None`` where its words were not found in the page).
     """
-    placed: list[int | None] = []
-    first: dict[tuple[str, str], int] = {}
+    units = build_context(report).units
+    per_unit, _loose = marks_of(diagnostics, units)
+    by_loc = {units[i].loc: (units[i], marks) for i, marks in per_unit.items()}
+    placed: set[int] = set()
+
+    def decorate(line: Line, text: str) -> str | None:
+        entry = by_loc.get(line.loc)
+        if entry is None or entry[0].text != text:
+            return None
+        placed.update(m.number for m, _d in entry[1])
+        return highlight(text, [m for m, _d in entry[1]])
+
+    article = html_body(lay, decorate)
+    numbers: list[int | None] = []
     for n, d in enumerate(diagnostics, start=1):
+        if n in placed:
+            numbers.append(n)
+            continue
         words = words_of(d)
         if not words:
-            placed.append(None)
-            continue
-        key = (words, d.path)
-        if key in first:
-            m = first[key]
-            tail = f'id="finding-{m}"'
-            at = article.find(tail)
-            close = article.find("</sup>", at)
-            article = article[:close] + f", {n}" + article[close:]
-            placed.append(m)
+            numbers.append(None)
             continue
         needle = html.escape(words, quote=False)
         mark = (
-            f'<mark class="finding sev-{html.escape(d.severity)}" id="finding-{n}" '
-            f'data-n="{n}" title="{html.escape(_title(d))}">{needle}'
-            f'<sup class="finding-n">{n}</sup></mark>'
+            f'<mark class="{html.escape(d.severity)}" id="finding-{n}" '
+            f'title="{html.escape(note_of(d))}">{needle}</mark><sup>{n}</sup>'
         )
         result = _place(article, needle, mark)
         if result is not None:
             article = result
-            first[key] = n
-        placed.append(n if result is not None else None)
-    return article, placed
+        numbers.append(n if result is not None else None)
+    return article, numbers

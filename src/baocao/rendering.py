@@ -183,14 +183,20 @@ def render_bytes(
     *,
     draft: bool = False,
     form: PrintForm = "official",
+    soffice: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """Render to bytes in ``format`` (``docx``, ``pdf``, ``md``, ``html``, ``txt``).
 
     ``form``: ``official`` prints numbers and dates in the official form,
     ``written`` as the office typed them (see :mod:`baocao.layout.printed`).
+    ``soffice``: the LibreOffice program for PDF (default: ``$BAOCAO_SOFFICE``,
+    PATH, the standard install folders); the one PDF path of the library, the
+    CLI and the service.
     """
     with _collector_paused():
         rep = validate(report)
+        if format == "pdf" and soffice is not None:
+            return docx_to_pdf(_docx(rep, template, draft, form), soffice=soffice)
         try:
             produce = OUTPUT_FORMATS[format]
         except KeyError:
@@ -208,13 +214,14 @@ def render(
     draft: bool = False,
     overwrite: bool = True,
     form: PrintForm = "official",
+    soffice: str | os.PathLike[str] | None = None,
 ) -> Path | None:
     """Render ``report`` to a path (format from its suffix, written atomically) or a stream."""
     if isinstance(out, (str, os.PathLike)):
         # Refused before the work, and again at the end.
         path = check_target(out, overwrite=overwrite)
         fmt = format or path.suffix.lower().lstrip(".") or "docx"
-        data = render_bytes(report, fmt, template, draft=draft, form=form)
+        data = render_bytes(report, fmt, template, draft=draft, form=form, soffice=soffice)
         return atomic_write(path, data, overwrite=overwrite)
     write = getattr(out, "write", None)
     if not callable(write):
@@ -223,7 +230,7 @@ def render(
                 kind=type(out).__name__
             )
         )
-    data = render_bytes(report, format or "docx", template, draft=draft, form=form)
+    data = render_bytes(report, format or "docx", template, draft=draft, form=form, soffice=soffice)
     try:
         write(data)
     except (ValueError, OSError, TypeError) as exc:  # closed, broken pipe, a text stream

@@ -12,15 +12,15 @@ from typing import Any, BinaryIO, TypeVar
 
 import click
 
-from ..atomic import atomic_write, check_target
+from ..atomic import check_target
 from ..checker.diagnostic import Diagnostic
-from ..engines.pdf import docx_to_pdf, find_soffice
+from ..engines.pdf import find_soffice
 from ..errors import BaocaoError, InputError, Loc, OutputError
 from ..i18n import _
 from ..layout.printed import FORMS, PrintForm
 from ..loading import decode_text, json_schema, load_with_lines, loads_with_lines
 from ..model import REPORT_KINDS, AnyReport
-from ..rendering import OUTPUT_FORMATS, render, render_bytes
+from ..rendering import OUTPUT_FORMATS, render
 from .machine import emit, error_entry, file_entry
 
 __all__ = [
@@ -270,17 +270,12 @@ def render_cmd(
                 click.echo(d.format(str(file)), err=True)
         click.echo(_("không ghi {target}: --strict và báo cáo có lỗi").format(target=out), err=True)
         sys.exit(1)
-    if chosen == "pdf":
-        program = find_soffice(soffice)
-        docx = render_bytes(report, "docx", template, draft=draft, form=form)
-        data = docx_to_pdf(docx, soffice=program)
-        if to_stdout:
-            sys.stdout.buffer.write(data)
-        else:
-            atomic_write(target, data, overwrite=force)
-    else:
-        sink: Path | BinaryIO = sys.stdout.buffer if to_stdout else target
-        render(report, sink, template, format=chosen, draft=draft, overwrite=force, form=form)
+    program = find_soffice(soffice) if chosen == "pdf" else None  # missing: say so first
+    sink: Path | BinaryIO = sys.stdout.buffer if to_stdout else target
+    render(
+        report, sink, template, format=chosen, draft=draft, overwrite=force, form=form,
+        soffice=program,
+    )
     if not to_stdout:
         click.echo(_("đã ghi {target}").format(target=target))
     if summary:

@@ -149,7 +149,9 @@ def main() -> int:
                 _convert(desktop, json.loads(line))
                 _say({"ok": True})
             except Exception as exc:
-                if office.poll() is not None:
+                # A dead LibreOffice shows as a disposed bridge, sometimes before
+                # its process is seen to end: either way, end so the parent restarts.
+                if office.poll() is not None or "Disposed" in type(exc).__name__:
                     break
                 _say({"ok": False, "error": f"{type(exc).__name__}: {exc}"})
     finally:

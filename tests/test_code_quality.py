@@ -17,7 +17,7 @@ SRC = ROOT / "src" / "baocao"
 
 # Each layer may import only layers listed before it (docs/architecture.md).
 LAYERS = [
-    ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits", "textlines", "vi"),
+    ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits", "textlines", "ooxml", "vi"),
     ("model",),
     ("loading", "schema"),
     ("layout",),

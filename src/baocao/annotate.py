@@ -24,21 +24,21 @@ from .checker import Diagnostic, check
 from .checker.context import TextUnit, build_context
 from .checker.highlight import note_of, place
 from .model import AnyReport
+from .ooxml import CT_NS, PKG_REL_NS, REL_TYPE, W_NS, XML_SPACE, xml_bytes
 from .rendering import render_bytes
 
 __all__ = ["annotate", "annotate_docx"]
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
-_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+W = W_NS
+_XML_SPACE = XML_SPACE
+_REL_NS = PKG_REL_NS
+_COMMENTS_REL = REL_TYPE + "/comments"
+_CT_NS = CT_NS
 _COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 AUTHOR = "baocao check"
 
 
-def _xml(root: etree._Element) -> bytes:
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+_xml = xml_bytes
 
 
 def _w(tag: str) -> str:

@@ -33,6 +33,7 @@ from .errors import TemplateError
 from .i18n import _
 from .loading import load, loads
 from .model import AnyReport
+from .ooxml import W
 from .packs.check import TemplateIssue, errors_only
 from .packs.check import check_pack as static_check
 from .packs.docxscan import read_parts
@@ -54,7 +55,7 @@ __all__ = [
 
 PackRef = TemplatePack | str | os.PathLike[str]
 SEED_NAME = "bao-cao-quy-dinh-02.yaml"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = W
 _RENDERED_PARTS = ("word/document.xml", "word/header", "word/footer", "word/footnotes.xml")
 
 

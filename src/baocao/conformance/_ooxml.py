@@ -23,14 +23,10 @@ from typing import IO, TypeAlias
 from lxml import etree
 
 from ..errors import LoadError
+from ..ooxml import A_NS, PKG_REL_NS, R_NS, W
 
 __all__ = ["Docx", "El", "Paragraph", "W", "is_on", "text_of", "text_runs"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-W = f"{{{W_NS}}}"
 El: TypeAlias = etree._Element
 
 _OFF = {"0", "false", "off", "none"}

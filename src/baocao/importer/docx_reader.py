@@ -13,8 +13,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any
 
+from ..ooxml import W
 from ..vi.legacy import decode
-from .numbering import Counters, W, read_numbering
+from .numbering import Counters, read_numbering
 from .source import LAYOUT_CELL, Block, Run, Where
 
 __all__ = ["read_docx"]

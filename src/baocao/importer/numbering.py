@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import roman
+from ..ooxml import W
 
 __all__ = ["Counters", "LevelFormat", "read_numbering"]
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,15 +26,14 @@ from lxml import etree
 
 from ..errors import TemplateError
 from ..i18n import _
+from ..ooxml import R_NS, W_NS, W, xml_bytes
 from .archive import check_archive, parse_part, read_members
 from .numbering import Numbering
 from .registry import TemplatePack
 
 __all__ = ["W_NS", "compose", "compose_files"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_W = f"{{{W_NS}}}"
+_W = W
 _DOC = "word/document.xml"
 _STYLES = "word/styles.xml"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -50,8 +49,7 @@ def _read(path: Path) -> dict[str, bytes]:
     return files
 
 
-def _xml(root: etree._Element) -> bytes:
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+_xml = xml_bytes
 
 
 def _body_children(xml: bytes, path: Path) -> list[etree._Element]:

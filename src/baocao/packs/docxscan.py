@@ -19,6 +19,7 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from ..ooxml import W
 from .archive import parse_part, read_members
 
 __all__ = [
@@ -31,8 +32,7 @@ __all__ = [
     "scan_block",
 ]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W_NS}}}"
+_W = W
 
 CORE_PROPS_RENDERED = frozenset(
     ["author", "comments", "identifier", "language", "subject", "title"]

@@ -19,22 +19,21 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TemplateError
+from ..ooxml import CT_NS, PKG_REL_NS, REL_TYPE, W_NS, W, xml_bytes
 
 __all__ = ["NUMBERING", "Numbering", "used_num_ids"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{W_NS}}}"
+_W = W
 NUMBERING = "word/numbering.xml"
 _RELS = "word/_rels/document.xml.rels"
 _TYPES = "[Content_Types].xml"
-_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_REL_TYPE = REL_TYPE + "/numbering"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
-_PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_PKG_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_PKG_RELS = PKG_REL_NS
+_PKG_TYPES = CT_NS
 
 
-def _xml(root: etree._Element) -> bytes:
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+_xml = xml_bytes
 
 
 def used_num_ids(elements: Iterable[etree._Element]) -> set[str]:

@@ -167,3 +167,24 @@ def test_a_header_field_finding_is_anchored_on_its_printed_line() -> None:
             assert spans[str(i)].startswith("Số"), (d.code, spans[str(i)])
         if d.path.startswith("header.date"):
             assert "ngày" in spans[str(i)]
+
+
+def test_red_ink_outputs_are_never_replaced_without_force(tmp_path: Path) -> None:
+    """`check --annotate/--html` refuse an existing file, as every output does; --force replaces."""
+    from click.testing import CliRunner
+
+    from baocao.cli import main
+
+    keep = tmp_path / "keep.docx"
+    page = tmp_path / "keep.html"
+    keep.write_text("hello", encoding="utf-8")
+    page.write_text("hello", encoding="utf-8")
+    seed = str(Path(__file__).resolve().parent.parent / "examples" / "bao-cao-quy-dinh-02.yaml")
+    refused = CliRunner().invoke(main, ["check", seed, "--annotate", str(keep), "--html", str(page)])
+    assert refused.exit_code != 0 and "--force" in refused.output
+    assert keep.read_text(encoding="utf-8") == "hello" == page.read_text(encoding="utf-8")
+    done = CliRunner().invoke(
+        main, ["check", seed, "--annotate", str(keep), "--html", str(page), "--force"]
+    )
+    assert keep.read_bytes()[:2] == b"PK" and "<mark" in page.read_text(encoding="utf-8")
+    assert str(keep) in done.output

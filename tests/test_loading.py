@@ -159,3 +159,20 @@ def test_non_utf8_file_is_a_load_error(tmp_path: Path) -> None:
     p.write_bytes("kind: document\nplace: Hà Nội\n".encode("latin-1", errors="replace") + b"\xff")
     with pytest.raises(LoadError, match=r"latin1\.yaml: không phải tệp văn bản UTF-8"):
         baocao.load(p)
+
+
+def test_a_raw_control_character_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    """libyaml counts bytes: after Vietnamese text the line must still be the character's."""
+    from baocao import load
+    from baocao.errors import LoadError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        'kind: document\nheader:\n  family: dang\n  issuer: {name: BAN TỔ CHỨC HUYỆN ỦY}\n'
+        '  place: "Minh\x07 Sơn"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as err:
+        load(bad)
+    (problem,) = err.value.problems
+    assert problem.line == 5 and "U+0007" in problem.message

@@ -228,7 +228,17 @@ def validate(
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> str:
-    """The parser's own description of what is wrong, not its context line."""
+    """The parser's own description of what is wrong, not its context line.
+
+    A character no YAML file may hold (a reader error) is said in the user's
+    language with its code point: it is what a clerk pasting from Word meets.
+    """
+    character = getattr(exc, "character", None)
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(character, int):
+        return _(
+            "ký tự điều khiển U+{code:04X} không được có trong báo cáo; xóa ký tự này "
+            "(thường gặp khi dán từ Word)"
+        ).format(code=character)
     problem = getattr(exc, "problem", None)
     context = getattr(exc, "context", None)
     if problem and context:

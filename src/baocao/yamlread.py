@@ -131,9 +131,14 @@ def line_of(exc: yaml.YAMLError, text: str) -> int | None:
     if mark is not None:
         return int(mark.line) + 1
     position = getattr(exc, "position", None)
-    if isinstance(position, int):
-        return text.count("\n", 0, position) + 1
-    return None
+    if not isinstance(position, int):
+        return None
+    character = getattr(exc, "character", None)
+    if isinstance(character, int) and text[position : position + 1] != chr(character):
+        # libyaml (the C loader) counts bytes of the UTF-8 text, not characters.
+        data = text.encode("utf-8")
+        return data.count(b"\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1
 
 
 def read_yaml(text: str, loader: type[yaml.SafeLoader] = SafeLoader) -> Any:

@@ -16,7 +16,7 @@ from ..checker.diagnostic import Diagnostic
 from ..errors import BaocaoError
 from ..i18n import N_, _
 from ..model import AnyReport
-from .core import fail_cleanly, lenient_option, read_input
+from .core import fail_cleanly, lenient_option, read_input, refuse_clobber
 from .machine import diagnostic, emit, error_entry, file_entry
 
 __all__ = ["check_cmd"]
@@ -60,17 +60,24 @@ def _red_ink(
     diagnostics: list[Diagnostic],
     annotate_to: Path | None,
     html_to: Path | None,
+    force: bool = False,
 ) -> list[Path]:
-    """Write the annotated .docx and the highlighted page asked for; their paths."""
+    """Write the annotated .docx and the highlighted page asked for; their paths.
+
+    Like every output, an existing file is replaced only with ``--force``.
+    """
     written: list[Path] = []
     if annotate_to is not None:
         from ..annotate import annotate
 
-        written.append(annotate(report, annotate_to, diagnostics))
+        written.append(annotate(report, annotate_to, diagnostics, overwrite=force))
     if html_to is not None:
         from ..checker.highlight import findings_page
 
-        written.append(atomic_write(html_to, findings_page(report, diagnostics).encode("utf-8")))
+        page = findings_page(report, diagnostics).encode("utf-8")
+        written.append(atomic_write(html_to, page, overwrite=force))
+    for path in written:
+        click.echo(_("đã ghi {path}").format(path=path), err=True)
     return written
 
 
@@ -136,6 +143,9 @@ def _load(file: str, lenient: bool) -> tuple[Any, dict[Any, int]]:
     metavar="OUT.html",
     help="Ghi trang HTML tô sáng các lỗi trong văn bản, kèm mã và gợi ý sửa (một tệp).",
 )
+@click.option(
+    "--force", is_flag=True, help="Ghi đè tệp --annotate/--html đã có (mặc định: không ghi đè)."
+)
 @lenient_option
 @fail_cleanly
 def check_cmd(
@@ -146,6 +156,7 @@ def check_cmd(
     profile: str | None,
     annotate_to: Path | None,
     html_to: Path | None,
+    force: bool,
     lenient: bool,
 ) -> None:
     """Soát báo cáo tìm các lỗi người duyệt sẽ đánh dấu; mã thoát 1 khi có lỗi.
@@ -160,6 +171,9 @@ def check_cmd(
     """
     if (annotate_to or html_to) and len(files) != 1:
         raise click.UsageError(_("--annotate và --html chỉ dùng với một tệp báo cáo"))
+    for target in (annotate_to, html_to):
+        if target is not None:
+            refuse_clobber(target, force)  # before any work, and again when writing
     found: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     failed = False
@@ -174,7 +188,7 @@ def check_cmd(
             failed = True
             continue
         failed = failed or any(d.severity == "error" for d in diagnostics)
-        outputs = _red_ink(report, diagnostics, annotate_to, html_to)
+        outputs = _red_ink(report, diagnostics, annotate_to, html_to, force)
         entries.append(file_entry(f, [_diagnostic(d) for d in diagnostics], outputs))
         if as_json:
             continue

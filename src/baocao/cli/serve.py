@@ -8,7 +8,7 @@ from ..i18n import _
 
 __all__ = ["serve_cmd"]
 
-_HINT = "pip install 'baocao[server]'"
+_HINT = "pip install 'baocao[server]' (từ thư mục mã nguồn: pip install '.[server]')"
 
 
 @click.command("serve")

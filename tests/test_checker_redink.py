@@ -180,7 +180,8 @@ def test_red_ink_outputs_are_never_replaced_without_force(tmp_path: Path) -> Non
     keep.write_text("hello", encoding="utf-8")
     page.write_text("hello", encoding="utf-8")
     seed = str(Path(__file__).resolve().parent.parent / "examples" / "bao-cao-quy-dinh-02.yaml")
-    refused = CliRunner().invoke(main, ["check", seed, "--annotate", str(keep), "--html", str(page)])
+    outputs = ["--annotate", str(keep), "--html", str(page)]
+    refused = CliRunner().invoke(main, ["check", seed, *outputs])
     assert refused.exit_code != 0 and "--force" in refused.output
     assert keep.read_text(encoding="utf-8") == "hello" == page.read_text(encoding="utf-8")
     done = CliRunner().invoke(

@@ -168,7 +168,7 @@ def test_a_raw_control_character_is_reported_on_its_own_line(tmp_path: Path) -> 
 
     bad = tmp_path / "bad.yaml"
     bad.write_text(
-        'kind: document\nheader:\n  family: dang\n  issuer: {name: BAN TỔ CHỨC HUYỆN ỦY}\n'
+        "kind: document\nheader:\n  family: dang\n  issuer: {name: BAN TỔ CHỨC HUYỆN ỦY}\n"
         '  place: "Minh\x07 Sơn"\n',
         encoding="utf-8",
     )
@@ -176,3 +176,20 @@ def test_a_raw_control_character_is_reported_on_its_own_line(tmp_path: Path) -> 
         load(bad)
     (problem,) = err.value.problems
     assert problem.line == 5 and "U+0007" in problem.message
+
+
+def test_a_word_file_given_as_a_report_points_at_import(tmp_path: Path) -> None:
+    """`validate x.docx` says to import it, instead of asking to re-save it as UTF-8."""
+    from baocao import load, render_bytes
+    from baocao.errors import LoadError
+
+    docx = tmp_path / "bao-cao.docx"
+    docx.write_bytes(
+        render_bytes(
+            load(Path(__file__).resolve().parent.parent / "examples" / "bao-cao-ubnd-xa.yaml"),
+            "docx",
+        )
+    )
+    with pytest.raises(LoadError, match="baocao import") as err:
+        load(docx)
+    assert err.value.code == "word_file"

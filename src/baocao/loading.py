@@ -332,7 +332,19 @@ def loads(
 
 
 def decode_text(raw: bytes, source: str | Path) -> str:
-    """UTF-8 (a BOM allowed) or a :class:`LoadError` naming the byte and its line."""
+    """UTF-8 (a BOM allowed) or a :class:`LoadError` naming the byte and its line.
+
+    A Word or other binary file gets the advice that fits it: ``baocao import``.
+    """
+    if raw[:4] == b"PK\x03\x04" or raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise LoadError(
+            _(
+                "{file}: là tệp Word (.docx/.doc), không phải tệp báo cáo YAML/JSON; "
+                "đọc nó bằng: baocao import {file} -o bao-cao.yaml (baocao check đọc thẳng "
+                "tệp Word)"
+            ).format(file=source),
+            code="word_file",
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -56,7 +56,15 @@ class Signer(Model):
     @model_validator(mode="after")
     def _authority_needs_body(self) -> Signer:
         """T/M, K/T, T/L name the body or head they sign for; Q. names the office."""
-        if self.authority in ("TM", "KT", "TL", "TUQ") and not self.on_behalf:
+        if self.authority == "TUQ" and not self.on_behalf:
+            # Said first, so a Party report is not sent to add on_behalf, then told off.
+            raise ValueError(
+                _(
+                    "ký TUQ (thừa ủy quyền) chỉ có trong văn bản của Nhà nước, và cần on_behalf "
+                    "(người đứng đầu ủy quyền); văn bản của Đảng dùng T/M, K/T, T/L"
+                )
+            )
+        if self.authority in ("TM", "KT", "TL") and not self.on_behalf:
             raise ValueError(
                 _("ký {authority} cần on_behalf (cơ quan hoặc người đứng đầu được ký thay)").format(
                     authority=self.authority

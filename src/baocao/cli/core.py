@@ -298,6 +298,7 @@ def schema_cmd(kind: str | None) -> None:
       baocao schema > baocao.schema.json
       baocao schema --kind bao_cao_thuc_hien > bao-cao-thuc-hien.schema.json
 
+    \b
     Trong VS Code (tiện ích YAML), đặt dòng này lên đầu tệp báo cáo:
       # yaml-language-server: $schema=baocao.schema.json
     """

@@ -65,7 +65,9 @@ def import_cmd(file: Path, out: str, force: bool, as_json: bool) -> None:
     if out == "-":
         sys.stdout.write(text)
     else:
-        atomic_write(Path(out), text.encode("utf-8"), overwrite=force)
+        written = atomic_write(Path(out), text.encode("utf-8"), overwrite=force)
+        if not as_json:
+            click.echo(_("đã ghi {path}").format(path=written), err=True)
     _report(result, file, as_json)
     if result.report is None:
         sys.exit(1)

@@ -37,9 +37,14 @@ _MOTTO_RE = re.compile(
 )
 _SEPARATOR = re.compile(r"^[\s\-–—_*=.~·•]+$")
 _NUMBER = re.compile(r"^Số\b\s*:?\s*(?P<rest>.*)$")
+# The place is tried only from the start of the text or of a comma's segment (a later
+# start in the segment would end at the same comma); its spaces are skipped before the
+# group, so m.start("place") is where the place begins. A blank day or month takes the
+# whole run of dots and spaces after the spaces (what the backtracking pattern kept).
+_BLANK = r"\d{1,2}(?!\d)|[.…_][\s.…_]*(?![\s.…_])|"
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^\s,][^,]*?),\s*ngày\s*(?P<day>\d{1,2}|[\s.…_]*)\s*tháng\s*"
-    r"(?P<month>\d{1,2}|[\s.…_]*)\s*năm\s*(?P<year>\d{4})\.?"
+    rf"(?<![^,])\s*(?P<place>[^\s,][^,]*),\s*ngày\s*(?!\s)(?P<day>{_BLANK})\s*tháng\s*"
+    rf"(?!\s)(?P<month>{_BLANK})\s*năm\s*(?P<year>\d{{4}})\.?"
 )
 _VV = re.compile(r"^V/[vV]\.?\s*:?\s*(?P<rest>.*)$")
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
@@ -97,7 +102,7 @@ def _place_start(text: str) -> int:
     place = m.group("place")
     # "Số 12-BC/BTCHU Minh Sơn, ngày …": the place is the words after the last code.
     subs = list(re.finditer(r"(\S*[/\-]\S*|[A-ZĐ ]{3,}[A-ZĐ])\s+(?=[A-ZĐ][a-zà-ỹ])", place))
-    return m.start() + subs[-1].end() if subs else m.start()
+    return m.start("place") + subs[-1].end() if subs else m.start("place")
 
 
 def _blank_or_int(value: str) -> int | None:

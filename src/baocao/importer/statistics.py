@@ -19,10 +19,25 @@ from .parts import Piece
 __all__ = ["inline_tallies", "list_tally"]
 
 _NUM = r"\d{1,3}(?:\.\d{3})+|\d+"
-_HEAD = re.compile(rf"(?P<total>{_NUM})\s+(?P<noun>[^\d,;:()]+?),\s*(?P<lead>trong đó):$")
-_PART_LAST = re.compile(rf"^(?P<scope>.+?)\s+(?P<count>{_NUM})\s*[;.]$")
+# A number searched for, not matched at a given place: it may only start where no earlier
+# start gives a number ending at the same place (never inside a run of digits, nor after
+# "1." when "1.234" would match). That start is the one the plain _NUM finds first, so the
+# matches are the same, but each digit is tried once, not once per digit before it.
+_TOTAL = (
+    r"(?:(?<!\d)(?<!\d\.)\d{1,3}|(?<=\d\.)\d{1,2}|(?<=\d)\d{3})(?:\.\d{3})+"
+    r"|(?<!\d)\d+"
+)
+# The noun starts at the first non-space after the number (or is the last of two or more
+# spaces right before the comma / bracket), so no split of the spaces is tried twice.
+_HEAD = re.compile(
+    rf"(?P<total>{_TOTAL})\s+(?P<noun>[^\s\d,;:()][^\d,;:()]*|\s(?=,)),\s*(?P<lead>trong đó):$"
+)
+# The scope is the first character or ends in a non-space: a shorter scope ending in a
+# space would leave that space to ``\s+``, so it is never the shortest match.
+_PART_LAST = re.compile(rf"^(?P<scope>.(?:.*?\S)??)\s+(?P<count>{_NUM})\s*[;.]$")
 _INLINE = re.compile(
-    rf"(?P<total>{_NUM})\s+(?P<noun>[^\d;:()]+?)\s+\((?P<lead>trong đó)\s+(?P<inner>[^()]+)\)"
+    rf"(?P<total>{_TOTAL})\s+(?P<noun>[^\s\d;:()](?:[^\d;:()]*[^\s\d;:()])?|\s(?=\s\())"
+    r"\s+\((?P<lead>trong đó)\s+(?P<inner>[^\s()][^()]*|\s(?=\)))\)"
 )
 _SCOPE_START = re.compile(r"\s(?=(thuộc|của|ở|tại|đạt|là|được|chưa|đã)\b)")
 

@@ -19,7 +19,7 @@ SRC = ROOT / "src" / "baocao"
 LAYERS = [
     ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits", "textlines", "ooxml", "vi"),
     ("model",),
-    ("loading", "schema"),
+    ("problems", "loading", "schema"),
     ("layout",),
     ("profiles",),
     ("packs",),

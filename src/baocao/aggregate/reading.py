@@ -18,10 +18,11 @@ from pydantic import Field, ValidationError
 
 from ..errors import LoadError, Problem
 from ..i18n import _
-from ..loading import _problems, _yaml_with_lines
+from ..loading import _yaml_with_lines
 from ..model import Header
 from ..model.team_report import TeamReport
 from ..model.types import Model, NonEmptyText, Text
+from ..problems import problems_of
 from .sheet import read_csv, read_utf8, read_xlsx
 from .summary import Wording
 from .word import read_word
@@ -73,7 +74,7 @@ def _validate(model: type[Model], data: Any, lines: dict[Path_, int], path: Path
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = _problems(exc, data, lines)
+        problems = problems_of(exc, data, lines)
         raise LoadError(
             _("{path}: dữ liệu có {n} lỗi").format(path=path, n=len(problems)), problems
         ) from None

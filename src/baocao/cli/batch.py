@@ -16,7 +16,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,53 +26,14 @@ from ..batch import BatchProgress, render_many
 from ..engines.pdf import Conversion, convert_to_pdf, find_soffice
 from ..errors import OutputError
 from ..i18n import _
+from .batch_report import Outcome, json_entry, print_summary
 from .core import fail_cleanly, lenient_option, output_format, refuse_clobber, soffice_option
-from .machine import diagnostic, emit, file_entry
+from .machine import emit
 
 __all__ = ["INPUT_SUFFIXES", "Outcome", "batch_cmd", "expand_inputs", "free_inputs"]
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json")
 """Report files picked up from a folder."""
-
-REASON_WIDTH = 90
-"""Longest reason shown in the summary table; the full message is printed above it."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one input."""
-
-    source: Path
-    outputs: tuple[Path, ...] = ()
-    error: str | None = None
-    """The full message (every problem, with field paths and lines)."""
-    seconds: float = 0.0
-    """Time spent rendering this input, summed over its formats (the shared
-    LibreOffice run for PDFs is reported once, in the summary line)."""
-    skipped: bool = False
-    """``--skip-existing`` found every output already there: nothing was done."""
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    def error_lines(self) -> list[str]:
-        """Each problem of the error on its own line (the head line when there is one only)."""
-        lines = (self.error or "").splitlines()
-        return lines[1:] if len(lines) > 1 else lines
-
-    @property
-    def reason(self) -> str:
-        """The error in one line, for the summary table (the file is in its own column)."""
-        if self.error is None:
-            return ""
-        lines = self.error.splitlines()
-        more = len(lines) - 2
-        first = lines[1].strip() if len(lines) > 1 else lines[0].removeprefix(f"{self.source}: ")
-        if len(first) > REASON_WIDTH:
-            first = first[: REASON_WIDTH - 1].rstrip() + "…"
-        return _("{first} (+{more} lỗi khác)").format(first=first, more=more) if more > 0 else first
-
 
 def expand_inputs(args: Iterable[str]) -> tuple[list[Path], list[Outcome]]:
     """Files named by folders, globs and paths, in order, without repeats; misses as failures."""
@@ -184,64 +145,6 @@ def _interrupted(err: Any, outcomes: dict[Path, Outcome], formats: int) -> None:
     )
     for f in left:
         err.print(_("  chưa xong: {file}").format(file=f), markup=False)
-
-
-def _status(o: Outcome) -> str:
-    if o.skipped:
-        return "[yellow]" + _("bỏ qua (đã có)") + "[/]"
-    return "[green]" + _("đã xuất") + "[/]" if o.ok else "[red]" + _("không xuất được") + "[/]"
-
-
-def _print_summary(
-    outcomes: Sequence[Outcome], seconds: float, pdf: Conversion | None, verbose: bool
-) -> None:
-    """Failures first; the inputs that went well only with ``--verbose``."""
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console.width = 150  # a log file or a pipe: no need to wrap at 80 columns
-    rows = [o for o in outcomes if not o.ok] + ([o for o in outcomes if o.ok] if verbose else [])
-    if rows:
-        table = Table(title=_("Kết quả"), title_justify="left")
-        table.add_column(_("Tệp"), no_wrap=True)
-        table.add_column(_("Trạng thái"))
-        table.add_column(_("Lý do"), overflow="fold")
-        table.add_column(_("Thời gian"), justify="right")
-        for o in rows:
-            table.add_row(str(o.source), _status(o), o.reason, f"{o.seconds:.2f} s")
-        console.print(table)
-    console.print(_summary_line(outcomes, seconds, pdf))
-
-
-def _summary_line(outcomes: Sequence[Outcome], seconds: float, pdf: Conversion | None) -> str:
-    done = sum(o.ok and not o.skipped for o in outcomes)
-    skipped = sum(o.skipped for o in outcomes)
-    bad = len(outcomes) - done - skipped
-    line = _("{done} đã xuất, {bad} lỗi, {skipped} bỏ qua, trong {seconds:.1f} s").format(
-        done=done, bad=bad, skipped=skipped, seconds=seconds
-    )
-    if pdf is not None:
-        line += _("; PDF: {n} tệp trong một lần chạy LibreOffice, {seconds:.1f} s").format(
-            n=len(pdf.converted), seconds=pdf.seconds
-        )
-    return line
-
-
-def _json_entry(o: Outcome) -> dict[str, Any]:
-    if o.ok:
-        return {**file_entry(o.source, outputs=o.outputs), "skipped": o.skipped}
-    head = (o.error or "").splitlines()[0]
-    error: dict[str, Any] = {
-        "code": "render_failed",
-        "message": head,
-        "loc": [],
-        "line": None,
-        "problems": [],
-    }
-    found = [diagnostic("render_failed", "error", line.strip()) for line in o.error_lines()]
-    return {**file_entry(o.source, found, error=error), "skipped": False}
 
 
 @click.command("batch", short_help="Xuất hàng loạt nhiều báo cáo.")
@@ -402,8 +305,8 @@ def batch_cmd(
         err.print(o.error, markup=False)
     summary = [*failed, *outcomes.values(), *skipped]
     if as_json:
-        emit("batch", [_json_entry(o) for o in summary])
+        emit("batch", [json_entry(o) for o in summary])
     elif not quiet:
-        _print_summary(summary, time.perf_counter() - started, pdf_run, verbose)
+        print_summary(summary, time.perf_counter() - started, pdf_run, verbose)
     if any(not o.ok for o in summary):
         sys.exit(1)

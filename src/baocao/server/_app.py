@@ -8,11 +8,8 @@ a request can never point at a folder or send a template.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import functools
 import json
-import threading
 from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any, TypeVar
@@ -33,6 +30,7 @@ from ..packs import available_packs
 from ..rendering import OUTPUT_FORMATS, render_bytes
 from ._body import IMPORT_TYPES, import_suffix, read_body, report_from
 from ._download import content_disposition, download_name
+from ._gate import Gate
 from ._language import negotiate
 from ._limits import Limits
 from ._models import (
@@ -68,50 +66,6 @@ LENIENT = Query(
 _ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ProblemDetails, "description": "Problem (application/problem+json)"}
 }
-
-
-class _Gate:
-    """At most ``limits.max_concurrent`` jobs at once, each with a deadline.
-
-    A job that overruns its deadline is answered with 408 but keeps its place
-    until its thread really ends, so runaway renders cannot pile up.
-    """
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.places = threading.BoundedSemaphore(limits.max_concurrent)
-        self.pool = concurrent.futures.ThreadPoolExecutor(
-            max_workers=limits.max_concurrent, thread_name_prefix="baocao-render"
-        )
-
-    async def run(self, job: Callable[[], T], seconds: float, language: str) -> T:
-        # A thread-safe semaphore: requests may arrive on different event loops
-        # (one per worker thread of a test client, or several servers in a process).
-        waited = await asyncio.to_thread(self.places.acquire, timeout=self.limits.queue_seconds)
-        if not waited:
-            raise ServiceProblem(
-                503,
-                "busy",
-                _("Máy chủ đang bận"),
-                _("Đang xử lý quá nhiều yêu cầu; thử lại sau ít giây"),
-                headers={"Retry-After": "2"},
-            ) from None
-
-        def in_language() -> T:
-            with use_language(language):
-                return job()
-
-        future = asyncio.get_running_loop().run_in_executor(self.pool, in_language)
-        future.add_done_callback(lambda _f: self.places.release())
-        try:
-            return await asyncio.wait_for(asyncio.shield(future), seconds)
-        except asyncio.TimeoutError:
-            raise ServiceProblem(
-                408,
-                "timeout",
-                _("Quá thời gian xử lý"),
-                _("Không xong trong {seconds:g} giây").format(seconds=seconds),
-            ) from None
 
 
 def _pack_ids() -> set[str]:
@@ -167,7 +121,7 @@ def _chunks(data: bytes, size: int = 64 * 1024) -> Iterator[bytes]:
 def create_app(limits: Limits | None = None) -> FastAPI:
     """The application; ``limits`` bound every request (defaults: :class:`Limits`)."""
     limits = limits or Limits()
-    gate = _Gate(limits)
+    gate = Gate(limits)
     app = FastAPI(
         title="baocao",
         version=__version__,

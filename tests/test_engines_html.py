@@ -138,3 +138,27 @@ def test_seed_text_survives_in_nfc(seed_report: Any) -> None:
     for line in layout(seed_report).lines():
         assert line.body_text in shown
     assert "Số    -BC/BTCHU" in shown  # draft blanks kept (the header is white-space: pre-wrap)
+
+
+def _blocks(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every block given as a mapping, in the sections and their subsections."""
+    out = [b for s in sections for b in s.get("blocks", []) if isinstance(b, dict)]
+    return out + [b for s in sections for b in _blocks(s.get("sections", []))]
+
+
+def test_a_line_feed_in_user_text_stays_a_line_feed() -> None:
+    """Hypothesis' minimal example: a table cell ``0\\n2`` came out as ``0<br>2``, whose page
+    text reads ``02``; the same for paragraphs, addressees and the subject. The line feed is
+    kept as typed (the CSS shows it as a break), so every word stays apart from the next."""
+    data = every_block(preamble=["Dòng một\nDòng hai"])
+    data["header"]["addressees"] = ["Sở Nội vụ\nSở Tài chính"]
+    table = next(b for b in _blocks(data["sections"]) if b.get("type") == "table")
+    table["rows"] = [["0\n2" for _ in row] for row in table["rows"]]
+    table.pop("total", None)
+    out = render_html(validate(data))
+    page = _page(out)
+    assert "<br>" not in out
+    assert "0\n2" in page.shown("td")
+    assert "Dòng một\nDòng hai" in page.shown("p")
+    assert "Sở Nội vụ\nSở Tài chính" in page.shown("p")
+    assert "white-space: pre-line" in page.shown("style")

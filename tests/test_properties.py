@@ -26,7 +26,6 @@ import unicodedata
 import zipfile
 from typing import Any
 
-import pytest
 import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
@@ -84,7 +83,9 @@ def reports(draw: Any) -> dict[str, Any]:
     if draw(st.booleans()):
         table = BASE["sections"][1]["sections"][1]["blocks"][1]
         row = draw(st.lists(text, min_size=5, max_size=5))
-        data["sections"][0]["blocks"].append({**table, "rows": [row]})
+        # no total row: generated cells that happen to be numbers would not add up to it
+        plain = {k: v for k, v in table.items() if k != "total"}
+        data["sections"][0]["blocks"].append({**plain, "rows": [row]})
     return data  # type: ignore[no-any-return]
 
 
@@ -190,11 +191,6 @@ def test_generated_reports_render_to_docx_and_text_with_their_text_intact(
     _check(data, ("docx", "txt"))
 
 
-@pytest.mark.xfail(
-    reason="found by this test, not fixed here: in some generated reports (deep sections) "
-    "a text is missing from the HTML or Markdown output, e.g. '0 2'; reported",
-    strict=False,
-)
 @given(reports())
 def test_generated_reports_render_to_html_and_markdown_with_their_text_intact(
     data: dict[str, Any],

@@ -24,10 +24,12 @@ body { background: #f3f3f0; margin: 0; color: #000; }
   font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 14pt;
   line-height: 1.35; }
 .report p { margin: 0 0 6pt; }
+.report p, .report li, .report h1, .report h2, .report h3, .report h4, .report h5,
+.report h6, .report th, .report td, .report caption { white-space: pre-line; }
 .masthead { display: flex; justify-content: space-between; gap: 1em; margin-bottom: 12pt;
   white-space: pre-wrap; }
 .masthead > div { text-align: center; }
-.masthead p { margin: 0; }
+.masthead p { margin: 0; white-space: pre-wrap; }  /* draft blanks: Số    -BC */
 .issuer { font-size: 13pt; }
 .strong { font-weight: bold; }
 .place-date { font-style: italic; padding-top: 6pt; }
@@ -67,8 +69,18 @@ tr.total td { font-weight: bold; }
 
 
 def _esc(text: str) -> str:
-    """Escape user text; line breaks inside it stay visible."""
-    return html.escape(text, quote=True).replace("\n", "<br>")
+    """Escape user text, nothing else: its line breaks stay line feeds in the page.
+
+    A ``<br>`` put in their place would join the words either side of it in the
+    page's text (``0\\n2`` read as ``02`` by a text extractor, a search or a copy);
+    the CSS shows them as breaks instead (``white-space: pre-line``).
+    """
+    return html.escape(text, quote=True)
+
+
+def _broken(texts: Iterable[str]) -> str:
+    """Lines of one paragraph, escaped, kept apart by line feeds (shown as breaks)."""
+    return "\n".join(_esc(t) for t in texts)
 
 
 def _runs(runs: Iterable[Run]) -> str:
@@ -138,7 +150,7 @@ def _heading(line: Line) -> str:
         if on
     ]
     attr = f' class="{" ".join(classes)}"' if classes else ""
-    printed = "<br>".join(_esc("".join(r.text for r in ln)) for ln in line.printed_lines())
+    printed = "\n".join(_esc("".join(r.text for r in ln)) for ln in line.printed_lines())
     return f"<{tag}{attr}>{printed}</{tag}>"
 
 
@@ -205,8 +217,7 @@ def _recipients(lay: Layout) -> str:
     if lay.recipients is None:
         return ""
     r = lay.recipients
-    lines = "<br>".join(_esc(t) for t in r.lines)
-    return f'<div class="recipients">{_lines([r.label], "label")}<p>{lines}</p></div>'
+    return f'<div class="recipients">{_lines([r.label], "label")}<p>{_broken(r.lines)}</p></div>'
 
 
 def _ending(lay: Layout) -> list[str]:
@@ -255,11 +266,11 @@ def html_body(lay: Layout, decorate: Decorate | None = None) -> str:
     if h.doc_type and h.layout != "cong_van":
         parts.append(f"<h1>{_esc(h.doc_type)}</h1>")
     if h.subject and h.layout != "cong_van":
-        parts.append(f'<p class="subject">{"<br>".join(_esc(s) for s in h.subject)}</p>')
+        parts.append(f'<p class="subject">{_broken(h.subject)}</p>')
     if h.notes and h.layout != "cong_van":
-        parts.append(f'<p class="notes">{"<br>".join(_esc(s) for s in h.notes)}</p>')
+        parts.append(f'<p class="notes">{_broken(h.notes)}</p>')
     if h.addressees:
-        parts.append(f'<p class="addressees">{"<br>".join(_esc(s) for s in h.addressees)}</p>')
+        parts.append(f'<p class="addressees">{_broken(h.addressees)}</p>')
     parts.append('<div class="body">')
     parts.extend(_body(lay.lines(), decorate))
     parts.append("</div>")

@@ -89,8 +89,10 @@ def lenient_option(func: F) -> F:
     return click.option(
         "--lenient",
         is_flag=True,
-        help="Hold deviations from the official form as written instead of refusing them "
-        "(imported or archived reports); `check` lists them.",
+        help=_(
+            "Giữ nguyên như đã viết những chỗ lệch thể thức thay vì từ chối (báo cáo nhập "
+            "từ tệp cũ, lưu trữ); `check` liệt kê chúng."
+        ),
     )(func)
 
 
@@ -222,7 +224,7 @@ def validate_cmd(files: tuple[str, ...], as_json: bool, lenient: bool) -> None:
     type=click.Choice(FORMS),
     default="official",
     show_default=True,
-    help="official: print numbers and dates in the official form; written: as typed.",
+    help=_("official: in số, ngày theo thể thức chính thức; written: in đúng như đã gõ."),
 )
 @lenient_option
 @soffice_option

@@ -238,3 +238,15 @@ def test_form_deviations_come_back_at_their_source_place() -> None:
     assert found[("BC901", "header.number")] == Where("line", 3, part=1)
     assert found[("BC904", "header.date.written")] == Where("line", 3, part=2)
     assert not [d for d in result.diagnostics if d.code == "IM204"]
+
+
+def test_undated_text_gets_this_year_and_says_so() -> None:
+    """A report with no date and no year anywhere is not dated 1900: this year, flagged IM202."""
+    import datetime
+
+    from baocao import import_report
+
+    result = import_report(b"BAO CAO\nNoi dung khong co ngay thang.\n", suffix="txt")
+    assert str(datetime.date.today().year) in str(result.data["header"]["date"])
+    assert "1900" not in str(result.data["header"]["date"])
+    assert any(d.code == "IM202" for d in result.diagnostics)

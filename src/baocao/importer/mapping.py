@@ -7,6 +7,7 @@ wherever a string is enough, and a map from each field path to its source place.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -82,8 +83,22 @@ def _header(
         _put(sources, "header.place", h.place)
         _put(sources, "header.date", h.place)
         out["date"] = h.date_written or f"{h.year}"
+    elif h.year or h.latest_year:
+        out["date"] = f"{h.year or h.latest_year}"
     else:
-        out["date"] = f"{h.year or h.latest_year or 1900}"
+        # No place-date line and no year anywhere: this year, said so (IM202), never a
+        # made-up year that would print as if it were the report's.
+        out["date"] = f"{datetime.date.today().year}"
+        diagnostics.append(
+            ImportDiagnostic(
+                "IM202",
+                "warning",
+                _("văn bản không có ngày tháng năm: tạm ghi năm nay ({year}), sửa tay").format(
+                    year=out["date"]
+                ),
+                path="header.date",
+            )
+        )
     if h.doc_type is not None:
         out["doc_type"] = h.doc_type.text
         _put(sources, "header.doc_type", h.doc_type)

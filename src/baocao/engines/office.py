@@ -33,6 +33,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,6 +43,7 @@ __all__ = [
     "UNO_PYTHON_ENV",
     "OfficeServer",
     "OfficeUnavailable",
+    "dies_with_parent",
     "find_uno_python",
     "office_binary",
     "shared_office",
@@ -99,14 +101,19 @@ def office_binary(program: Path) -> Path:
     return Path(program)
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child
-    """Linux: the bridge gets SIGTERM when the process that started it dies."""
-    os.setsid()
-    if sys.platform.startswith("linux"):
-        import ctypes
+def dies_with_parent(sig: int) -> Callable[[], None]:
+    """A ``preexec_fn``: the child gets its own process group (killed as one) and, on
+    Linux, signal ``sig`` when the process that started it dies."""
 
-        with contextlib.suppress(OSError):
-            ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    def preexec() -> None:  # pragma: no cover - runs in the child
+        os.setsid()
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            with contextlib.suppress(OSError):
+                ctypes.CDLL("libc.so.6").prctl(1, sig)  # PR_SET_PDEATHSIG
+
+    return preexec
 
 
 def _wait_gone(pid: int, seconds: float = 10.0) -> None:
@@ -179,7 +186,8 @@ class OfficeServer:
             stderr=subprocess.DEVNULL,
             text=True,
             encoding="utf-8",
-            preexec_fn=_die_with_parent if os.name == "posix" else None,
+            # SIGTERM: the bridge then ends LibreOffice before it goes.
+            preexec_fn=dies_with_parent(signal.SIGTERM) if os.name == "posix" else None,
             env={**os.environ, "BAOCAO_UNO_START_SECONDS": str(self.start_timeout)},
         )
         assert self._proc.stdout is not None

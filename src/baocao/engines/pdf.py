@@ -20,7 +20,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -31,7 +30,13 @@ from pathlib import Path
 from ..atomic import publish
 from ..errors import OutputError
 from ..i18n import _
-from .office import OfficeServer, OfficeUnavailable, office_binary, shared_office
+from .office import (
+    OfficeServer,
+    OfficeUnavailable,
+    dies_with_parent,
+    office_binary,
+    shared_office,
+)
 from .soffice import install_hint, standard_locations
 
 __all__ = [
@@ -96,17 +101,6 @@ class Conversion:
     seconds: float = 0.0
 
 
-def _killed_with_parent() -> None:  # pragma: no cover - runs in the child
-    """Own process group (killed as one), and on Linux SIGKILL when the parent dies:
-    oosplash, LibreOffice's launcher, outlives a SIGTERM while its soffice.bin works."""
-    os.setsid()
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError):
-            ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
 _RESTART = 81
 """soffice.bin's exit status asking to be started again (after making a fresh profile);
 the launcher, oosplash, does that when it is used."""
@@ -121,7 +115,8 @@ def _run(cmd: list[str], timeout: float, tmp: str | None = None) -> tuple[int, s
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
-        preexec_fn=_killed_with_parent if os.name == "posix" else None,
+        # SIGKILL: oosplash, LibreOffice's launcher, outlives a SIGTERM while soffice.bin works.
+        preexec_fn=dies_with_parent(signal.SIGKILL) if os.name == "posix" else None,
         env=None if tmp is None else {**os.environ, "TMPDIR": tmp, "TMP": tmp, "TEMP": tmp},
     )
     try:

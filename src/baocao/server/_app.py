@@ -49,6 +49,7 @@ from ._problems import ServiceProblem, problem_response, problems_of
 __all__ = ["MEDIA_TYPES", "create_app", "serve"]
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
 
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -184,13 +185,17 @@ def create_app(limits: Limits | None = None) -> FastAPI:
             for p in available_packs()
         ]
 
-    @app.post(
-        "/v1/validate",
-        response_model=ValidAnswer,
-        responses=_ERRORS,
-        tags=["reports"],
-        openapi_extra=report_body(),
-    )
+    def takes_report(path: str, answer: type[Any]) -> Callable[[F], F]:
+        """A POST endpoint whose body is a report (JSON or YAML) and whose errors are problems."""
+        return app.post(
+            path,
+            response_model=answer,
+            responses=_ERRORS,
+            tags=["reports"],
+            openapi_extra=report_body(),
+        )
+
+    @takes_report("/v1/validate", ValidAnswer)
     async def validate(request: Request, lenient: bool = LENIENT) -> ValidAnswer:
         """Validate a report: 200 when it loads, 422 with every problem when it does not."""
         report, _lines, _language = await parsed(request, lenient)
@@ -199,13 +204,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
     def findings(report: Any, lines: dict[Any, int]) -> list[Any]:
         return check(report, source_lines=lines)
 
-    @app.post(
-        "/v1/check",
-        response_model=CheckAnswer,
-        responses=_ERRORS,
-        tags=["reports"],
-        openapi_extra=report_body(),
-    )
+    @takes_report("/v1/check", CheckAnswer)
     async def check_report(request: Request, lenient: bool = LENIENT) -> CheckAnswer:
         """The checker's findings, in reading order."""
         report, lines, language = await parsed(request, lenient)
@@ -217,13 +216,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
             }
         )
 
-    @app.post(
-        "/v1/preview",
-        response_model=PreviewAnswer,
-        responses=_ERRORS,
-        tags=["reports"],
-        openapi_extra=report_body(),
-    )
+    @takes_report("/v1/preview", PreviewAnswer)
     async def preview(request: Request, lenient: bool = LENIENT) -> PreviewAnswer:
         """The official layout as HTML with the findings marked in the text (the page uses it)."""
         report, lines, language = await parsed(request, lenient)

@@ -29,6 +29,7 @@ from ..vi import FILTERS
 from .budget import (
     bounded_filter,
     bounded_lipsum,
+    budget_filters,
     budgeted_tree,
     check_bits,
     check_call,
@@ -233,13 +234,9 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
     }
     concat = staticmethod(concat)
 
-    def tick(self) -> None:
-        """Called at the top of every loop body (``budget.budgeted_tree``)."""
-        tick()
-
-    def sized(self, value: Any) -> Any:
-        """Wrapped around every ``~`` (``budget.budgeted_tree``)."""
-        return sized(value)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters.update(budget_filters())  # what budgeted_tree inserts
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         return budgeted_tree(super()._parse(source, name, filename), self)
@@ -299,6 +296,7 @@ def make_environment(*, draft: bool = False) -> SandboxEnvironment:
     )
     env.filters.update({name: _filter(name, f) for name, f in FILTERS.items()})
     env.filters.update({name: bounded_filter(name, f) for name, f in env.filters.items()})
+    env.filters.update(budget_filters())  # after the wrapping: they are the checks
     env.globals["range"] = _sandbox_range
     env.globals["lipsum"] = bounded_lipsum
     return env

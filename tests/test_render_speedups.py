@@ -111,3 +111,22 @@ def test_render_leaves_the_collector_as_it_found_it() -> None:
     with pytest.raises(baocao.InputError):
         baocao.render_bytes({"kind": "document"})
     assert gc.isenabled()
+
+
+def test_a_part_added_to_a_pack_folder_is_used_at_the_next_render(tmp_path: Path) -> None:
+    """Which files a pack renders from is cached by its folders' mtimes: adding one shows."""
+    from baocao.packs import get_pack
+    from tests.fixtures.packs.builder import write_docx, write_pack
+
+    folder = write_pack(tmp_path / "con", {"id": "con", "title": "Con", "extends": "dang"}, {})
+    report = baocao.load(SEED)
+    first = baocao.render_bytes(report, "docx", get_pack(folder))
+    assert "CHỮ RIÊNG CỦA GÓI CON" not in _document_text(first)
+    write_docx(folder / "body.docx", "<w:p><w:r><w:t>CHỮ RIÊNG CỦA GÓI CON</w:t></w:r></w:p>")
+    second = baocao.render_bytes(report, "docx", get_pack(folder))
+    assert "CHỮ RIÊNG CỦA GÓI CON" in _document_text(second)
+
+
+def _document_text(docx: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read("word/document.xml").decode("utf-8")

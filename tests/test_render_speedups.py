@@ -130,3 +130,26 @@ def test_a_part_added_to_a_pack_folder_is_used_at_the_next_render(tmp_path: Path
 def _document_text(docx: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         return z.read("word/document.xml").decode("utf-8")
+
+
+def test_only_models_that_can_deviate_carry_private_state() -> None:
+    """The lenient-mode attribute is on the few models that call deviate(), not on all."""
+    from baocao.model import Paragraph, Span, Tally
+
+    assert Span(text="Chi bộ").__pydantic_private__ is None
+    assert Paragraph(text="Chi bộ").__pydantic_private__ is None
+    assert Tally(total=3, noun="đảng viên", parts=[{"count": 3}]).__pydantic_private__ == {
+        "_deviations": ()
+    }
+
+
+def test_a_model_built_directly_still_refuses_forbidden_characters() -> None:
+    """The loader checks once with paths; a model made in code checks in its own walk."""
+    from pydantic import ValidationError
+
+    from baocao.model import Paragraph
+
+    with pytest.raises(ValidationError, match="U\\+0001"):
+        Paragraph(spans=[{"text": "Chi bộ\x01"}])
+    with pytest.raises(baocao.InputError, match="U\\+0001"):
+        baocao.validate({**yaml.safe_load(SEED.read_text(encoding="utf-8")), "closing": "a\x01"})

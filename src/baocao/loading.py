@@ -19,6 +19,7 @@ from .i18n import _
 from .limits import current_limits
 from .model import REPORT_ADAPTER, AnyReport
 from .model.forms import lenient_mode
+from .model.types import normalized
 from .problems import Path_, data_problems, format_path, line_in, problems_of
 from .yamlread import ReportLoader, check_tree, line_of
 
@@ -60,6 +61,8 @@ def validate(
     ]
     if bad:
         raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)
+    if isinstance(data, dict):
+        data = normalized(data)  # checked just above: NFC once, and no model walks it again
     try:
         with lenient_mode(lenient):
             report: AnyReport = REPORT_ADAPTER.validate_python(data)

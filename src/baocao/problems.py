@@ -154,18 +154,14 @@ def data_problems(data: dict[str, Any]) -> list[tuple[Path_, str, str]]:
     Why first: a report nested 300 sections deep would exhaust Python's stack in
     validation or layout; refused here, it is a message with the path.
     """
+    found: list[tuple[Path_, str, str]] = []
     limit = current_limits().nesting
-    stack: list[tuple[Path_, Any]] = [((), data)]
-    while stack:
-        path, item = stack.pop()
-        if len(path) > limit:
+    for path, message in find_forbidden(data, deeper_than=limit):
+        if message is None:
             message = _("lồng sâu hơn {n} cấp (giới hạn BAOCAO_MAX_NESTING)").format(n=limit)
             return [(path, message, "too_deep")]
-        if isinstance(item, dict):
-            stack.extend(((*path, k), v) for k, v in item.items())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(((*path, i), v) for i, v in enumerate(item))
-    return [(path, message, "forbidden_character") for path, message in find_forbidden(data)]
+        found.append((path, message, "forbidden_character"))
+    return found
 
 
 def line_in(path: Path_, lines: dict[Path_, int]) -> int | None:

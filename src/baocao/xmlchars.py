@@ -43,11 +43,20 @@ def forbidden_message(text: str) -> str | None:
     ).format(char=describe(found.group()), pos=found.start() + 1)
 
 
-def find_forbidden(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """Every string (and mapping key) inside ``value`` that holds a forbidden character."""
+def find_forbidden(
+    value: Any, path: Path = (), *, deeper_than: int | None = None
+) -> Iterator[tuple[Path, str | None]]:
+    """Every string (and mapping key) inside ``value`` that holds a forbidden character.
+
+    ``deeper_than``: the walk stops at the first path longer than this and yields
+    it with ``None`` for a message (the loader's nesting limit, in the same walk).
+    """
     stack: list[tuple[Path, Any]] = [(path, value)]
     while stack:
         where, item = stack.pop()
+        if deeper_than is not None and len(where) > deeper_than:
+            yield where, None
+            return
         if isinstance(item, str):
             message = forbidden_message(item)
             if message is not None:

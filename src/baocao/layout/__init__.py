@@ -220,11 +220,11 @@ def layout(report: AnyReport, form: PrintForm = "official") -> Layout:
     family = doc.family
     scheme = doc.scheme
     preamble = tuple(
-        Line("paragraph", paragraph_runs(p), path=f"preamble[{i}]", loc=("preamble", i))
+        Line("paragraph", paragraph_runs(p), loc=("preamble", i))
         for i, p in enumerate(doc.preamble)
     )
     closing = (
-        Line("paragraph", (Run(doc.closing),), path="closing", loc=("closing",))
+        Line("paragraph", (Run(doc.closing),), loc=("closing",))
         if doc.closing
         else None
     )

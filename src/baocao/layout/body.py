@@ -54,7 +54,7 @@ def loc_path(loc: Loc) -> str:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text with one emphasis."""
 
@@ -93,7 +93,7 @@ class TableView:
     keep_together: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One printed paragraph (or table) of the body."""
 
@@ -103,10 +103,8 @@ class Line:
     """The number or mark printed before the text: ``I-``, ``2.1.``, ``a)``, ``-``."""
     level: int = 0
     """Heading depth (1 = outermost) or the depth of the section a block is in."""
-    path: str = ""
-    """Where in the (generic) document this line comes from: ``sections[0].blocks[2]``."""
     loc: Loc = ()
-    """The same place as a tuple: ``("sections", 0, "blocks", 2)``; no string parsing needed."""
+    """Where in the (generic) document this line comes from: ``("sections", 0, "blocks", 2)``."""
     source: Loc = ()
     """Where the line comes from in the report's *input* (``("results", "sections", 4)``
     for the implementation report's part I); set by :func:`baocao.layout.layout`."""
@@ -124,6 +122,11 @@ class Line:
     """The label prints on its own line above the title (``PHẦN I``)."""
     run_in: bool = False
     """A run-in heading: the body text follows in the same paragraph."""
+
+    @property
+    def path(self) -> str:
+        """``loc`` as a string, ``sections[0].blocks[2]``; made when asked, as few renders do."""
+        return loc_path(self.loc)
 
     @property
     def body_text(self) -> str:
@@ -196,7 +199,7 @@ def _table(t: Table) -> TableView:
 
 
 def _line(role: Role, loc: Loc, runs: tuple[Run, ...] = (), **kw: object) -> Line:
-    return Line(role, runs, path=loc_path(loc), loc=loc, **kw)  # type: ignore[arg-type]
+    return Line(role, runs, loc=loc, **kw)  # type: ignore[arg-type]
 
 
 def _tally_parts(p: Paragraph, loc: Loc, depth: int, indent: int) -> list[Line]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -72,7 +73,13 @@ class Document(AnyReport):
     @property
     def scheme(self) -> NumberingScheme:
         """The numbering in force: the document's own, else its family's."""
-        return (self.numbering or default_numbering(self.family)).resolved(self.family)
+        return _scheme(self.numbering, self.family)
 
     def to_document(self) -> Document:
         return self
+
+
+@functools.lru_cache(maxsize=256)
+def _scheme(numbering: NumberingScheme | None, family: Family) -> NumberingScheme:
+    """Resolved once per scheme and family: schemes are frozen, and an office uses a few."""
+    return (numbering or default_numbering(family)).resolved(family)

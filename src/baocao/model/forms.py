@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 from ..i18n import _
 
 if TYPE_CHECKING:
-    from .types import Model
+    from .types import Deviating
 
 __all__ = [
     "FORM_RULES",
@@ -105,7 +105,7 @@ def is_lenient() -> bool:
 
 
 def deviate(
-    model: Model,
+    model: Deviating,
     code: str,
     message: str,
     *,

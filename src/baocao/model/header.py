@@ -12,7 +12,7 @@ from ..i18n import _
 from ..textlines import text_lines
 from .forms import deviate
 from .symbols import DocumentSymbol
-from .types import Family, Model, NonEmptyText, Text
+from .types import Deviating, Family, Model, NonEmptyText, Text
 
 __all__ = ["FAMILY_SEPARATOR", "Header", "IssueDate", "Issuer", "IssuerLine", "Layout"]
 
@@ -107,7 +107,7 @@ _WRITTEN = re.compile(
 _OFFICIAL_DAY = re.compile(r"^\d\d$")
 
 
-class IssueDate(Model):
+class IssueDate(Deviating):
     """The report's date; a draft leaves the day (and possibly month) blank.
 
     Accepts a date, ``"2023-12-15"``, ``"2023-12"`` / ``"2023-12-__"`` (draft) or a
@@ -206,7 +206,7 @@ Layout = Literal["bao_cao", "cong_van"]
 """``bao_cao``: a titled report; ``cong_van``: sent as a letter, ``V/v …`` under the number."""
 
 
-class Header(Model):
+class Header(Deviating):
     """Everything above the body: what the clerk used to retype each time."""
 
     family: Family

@@ -25,7 +25,7 @@ from .header import Header
 from .numbering import NumberingScheme
 from .registry import AnyReport
 from .sections import Section
-from .types import Model, NonEmptyText, Text, nfc
+from .types import Deviating, Model, NonEmptyText, Text, nfc
 
 __all__ = [
     "Assessment",
@@ -43,7 +43,7 @@ __all__ = [
 _NUMBERED_KIND = re.compile(rf"^\s*(?:{'|'.join(re.escape(k) for k in KINDS)})\b.*\d", re.S)
 
 
-class Basis(Model):
+class Basis(Deviating):
     """A basis held as written: not a document ("tình hình thực tế của địa phương"),
     or a cited document without number or date ("Kế hoạch của Ủy ban nhân dân tỉnh").
 
@@ -107,7 +107,8 @@ class Preamble(Model):
         text = f"{self.lead} {cited}." if self.lead.strip() else f"{cited}."
         if self.conclusion:
             text = f"{text} {self.conclusion}"
-        return Paragraph(spans=[Span(text=text)])
+        # Constructed: the pieces are this model's validated text; only the joins are new.
+        return Paragraph.model_construct(spans=(Span.model_construct(text=nfc(text)),))
 
 
 class TitledBlocks(Model):

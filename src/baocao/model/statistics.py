@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .forms import deviate
-from .types import Model, NonEmptyText, Text
+from .types import Deviating, Model, NonEmptyText, Text
 
 __all__ = ["Ratio", "Tally", "TallyPart"]
 
@@ -36,7 +36,7 @@ class TallyPart(Model):
         return " ".join(p for p in (number(self.count), noun, self.scope) if p)
 
 
-class Tally(Model):
+class Tally(Deviating):
     """A total and the parts it is made of; the parts must add up to the total."""
 
     type: Literal["tally"] = "tally"
@@ -83,7 +83,7 @@ class Tally(Model):
         return f"{head} ({self.lead} {inner})"
 
 
-class Ratio(Model):
+class Ratio(Deviating):
     """``17/17 Tổ huyện``: how many of a known whole did something."""
 
     type: Literal["ratio"] = "ratio"

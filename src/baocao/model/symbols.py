@@ -29,7 +29,7 @@ from pydantic import ValidationError, field_validator, model_validator
 from ..errors import CitationError
 from ..i18n import _
 from .forms import FORM_RULES, deviate, lenient_mode
-from .types import Family, TextForm, nfc
+from .types import Deviating, Family, TextForm, nfc
 
 __all__ = ["BLANK_NUMBER", "STATE_TYPE_CODES", "DocumentSymbol"]
 
@@ -93,7 +93,7 @@ def _is_issuer_code(code: str) -> bool:
     return all(_is_code_part(part, dots=True) for part in code.split("-"))
 
 
-class DocumentSymbol(TextForm):
+class DocumentSymbol(TextForm, Deviating):
     """Số và ký hiệu of a document, in the Party or the State form.
 
     >>> str(DocumentSymbol.parse("18-KL/TW"))

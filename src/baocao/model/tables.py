@@ -17,7 +17,7 @@ from pydantic import Field, model_validator
 
 from ..i18n import _
 from .forms import deviate
-from .types import Model, Text
+from .types import Deviating, Model, Text
 
 __all__ = ["Align", "Cell", "HeaderCell", "Table", "cell_number", "column_sums", "place_header"]
 
@@ -116,7 +116,7 @@ def column_sums(
     return out
 
 
-class Table(Model):
+class Table(Deviating):
     """A real table: header rows (merged cells allowed), body rows, an optional totals row."""
 
     type: Literal["table"] = "table"

@@ -13,9 +13,19 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, model_v
 from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
-from ..xmlchars import find_forbidden
+from ..xmlchars import forbidden_message
 
-__all__ = ["Family", "Model", "NonEmptyText", "Text", "TextForm", "nfc", "nfc_deep"]
+__all__ = [
+    "Deviating",
+    "Family",
+    "Model",
+    "NonEmptyText",
+    "Text",
+    "TextForm",
+    "nfc",
+    "nfc_deep",
+    "normalized",
+]
 
 Family = Literal["dang", "nha_nuoc"]
 """Document family: ``dang`` (Party, Hướng dẫn 36-HD/VPTW) or ``nha_nuoc`` (State, NĐ 30/2020)."""
@@ -45,17 +55,34 @@ class _Normalized(dict[Any, Any]):
     """
 
 
-def _nfc_marked(value: Any) -> Any:
-    """``nfc_deep`` whose dicts come out marked, so nested models skip the walk."""
+def _nfc_marked(value: Any, check: bool = True) -> Any:
+    """``nfc_deep`` whose dicts come out marked, so nested models skip the walk.
+
+    ``check``: refuse a string XML cannot hold (``xmlchars``) on the way, in the
+    same walk; the loader, which has checked the whole input with paths, says False.
+    """
     if isinstance(value, str):
+        if check and (message := forbidden_message(value)) is not None:
+            raise ValueError(message)
         return nfc(value)
     if isinstance(value, _Normalized):
         return value
     if isinstance(value, dict):
-        return _Normalized({_nfc_marked(k): _nfc_marked(v) for k, v in value.items()})
+        return _Normalized(
+            {_nfc_marked(k, check): _nfc_marked(v, check) for k, v in value.items()}
+        )
     if isinstance(value, (list, tuple)):
-        return type(value)(_nfc_marked(v) for v in value)
+        return type(value)(_nfc_marked(v, check) for v in value)
     return value
+
+
+def normalized(data: Any) -> Any:
+    """``data`` in NFC throughout, marked so no model walks it again.
+
+    For input already checked for characters XML forbids (``loading.validate``
+    does, to name each one's path and line); a model given it skips its own check.
+    """
+    return _nfc_marked(data, check=False)
 
 
 def _not_blank(text: str) -> str:
@@ -74,16 +101,10 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    _deviations: tuple[Any, ...] = PrivateAttr(default=())
-    """Form rules this object meets, held as written (lenient mode; see ``model.forms``)."""
-
     @model_validator(mode="before")
     @classmethod
     def _normalize_input(cls, data: Any) -> Any:
-        """NFC and no forbidden characters, checked once per string (marked dicts skip)."""
-        if not isinstance(data, _Normalized):
-            for _where, message in find_forbidden(data):
-                raise ValueError(message)
+        """NFC and no forbidden characters, in one walk (marked dicts skip it)."""
         return _nfc_marked(data)
 
     def replace(self, **changes: Any) -> Self:
@@ -97,6 +118,18 @@ class Model(BaseModel):
             raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
         current = {name: getattr(self, name) for name in type(self).model_fields}
         return type(self).model_validate({**current, **changes})
+
+
+class Deviating(Model):
+    """A model that can hold a deviation from the official form (lenient mode).
+
+    Only the few models that call ``forms.deviate`` carry the private attribute:
+    on every model it cost a quarter of validation (pydantic sets private
+    attributes up object by object).
+    """
+
+    _deviations: tuple[Any, ...] = PrivateAttr(default=())
+    """Form rules this object breaks, held as written (see ``model.forms``)."""
 
 
 class TextForm(Model):

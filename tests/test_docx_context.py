@@ -164,3 +164,22 @@ def test_seed_context_is_a_draft_with_blank_number(
     assert ctx["draft"] is True
     assert ctx["header"]["symbol"] == "Số    -BC/BTCHU"
     assert ctx["header"]["place_date"] == "Minh Sơn, ngày    tháng 12 năm 2023"
+
+
+@pytest.mark.parametrize(
+    "runs",
+    [
+        (),
+        (Run("Chi bộ <Thôn 1> & \"Tổ\" 'A'"),),
+        (Run("I- ", bold=True), Run("KẾT QUẢ", bold=True, italic=True), Run(" đạt", italic=True)),
+        (Run(""), Run("\u00a0 tab\tvà\nxuống dòng")),
+    ],
+)
+def test_runs_xml_is_what_richtext_add_writes(runs: tuple[Run, ...]) -> None:
+    """The context writes the runs' XML itself, in one pass; it must be docxtpl's string."""
+    from baocao.engines.docx_context import _runs_xml
+
+    expected = RichText()
+    for run in runs:
+        expected.add(run.text, bold=run.bold or None, italic=run.italic or None)
+    assert _runs_xml(runs) == expected.xml

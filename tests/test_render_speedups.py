@@ -153,3 +153,34 @@ def test_a_model_built_directly_still_refuses_forbidden_characters() -> None:
         Paragraph(spans=[{"text": "Chi bộ\x01"}])
     with pytest.raises(baocao.InputError, match="U\\+0001"):
         baocao.validate({**yaml.safe_load(SEED.read_text(encoding="utf-8")), "closing": "a\x01"})
+
+
+def test_remembered_parses_keep_strict_and_lenient_apart() -> None:
+    """A spaced number read in lenient mode is held; the same text in strict mode still fails."""
+    from baocao.errors import CitationError
+    from baocao.model import DocumentSymbol
+    from baocao.model.forms import deviations, lenient_mode
+
+    text = "Số : 07 /BC - CB"
+    with lenient_mode():
+        held = DocumentSymbol.parse(text)
+        assert DocumentSymbol.parse(text) is held  # read once
+    assert [d.code for d in deviations(held)] == ["BC901"]
+    with pytest.raises(CitationError):
+        DocumentSymbol.parse(text)
+    with pytest.raises(CitationError):
+        DocumentSymbol.parse({"number": "07"})  # type: ignore[arg-type]  # not a text
+    clean = DocumentSymbol.parse("07-BC/CB")
+    assert DocumentSymbol.parse("07-BC/CB") is clean and not deviations(clean)
+
+
+def test_a_shared_parse_does_not_gather_deviations_from_each_report() -> None:
+    """Two reports citing the same spaced number: each reports the deviation once."""
+    from baocao.model.forms import deviations
+
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data["header"] = {**data["header"], "number": "Số : 07 /BC - CB"}
+    first = baocao.validate(data, lenient=True)
+    second = baocao.validate(data, lenient=True)
+    for report in (first, second):
+        assert [d.code for d in deviations(report)].count("BC901") == 1

@@ -51,6 +51,7 @@ from .citation_text import (
     is_kind_phrase,
     trim_issuer,
 )
+from .forms import remembered
 from .symbols import DocumentSymbol
 from .types import Family, TextForm, nfc
 
@@ -192,6 +193,7 @@ class Citation(TextForm):
         return "".join(parts)
 
     @classmethod
+    @remembered
     def parse(cls, text: str) -> Citation:
         """Read one whole citation; surrounding whitespace is ignored.
 

@@ -19,14 +19,16 @@ nested validator, including the ones that run while a text form is parsed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
+from typing_extensions import ParamSpec
 
 from ..i18n import _
 
@@ -42,6 +44,7 @@ __all__ = [
     "deviations",
     "is_lenient",
     "lenient_mode",
+    "remembered",
 ]
 
 Loc = tuple[str | int, ...]
@@ -99,6 +102,34 @@ def lenient_mode(on: bool = True) -> Iterator[None]:
         _LENIENT.reset(token)
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def remembered(parse: Callable[_P, _T]) -> Callable[_P, _T]:
+    """``parse`` with its results kept per text, arguments and mode (strict, lenient).
+
+    Why: a report cites a dozen documents, each read twice (once to tell a
+    citation from a free-text basis, once to validate it), and an office's
+    reports cite the same documents again and again; reading them was half of
+    validating a report. The results are frozen models, safe to share; a text
+    that does not parse is read again each time (errors are not kept).
+    """
+    @functools.lru_cache(maxsize=4096)
+    def in_mode(lenient: bool, *args: Any, **kwargs: Any) -> _T:
+        return parse(*args, **kwargs)
+
+    @functools.wraps(parse)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            hash((args, tuple(kwargs.items())))
+        except TypeError:  # not a text (a dict, a list): parse says what is wrong
+            return parse(*args, **kwargs)
+        return in_mode(_LENIENT.get(), *args, **kwargs)  # type: ignore[arg-type]
+
+    return call
+
+
 def is_lenient() -> bool:
     """True inside :func:`lenient_mode`."""
     return _LENIENT.get()
@@ -125,7 +156,9 @@ def deviate(
             ctx["suggestion"] = suggestion
         raise PydanticCustomError(code, message.replace("{", "{{").replace("}", "}}"), ctx)
     loc: Loc = (field,) if field else ()
-    model._deviations = (*model._deviations, Deviation(code, message, loc, suggestion))
+    found = Deviation(code, message, loc, suggestion)
+    if found not in model._deviations:  # a text form's validators run again on its parse
+        model._deviations = (*model._deviations, found)
 
 
 def deviations(model: BaseModel, loc: Loc = ()) -> tuple[Deviation, ...]:

@@ -28,7 +28,7 @@ from pydantic import ValidationError, field_validator, model_validator
 
 from ..errors import CitationError
 from ..i18n import _
-from .forms import FORM_RULES, deviate, lenient_mode
+from .forms import FORM_RULES, deviate, lenient_mode, remembered
 from .types import Deviating, Family, TextForm, nfc
 
 __all__ = ["BLANK_NUMBER", "STATE_TYPE_CODES", "DocumentSymbol"]
@@ -248,6 +248,7 @@ class DocumentSymbol(TextForm, Deviating):
         return (str(self), f"{label} {self}")
 
     @classmethod
+    @remembered
     def parse(cls, text: str, style: Family | None = None) -> DocumentSymbol:
         """Read a symbol; the style is inferred from the separators when not given.
 

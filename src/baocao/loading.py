@@ -21,7 +21,7 @@ from .model import REPORT_ADAPTER, AnyReport
 from .model.forms import lenient_mode
 from .model.types import normalized
 from .problems import Path_, data_problems, format_path, line_in, problems_of
-from .yamlread import ReportLoader, check_tree, line_of
+from .yamlread import ReportLoader, checked_lines, line_of
 
 __all__ = [
     "decode_text",
@@ -97,7 +97,7 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     loader = ReportLoader(text)
     try:
         node = loader.get_single_node()
-        check_tree(node)
+        lines = checked_lines(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         head = _("{source}: không đọc được YAML").format(source=source)
@@ -105,21 +105,6 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
         raise LoadError(head, [problem]) from None
     finally:
         loader.dispose()
-    lines: dict[Path_, int] = {}
-
-    def walk(n: Any, path: Path_) -> None:
-        lines.setdefault(path, n.start_mark.line + 1)
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                sub = (*path, k.value)
-                lines[sub] = k.start_mark.line + 1
-                walk(v, sub)
-        elif isinstance(n, yaml.SequenceNode):
-            for i, item in enumerate(n.value):
-                walk(item, (*path, i))
-
-    if node is not None:
-        walk(node, ())
     return data, lines
 
 

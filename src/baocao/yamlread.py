@@ -25,7 +25,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .i18n import _
 from .limits import current_limits
 
-__all__ = ["ReportLoader", "SafeLoader", "YamlLimitError", "check_tree", "line_of", "read_yaml"]
+__all__ = [
+    "ReportLoader",
+    "SafeLoader",
+    "YamlLimitError",
+    "check_tree",
+    "checked_lines",
+    "line_of",
+    "read_yaml",
+]
 
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -123,6 +131,67 @@ def check_tree(root: Node | None) -> None:
             if id(child) in visiting:
                 raise _refuse(_("bí danh (alias) YAML chứa chính nó"), child)
             stack.append((child, depth + 1, False))
+
+
+Path = tuple[str | int, ...]
+
+
+def checked_lines(root: Node | None) -> dict[Path, int]:
+    """``check_tree`` and each field path's 1-based line, in one walk when no node is shared.
+
+    Why: a report file without aliases (nearly all of them) is a tree, so its
+    expanded size is its node count and it cannot contain itself; one pre-order
+    walk then checks depth and twin keys and records the lines. The first shared
+    node sends the file through ``check_tree``'s full count, then the line walk.
+    """
+    if root is None:
+        return {}
+    limits = current_limits()
+    lines: dict[Path, int] = {}
+    seen: set[int] = set()
+    stack: list[tuple[Node, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            check_tree(root)
+            return _lines(root)
+        seen.add(id(node))
+        if len(path) >= limits.nesting:
+            raise _refuse(_("YAML lồng sâu hơn {n} cấp").format(n=limits.nesting), node)
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, MappingNode):
+            _duplicate_keys(node)
+            children = [(v, (*path, k.value)) for k, v in node.value]
+            for (k, _v), (_child, sub) in zip(node.value, children, strict=True):
+                lines[sub] = k.start_mark.line + 1
+            stack.extend(reversed(children))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed([(item, (*path, i)) for i, item in enumerate(node.value)]))
+    if len(seen) > limits.yaml_nodes:
+        raise _refuse(
+            _("YAML quá lớn khi mở các bí danh (alias): hơn {n} nút").format(n=limits.yaml_nodes),
+            root,
+        )
+    return lines
+
+
+def _lines(root: Node) -> dict[Path, int]:
+    """Each field path's line, aliases walked where they are used (after ``check_tree``)."""
+    lines: dict[Path, int] = {}
+
+    def walk(n: Node, path: Path) -> None:
+        lines.setdefault(path, n.start_mark.line + 1)
+        if isinstance(n, MappingNode):
+            for k, v in n.value:
+                sub = (*path, k.value)
+                lines[sub] = k.start_mark.line + 1
+                walk(v, sub)
+        elif isinstance(n, SequenceNode):
+            for i, item in enumerate(n.value):
+                walk(item, (*path, i))
+
+    walk(root, ())
+    return lines
 
 
 def line_of(exc: yaml.YAMLError, text: str) -> int | None:

@@ -4,6 +4,7 @@ Usage (from the repository root, package installed; peers from the ``bench`` ext
 
     python benchmarks/bench_floor.py                        # both families, seed and 64x
     python benchmarks/bench_floor.py --rust-python /tmp/rdx/bin/python
+    python benchmarks/bench_floor.py --rust-venv /tmp/rdx          # makes that venv first
     python benchmarks/bench_floor.py --many 10000           # render_many from files too
 
 Per family (the Party seed ``examples/bao-cao-quy-dinh-02.yaml`` and the State
@@ -293,12 +294,34 @@ print(json.dumps({{"written": res.written, "failures": len(res.failures),
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
+RUST_PEER = ["rust-docxtpl", "pydantic", "babel", "pyyaml", "click", "rich", "typing-extensions"]
+"""What the rust-docxtpl child imports: the peer and baocao's own dependencies (baocao
+itself comes from ``src/``). docxcompose and python-docx are left out: docxtpl's
+name there is rust-docxtpl's."""
+
+
+def rust_venv(folder: Path) -> Path:
+    """The python of ``folder``, a venv with rust-docxtpl, made the first time."""
+    python = folder / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if not python.exists():
+        print(f"making {folder} with {' '.join(RUST_PEER)} …", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *RUST_PEER], check=True)
+    return python
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, default=20, help="reports at seed size (20)")
     parser.add_argument("--scale", type=int, default=64, help="size of the large report (64)")
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (5)")
     parser.add_argument("--rust-python", default=None, help="python of a venv with rust-docxtpl")
+    parser.add_argument(
+        "--rust-venv",
+        type=Path,
+        default=None,
+        help="a venv folder for rust-docxtpl, made (pip install) when missing",
+    )
     parser.add_argument("--many", type=int, default=0, help="render_many over this many files")
     parser.add_argument("--family", choices=sorted(SEEDS), nargs="+", default=sorted(SEEDS))
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -309,6 +332,8 @@ def main(argv: list[str] | None = None) -> None:
         rust_child(Path(seed), int(n), int(scale))
         return
 
+    if args.rust_venv is not None and args.rust_python is None:
+        args.rust_python = str(rust_venv(args.rust_venv))
     results = []
     for family in args.family:
         for scale, n in ((1, args.n), (args.scale, max(args.n // 10, 2))):

@@ -5,6 +5,8 @@ Usage (from the repository root, package installed or ``PYTHONPATH=src``)::
     python benchmarks/bench_render.py                  # seed-sized and 10x larger reports
     python benchmarks/bench_render.py --json           # the same, one JSON object
     python benchmarks/bench_render.py --batch 10000    # render_many, jobs=1 and jobs=2
+    python benchmarks/bench_render.py --targets [--rust-venv /tmp/rdx] [--many 10000]
+                                  # every target of docs/performance.md (bench_floor.py)
 
 The reports are generated from the seed example (one per commune, names and
 figures varied); ``--scale`` makes each one that many times longer. Both
@@ -237,7 +239,17 @@ def _print_compare(r: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--targets"]:
+        # Every render target of docs/performance.md, with its ratio and met or not.
+        from bench_floor import main as floor_main
+
+        floor_main(argv[1:])
+        return
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0],
+        epilog="--targets [bench_floor.py options]: print every render target instead",
+    )
     parser.add_argument("-n", type=int, default=40, help="reports per size (default 40)")
     parser.add_argument("--scale", type=int, default=10, help="size of the large report (10)")
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds (5)")

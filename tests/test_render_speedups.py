@@ -184,3 +184,33 @@ def test_a_shared_parse_does_not_gather_deviations_from_each_report() -> None:
     second = baocao.validate(data, lenient=True)
     for report in (first, second):
         assert [d.code for d in deviations(report)].count("BC901") == 1
+
+
+def test_checked_input_still_gives_nfc_everywhere() -> None:
+    """The loader normalizes once and models skip their walk: every string still comes out NFC."""
+
+    def nfd(value: object) -> object:
+        if isinstance(value, str):
+            return unicodedata.normalize("NFD", value)
+        if isinstance(value, dict):
+            return {nfd(k): nfd(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [nfd(v) for v in value]
+        return value
+
+    data = nfd(yaml.safe_load(SEED.read_text(encoding="utf-8")))
+    report = baocao.validate(data)
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for k, v in value.items() for s in strings(k) + strings(v)]
+        if isinstance(value, (list, tuple)):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    dumped = strings(report.model_dump(mode="json"))
+    assert any(unicodedata.normalize("NFD", s) != s for s in dumped)  # Vietnamese text there
+    assert all(unicodedata.is_normalized("NFC", s) for s in dumped)
+    assert report == baocao.load(SEED)

@@ -6,6 +6,7 @@ Every validation problem is reported at once with its field path
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -19,7 +20,7 @@ from .i18n import _
 from .limits import current_limits
 from .model import REPORT_ADAPTER, AnyReport
 from .model.forms import lenient_mode
-from .model.types import normalized
+from .model.types import checked_input, normalized
 from .problems import Path_, data_problems, format_path, line_in, problems_of
 from .yamlread import ReportLoader, checked_lines, line_of
 
@@ -61,10 +62,12 @@ def validate(
     ]
     if bad:
         raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)
+    checked: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if isinstance(data, dict):
         data = normalized(data)  # checked just above: NFC once, and no model walks it again
+        checked = checked_input()
     try:
-        with lenient_mode(lenient):
+        with lenient_mode(lenient), checked:
             report: AnyReport = REPORT_ADAPTER.validate_python(data)
             return report
     except ValidationError as exc:

@@ -313,3 +313,23 @@ def test_compiled_output_opens_in_libreoffice(tmp_path: Path, seed_report: baoca
     )
     text = (tmp_path / "bao-cao.txt").read_text(encoding="utf-8-sig")
     assert "BAN TỔ CHỨC" in text and "Minh Tân" in text
+
+
+def test_a_table_is_built_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """keep_marks reads a table's markup and the printed string is that markup, not a rebuild."""
+    from baocao.engines.docx_table import WordTable
+
+    tpl, ctx = _report_context(ROOT / "examples" / "bao-cao-ubnd-xa.yaml")
+    tables = [ln["table"]["docx"] for ln in ctx["body"] if ln["table"] is not None]
+    assert tables
+    calls: list[int] = []
+    built = WordTable.xml
+
+    def counting(self: WordTable) -> str:
+        calls.append(1)
+        return built(self)
+
+    monkeypatch.setattr(WordTable, "xml", counting)
+    out = compile_docx(tpl).render(ctx)
+    assert len(calls) == len(tables)
+    assert_same_document(out, render_docx_plain(tpl, ctx))

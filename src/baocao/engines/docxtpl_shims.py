@@ -34,6 +34,7 @@ from .docx_context import WordTable
 
 __all__ = [
     "LIVE_TYPES",
+    "BuiltMarkup",
     "DocumentState",
     "NeedsDocxtpl",
     "Precompiled",
@@ -100,9 +101,21 @@ def keep_marks(value: Any) -> Any:
     if not isinstance(value, _TEXT_MARKUP):  # others' __html__ may act (InlineImage inserts)
         return value
     markup = str(value.__html__())
-    if "_" not in markup or not any(p in markup for p in _MARK_PIECES):
-        return value
-    return Markup(_unmark(markup))
+    if "_" in markup and any(p in markup for p in _MARK_PIECES):
+        markup = _unmark(markup)
+    return Markup(markup) if isinstance(value, Markup) else BuiltMarkup(markup)
+
+
+class BuiltMarkup(Markup):
+    """The markup of a ``RichText``, ``Listing`` or table, read once by ``keep_marks``.
+
+    Why a type of its own: the value's ``__html__`` builds its XML (a table's
+    from every cell) and was called again by the escaping step; this string is
+    printed as it is, and ``engines.wellformed`` knows it as markup built from
+    escaped text, like the object it came from (a plain ``Markup`` is checked).
+    """
+
+    __slots__ = ()
 
 
 def _unmark(xml: str) -> str:

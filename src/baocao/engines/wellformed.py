@@ -38,6 +38,7 @@ from markupsafe import Markup
 
 from ..xmlchars import NOT_XML as _NOT_XML
 from .docx_context import WordTable
+from .docxtpl_shims import BuiltMarkup
 
 __all__ = [
     "ValueWatch",
@@ -179,7 +180,9 @@ def prove_balanced(template: nodes.Template) -> str | None:
 
 
 _NOTES: ContextVar[list[str] | None] = ContextVar("baocao_value_notes", default=None)
-_SAFE = frozenset({int, float, bool, type(None), RichText, RichTextParagraph, Listing, WordTable})
+_SAFE = frozenset(
+    {int, float, bool, type(None), RichText, RichTextParagraph, Listing, WordTable, BuiltMarkup}
+)
 """Printed as escaped text, or built from escaped text by docxtpl or by baocao (``WordTable``)."""
 
 

@@ -177,9 +177,9 @@ def test_seed_context_is_a_draft_with_blank_number(
 )
 def test_runs_xml_is_what_richtext_add_writes(runs: tuple[Run, ...]) -> None:
     """The context writes the runs' XML itself, in one pass; it must be docxtpl's string."""
-    from baocao.engines.docx_context import _runs_xml
+    from baocao.engines.docx_lines import runs_xml
 
     expected = RichText()
     for run in runs:
         expected.add(run.text, bold=run.bold or None, italic=run.italic or None)
-    assert _runs_xml(runs) == expected.xml
+    assert runs_xml(runs) == expected.xml

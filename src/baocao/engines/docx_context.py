@@ -8,96 +8,25 @@ contract, documented in docs/template-authoring.md and docs/formats.md.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-from docxtpl import RichText
-
-from ..layout import AppendixView, Layout, Line, Run, SignerView, layout
+from ..layout import AppendixView, Layout, Line, SignerView, layout
 from ..model import AnyReport
 from ..profiles import profile_for
 from ..profiles.units import mm_to_twips
+from .docx_lines import LineData
 from .docx_rules import DrawnLine, rule_lengths
 from .docx_table import WordTable
 
 __all__ = ["DrawnLine", "WordTable", "docx_context", "line_context"]
 
 
-_RUN_PROPERTIES = {
-    (False, False): "",
-    (True, False): "<w:rPr><w:b/></w:rPr>",
-    (False, True): "<w:rPr><w:i/></w:rPr>",
-    (True, True): "<w:rPr><w:b/><w:i/></w:rPr>",
-}
-"""docxtpl's ``RichText.add`` run properties for bold and italic, the only ones runs carry."""
-
-
-def _runs_xml(runs: tuple[Run, ...]) -> str:
-    """The XML ``RichText.add`` writes for these runs, in one pass.
-
-    Why not ``RichText.add`` itself: it tests a dozen options per run and was a
-    third of the context's time; the output is the same string (a test holds it).
-    """
-    return "".join(
-        f'<w:r>{_RUN_PROPERTIES[run.bold, run.italic]}<w:t xml:space="preserve">'
-        f"{escape(run.text)}</w:t></w:r>"
-        for run in runs
-    )
-
-
-def _rich(xml: str) -> RichText:
-    rt = RichText()
-    rt.xml = xml
-    return rt
-
-
-def _rich_runs(runs: tuple[Run, ...]) -> RichText:
-    return _rich(_runs_xml(runs))
-
-
-def _label_and_body(line: Line) -> tuple[RichText, RichText]:
-    """``rich`` and ``rich_body``: the runs are turned into XML once and shared."""
-    body = _runs_xml(line.runs)
-    if not line.label:
-        return _rich(body), _rich(body)
-    label = _runs_xml((Run(line.label + " ", line.bold, line.italic),))
-    return _rich(label + body), _rich(body)
-
-
 def line_context(line: Line, text_width_twips: int) -> dict[str, Any]:
-    """One body line as template data; its table, if any, spans ``text_width_twips``."""
-    rich, rich_body = _label_and_body(line)
-    table = None
-    if line.table is not None:
-        t = line.table
-        table = {
-            "caption": t.caption,
-            "unit": t.unit,
-            "header": list(t.header),
-            "total": list(t.total) if t.total is not None else None,
-            "rows": [list(r) for r in t.rows],
-            "widths": list(t.widths),
-            "docx": WordTable(t, text_width_twips),
-        }
-    return {
-        "role": line.role,
-        "label": line.label,
-        "level": line.level,
-        "text": line.text,
-        "body_text": "".join(r.text for r in line.runs),
-        "rich": rich,
-        "rich_body": rich_body,
-        "bold": line.bold,
-        "italic": line.italic,
-        "table": table,
-        "path": line.path,
-        "kind": line.kind,
-        "indent": line.indent,
-        "run_in": line.run_in,
-        "printed": (
-            [_rich_runs(runs) for runs in line.printed_lines()] if line.role == "heading" else []
-        ),
-    }
+    """One body line as template data; its table, if any, spans ``text_width_twips``.
+
+    A ``LineData``: the costly fields are made when a template reads them.
+    """
+    return LineData(line, text_width_twips)
 
 
 def _signer(s: SignerView) -> dict[str, Any]:

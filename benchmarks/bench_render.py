@@ -242,10 +242,8 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--targets"]:
         # Every render target of docs/performance.md, with its ratio and met or not.
-        from bench_floor import main as floor_main
-
-        floor_main(argv[1:])
-        return
+        floor = Path(__file__).resolve().parent / "bench_floor.py"
+        raise SystemExit(subprocess.run([sys.executable, str(floor), *argv[1:]]).returncode)
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n")[0],
         epilog="--targets [bench_floor.py options]: print every render target instead",

@@ -121,13 +121,17 @@ class BulletList(Model):
     marker: Text = "-"
 
 
+_ARABIC = LevelStyle(format="arabic")
+"""The default label pattern, ``1.``: frozen, so every list shares the one object."""
+
+
 class NumberedList(Model):
     """Numbered paragraphs ("1. Tiếp tục …", "a) …", "(1) …") that are body text, not headings."""
 
     type: Literal["numbered"] = "numbered"
     items: tuple[ListItem, ...] = Field(min_length=1)
     start: int = Field(default=1, ge=0)
-    marker: LevelStyle = Field(default_factory=lambda: LevelStyle(format="arabic"))
+    marker: LevelStyle = Field(default_factory=lambda: _ARABIC)
     """The label pattern, as for heading levels: ``"1."``, ``"1/"``, ``"(1)"``, ``"a)"``."""
 
     def label(self, j: int) -> str:

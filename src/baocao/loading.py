@@ -22,7 +22,7 @@ from .model import REPORT_ADAPTER, AnyReport
 from .model.forms import lenient_mode
 from .model.types import checked_input, normalized
 from .problems import Path_, data_problems, format_path, line_in, problems_of
-from .yamlread import ReportLoader, checked_lines, line_of
+from .yamlread import ReportLoader, line_of, read_document
 
 __all__ = [
     "decode_text",
@@ -100,8 +100,7 @@ def _yaml_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     loader = ReportLoader(text)
     try:
         node = loader.get_single_node()
-        lines = checked_lines(node)
-        data = loader.construct_document(node) if node is not None else None
+        data, lines = read_document(loader, node)
     except yaml.YAMLError as exc:
         head = _("{source}: không đọc được YAML").format(source=source)
         problem = Problem((), _yaml_problem(exc), line_of(exc, text), "yaml_syntax")

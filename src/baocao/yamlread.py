@@ -32,6 +32,7 @@ __all__ = [
     "check_tree",
     "checked_lines",
     "line_of",
+    "read_document",
     "read_yaml",
 ]
 
@@ -136,6 +137,23 @@ def check_tree(root: Node | None) -> None:
 Path = tuple[str | int, ...]
 
 
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Shared(Exception):
+    """A node met twice: an alias is used, so the file is not a tree."""
+
+
+class _Unbuilt:
+    """Stands for data the one walk leaves to PyYAML's constructor."""
+
+
+_UNBUILT = _Unbuilt()
+
+
 def checked_lines(root: Node | None) -> dict[Path, int]:
     """``check_tree`` and each field path's 1-based line, in one walk when no node is shared.
 
@@ -146,33 +164,86 @@ def checked_lines(root: Node | None) -> dict[Path, int]:
     """
     if root is None:
         return {}
+    try:
+        return _one_walk(root, None)[0]
+    except _Shared:
+        check_tree(root)
+        return _lines(root)
+
+
+def read_document(loader: Any, root: Node | None) -> tuple[Any, dict[Path, int]]:
+    """The data of ``root`` and each path's line, checked as by ``checked_lines``.
+
+    A tree of plain maps, lists and scalars (a report file) is built in the same
+    walk: PyYAML's constructor, in Python, visits every node again through its
+    generic machinery. Anything else (an alias, a merge key, a tag other than
+    map, seq and the scalars, a key that is not a scalar) is built by
+    ``loader.construct_document`` as before, so the data is the same either way.
+    """
+    if root is None:
+        return None, {}
+    try:
+        lines, data = _one_walk(root, loader)
+    except _Shared:
+        check_tree(root)
+        lines = _lines(root)  # first: building merges a merge key's pairs into the node
+        return loader.construct_document(root), lines
+    if data is _UNBUILT:
+        data = loader.construct_document(root)
+    return data, lines
+
+
+def _scalar(loader: Any, node: Node) -> Any:
+    return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+
+
+def _one_walk(root: Node, loader: Any) -> tuple[dict[Path, int], Any]:
+    """Check, record lines and, with a ``loader``, build; ``_UNBUILT`` if not all plain."""
     limits = current_limits()
     lines: dict[Path, int] = {}
     seen: set[int] = set()
-    stack: list[tuple[Node, Path]] = [(root, ())]
+    building = loader is not None
+    holder: list[Any] = [_UNBUILT]
+    stack: list[tuple[Node, Path, Any, Any]] = [(root, (), holder, 0)]
     while stack:
-        node, path = stack.pop()
+        node, path, parent, key = stack.pop()
         if id(node) in seen:
-            check_tree(root)
-            return _lines(root)
+            raise _Shared
         seen.add(id(node))
         if len(path) >= limits.nesting:
             raise _refuse(_("YAML lồng sâu hơn {n} cấp").format(n=limits.nesting), node)
         lines.setdefault(path, node.start_mark.line + 1)
+        value: Any = None
         if isinstance(node, MappingNode):
             _duplicate_keys(node)
-            children = [(v, (*path, k.value)) for k, v in node.value]
-            for (k, _v), (_child, sub) in zip(node.value, children, strict=True):
+            building = building and node.tag == _MAP
+            value = {}
+            children = []
+            for k, v in node.value:
+                if not isinstance(k, ScalarNode):
+                    raise _refuse(_("khóa YAML phải là một giá trị đơn, không phải danh sách"), k)
+                sub = (*path, k.value)
                 lines[sub] = k.start_mark.line + 1
+                building = building and k.tag != _MERGE
+                name = _scalar(loader, k) if building else None
+                children.append((v, sub, value, name))
             stack.extend(reversed(children))
         elif isinstance(node, SequenceNode):
-            stack.extend(reversed([(item, (*path, i)) for i, item in enumerate(node.value)]))
+            building = building and node.tag == _SEQ
+            value = [None] * len(node.value)
+            stack.extend(
+                reversed([(item, (*path, i), value, i) for i, item in enumerate(node.value)])
+            )
+        elif building:
+            value = _scalar(loader, node)
+        if building:
+            parent[key] = value
     if len(seen) > limits.yaml_nodes:
         raise _refuse(
             _("YAML quá lớn khi mở các bí danh (alias): hơn {n} nút").format(n=limits.yaml_nodes),
             root,
         )
-    return lines
+    return lines, holder[0] if building else _UNBUILT
 
 
 def _lines(root: Node) -> dict[Path, int]:

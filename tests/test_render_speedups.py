@@ -214,3 +214,16 @@ def test_checked_input_still_gives_nfc_everywhere() -> None:
     assert any(unicodedata.normalize("NFD", s) != s for s in dumped)  # Vietnamese text there
     assert all(unicodedata.is_normalized("NFC", s) for s in dumped)
     assert report == baocao.load(SEED)
+
+
+def test_limits_are_read_once_inside_a_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pinned_limits holds the first reading of the environment; outside, a change shows."""
+    from baocao.limits import current_limits, pinned_limits, use_limits
+
+    monkeypatch.setenv("BAOCAO_MAX_NESTING", "50")
+    with pinned_limits() as pinned:
+        monkeypatch.setenv("BAOCAO_MAX_NESTING", "60")
+        assert pinned.nesting == 50 and current_limits().nesting == 50
+    assert current_limits().nesting == 60
+    with use_limits(nesting=7), pinned_limits() as pinned:
+        assert pinned.nesting == 7  # what use_limits set stays in force

@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Limits", "current_limits", "use_limits"]
+__all__ = ["Limits", "current_limits", "pinned_limits", "use_limits"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,25 @@ _current: contextvars.ContextVar[Limits | None] = contextvars.ContextVar(
 def current_limits() -> Limits:
     """The limits in force: those set by :func:`use_limits`, else the environment's."""
     return _current.get() or _from_environment()
+
+
+@contextlib.contextmanager
+def pinned_limits() -> Iterator[Limits]:
+    """The limits in force, read once for the block (loading one report asks five times).
+
+    Why: the environment's limits are read afresh on every call (eleven variables),
+    so a change to ``os.environ`` is seen at once; inside, the first reading holds.
+    """
+    current = _current.get()
+    if current is not None:
+        yield current
+        return
+    limits = _from_environment()
+    token = _current.set(limits)
+    try:
+        yield limits
+    finally:
+        _current.reset(token)
 
 
 @contextlib.contextmanager

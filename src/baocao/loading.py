@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, LoadError, Problem
 from .i18n import _
-from .limits import current_limits
+from .limits import current_limits, pinned_limits
 from .model import REPORT_ADAPTER, AnyReport
 from .model.forms import lenient_mode
 from .model.types import checked_input, normalized
@@ -231,7 +231,8 @@ def load(path: str | Path, *, lenient: bool = False) -> AnyReport:
     Strict by default: a deviation from the official form is a load error with
     its code. ``lenient=True`` holds it as written (:func:`baocao.deviations`).
     """
-    return load_with_lines(path, lenient=lenient)[0]
+    with pinned_limits():
+        return load_with_lines(path, lenient=lenient)[0]
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:

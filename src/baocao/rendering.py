@@ -27,6 +27,7 @@ from .engines.text import render_text
 from .errors import OutputError, TemplateError
 from .i18n import _
 from .layout import PrintForm, layout
+from .limits import pinned_limits
 from .loading import validate
 from .model import AnyReport
 from .packs import TemplatePack, compose, get_pack
@@ -211,7 +212,7 @@ def render_bytes(
     PATH, the standard install folders); the one PDF path of the library, the
     CLI and the service.
     """
-    with _collector_paused():
+    with _collector_paused(), pinned_limits():
         rep = validate(report)
         if format == "pdf" and soffice is not None:
             return docx_to_pdf(_docx(rep, template, draft, form), soffice=soffice)

@@ -227,3 +227,80 @@ def test_limits_are_read_once_inside_a_load(monkeypatch: pytest.MonkeyPatch) -> 
     assert current_limits().nesting == 60
     with use_limits(nesting=7), pinned_limits() as pinned:
         assert pinned.nesting == 7  # what use_limits set stays in force
+
+
+def test_remembered_parses_keep_languages_apart() -> None:
+    """A deviation's message is in the language of the load that found it, and stays so."""
+    from baocao.i18n import use_language
+    from baocao.model.forms import deviations
+
+    text = (ROOT / "examples" / "bao-cao-lech-the-thuc.yaml").read_text(encoding="utf-8")
+    with use_language("vi"):
+        vi = baocao.loads(text, lenient=True)
+    held = [(d.code, d.message) for d in deviations(vi)]
+    with use_language("en"):
+        en = baocao.loads(text, lenient=True)
+    assert len(deviations(en)) == len(held)
+    assert [d.code for d in deviations(en)] == [code for code, _ in held]
+    assert [(d.code, d.message) for d in deviations(vi)] == held  # unchanged by the English load
+    assert {d.message for d in deviations(en)} != {m for _, m in held}
+
+
+def test_a_richtext_subclass_is_checked_like_foreign_markup() -> None:
+    """Only docxtpl's and baocao's own builders are trusted to build well-formed XML."""
+    from docxtpl import RichText
+
+    from baocao.engines.docx import render_docx_bytes
+    from baocao.engines.docx_context import docx_context
+    from baocao.errors import TemplateRenderError
+
+    class Own(RichText):
+        pass
+
+    report = baocao.load(SEED)
+    ctx = docx_context(report)
+    broken = Own()
+    broken.xml = "<w:r><w:t>dở dang</w:r>"
+    next(ln for ln in ctx["body"] if ln["role"] == "paragraph")["rich"] = broken
+    with pytest.raises(TemplateRenderError):
+        render_docx_bytes(template_bytes(resolve_template(report)), ctx)
+
+
+def test_a_part_in_a_subfolder_is_found_when_added_and_missed_when_removed(
+    tmp_path: Path,
+) -> None:
+    from baocao.errors import TemplateError
+    from baocao.packs import get_pack
+    from tests.fixtures.packs.builder import write_docx, write_pack
+
+    layout = ["header", "title", "parts/body", "signature", "appendix"]
+    folder = write_pack(
+        tmp_path / "v", {"id": "v", "title": "V", "extends": "dang", "layout": layout}, {}
+    )
+    write_docx(folder / "parts" / "body.docx", "<w:p><w:r><w:t>THÂN CỦA GÓI</w:t></w:r></w:p>")
+    extra = tmp_path / "rieng"
+    (extra / "parts").mkdir(parents=True)
+    report = baocao.load(SEED)
+    first = baocao.render_bytes(report, "docx", get_pack(folder).with_overrides((extra,)))
+    assert "THÂN CỦA GÓI" in _document_text(first)
+    write_docx(extra / "parts" / "body.docx", "<w:p><w:r><w:t>THÂN RIÊNG</w:t></w:r></w:p>")
+    second = baocao.render_bytes(report, "docx", get_pack(folder).with_overrides((extra,)))
+    assert "THÂN RIÊNG" in _document_text(second)
+    (folder / "parts" / "body.docx").unlink()
+    with pytest.raises(TemplateError, match=r"parts/body\.docx"):
+        baocao.render_bytes(report, "docx", get_pack(folder))
+
+
+def test_key_nodes_count_toward_the_yaml_node_limit() -> None:
+    from baocao.limits import use_limits
+
+    flat = "\n".join(f"k{i}: v" for i in range(60)) + "\n"
+    with use_limits(yaml_nodes=100), pytest.raises(baocao.LoadError, match="100"):
+        baocao.loads(flat)
+
+
+def test_a_line_s_fromkeys_gives_a_plain_dict() -> None:
+    from baocao.engines.docx_lines import LineData
+
+    assert LineData.fromkeys(["a"]) == {"a": None}
+    assert type(LineData.fromkeys(["a"])) is dict

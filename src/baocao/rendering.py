@@ -71,21 +71,37 @@ def _located(pack: TemplatePack, folders: tuple[tuple[str, int], ...]) -> tuple[
     return tuple(str(p) for p in pack.files())
 
 
+def _folder_stamp(pack: TemplatePack) -> tuple[tuple[str, int], ...]:
+    """Each folder a pack's files may be found in, with its mtime (-1: not there).
+
+    The search path's folders and, under each, the subfolders the file names
+    name (a layout part may be ``parts/body``): a file added, removed or
+    renamed in any of them changes that folder's mtime.
+    """
+    subfolders = sorted({os.path.dirname(name) for name in pack.file_names()})
+    out = []
+    for folder in pack.search_path():
+        for sub in subfolders:
+            where = os.path.join(folder, sub) if sub else str(folder)
+            try:
+                out.append((where, os.stat(where).st_mtime_ns))
+            except OSError:
+                out.append((where, -1))
+    return tuple(out)
+
+
 def template_bytes(pack: TemplatePack) -> bytes:
     """The composed template, cached by the files it is made of and their mtimes.
 
     Which files those are (the search path resolved, links checked to stay in the
-    pack: 50 ``lstat`` calls, 15 % of a seed render) is cached by the search
-    path's folders and their mtimes, which change when a file in them is added,
-    removed or renamed; each file's own mtime is read every time.
+    pack: 50 ``lstat`` calls, 15 % of a seed render) is cached by the folders
+    they can be found in and their mtimes (``_folder_stamp``); each file's own
+    mtime is read every time.
     """
     try:
-        folders = tuple((str(f), os.stat(f).st_mtime_ns) for f in pack.search_path())
-    except OSError:
-        files = tuple(str(p) for p in pack.files())  # names what is missing
-    else:
-        files = _located(pack, folders)
-    stamp = tuple((f, os.stat(f).st_mtime_ns) for f in files)
+        stamp = tuple((f, os.stat(f).st_mtime_ns) for f in _located(pack, _folder_stamp(pack)))
+    except OSError:  # gone since: located afresh, which names what is missing
+        stamp = tuple((str(f), f.stat().st_mtime_ns) for f in pack.files())
     return _composed(pack, stamp)
 
 

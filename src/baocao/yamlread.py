@@ -203,6 +203,7 @@ def _one_walk(root: Node, loader: Any) -> tuple[dict[Path, int], Any]:
     lines: dict[Path, int] = {}
     seen: set[int] = set()
     building = loader is not None
+    keys = 0  # key nodes count toward the limit as check_tree counts them
     holder: list[Any] = [_UNBUILT]
     stack: list[tuple[Node, Path, Any, Any]] = [(root, (), holder, 0)]
     while stack:
@@ -216,6 +217,7 @@ def _one_walk(root: Node, loader: Any) -> tuple[dict[Path, int], Any]:
         value: Any = None
         if isinstance(node, MappingNode):
             _duplicate_keys(node)
+            keys += len(node.value)
             building = building and node.tag == _MAP
             value = {}
             children = []
@@ -238,7 +240,7 @@ def _one_walk(root: Node, loader: Any) -> tuple[dict[Path, int], Any]:
             value = _scalar(loader, node)
         if building:
             parent[key] = value
-    if len(seen) > limits.yaml_nodes:
+    if len(seen) + keys > limits.yaml_nodes:
         raise _refuse(
             _("YAML quá lớn khi mở các bí danh (alias): hơn {n} nút").format(n=limits.yaml_nodes),
             root,

@@ -146,6 +146,11 @@ class LineData(dict[str, Any]):
 
     __hash__ = None
 
+    @classmethod
+    def fromkeys(cls, keys: Any, value: Any = None) -> dict[str, Any]:  # type: ignore[override]
+        """A plain dict: a line's data is made from a line, not from keys."""
+        return dict.fromkeys(keys, value)
+
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         """Copied and pickled as the plain dict of all its fields."""
         return (dict, (dict.copy(self.complete()),))

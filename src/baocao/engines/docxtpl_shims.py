@@ -79,6 +79,9 @@ def refusing_live(prior: Callable[..., Any] | None) -> Callable[..., Any]:
 _MARK_PIECES = ("{_", "_}")
 _TEXT_MARKUP = (Markup, RichText, RichTextParagraph, Listing, WordTable)
 """Values whose markup is text built from user data, with no side effect when read."""
+_BUILT = frozenset({RichText, RichTextParagraph, Listing, WordTable})
+"""The exact types whose markup docxtpl or baocao build from escaped text (a subclass
+may build anything, so its markup is checked like any other)."""
 
 
 def keep_marks(value: Any) -> Any:
@@ -102,12 +105,13 @@ def keep_marks(value: Any) -> Any:
         return value
     markup = str(value.__html__())
     if "_" in markup and any(p in markup for p in _MARK_PIECES):
-        markup = _unmark(markup)
-    return Markup(markup) if isinstance(value, Markup) else BuiltMarkup(markup)
+        return Markup(_unmark(markup))  # rewritten: checked as any markup
+    return BuiltMarkup(markup) if type(value) in _BUILT else Markup(markup)
 
 
 class BuiltMarkup(Markup):
-    """The markup of a ``RichText``, ``Listing`` or table, read once by ``keep_marks``.
+    """The markup of a ``RichText``, ``Listing`` or table (those exact types), read once
+    by ``keep_marks``.
 
     Why a type of its own: the value's ``__html__`` builds its XML (a table's
     from every cell) and was called again by the escaping step; this string is

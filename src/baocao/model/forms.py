@@ -30,7 +30,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 from typing_extensions import ParamSpec
 
-from ..i18n import _
+from ..i18n import _, language
 
 if TYPE_CHECKING:
     from .types import Deviating
@@ -107,7 +107,7 @@ _T = TypeVar("_T")
 
 
 def remembered(parse: Callable[_P, _T]) -> Callable[_P, _T]:
-    """``parse`` with its results kept per text, arguments and mode (strict, lenient).
+    """``parse`` with its results kept per text, arguments, mode and message language.
 
     Why: a report cites a dozen documents, each read twice (once to tell a
     citation from a free-text basis, once to validate it), and an office's
@@ -116,7 +116,7 @@ def remembered(parse: Callable[_P, _T]) -> Callable[_P, _T]:
     that does not parse is read again each time (errors are not kept).
     """
     @functools.lru_cache(maxsize=4096)
-    def in_mode(lenient: bool, *args: Any, **kwargs: Any) -> _T:
+    def in_mode(lenient: bool, lang: str, *args: Any, **kwargs: Any) -> _T:
         return parse(*args, **kwargs)
 
     @functools.wraps(parse)
@@ -125,7 +125,8 @@ def remembered(parse: Callable[_P, _T]) -> Callable[_P, _T]:
             hash((args, tuple(kwargs.items())))
         except TypeError:  # not a text (a dict, a list): parse says what is wrong
             return parse(*args, **kwargs)
-        return in_mode(_LENIENT.get(), *args, **kwargs)  # type: ignore[arg-type]
+        # The language too: a deviation's message is written when the text is read.
+        return in_mode(_LENIENT.get(), language(), *args, **kwargs)  # type: ignore[arg-type]
 
     return call
 

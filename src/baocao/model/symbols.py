@@ -266,7 +266,7 @@ class DocumentSymbol(TextForm, Deviating):
             )
         original = text
         stripped = nfc(text).strip()
-        cleaned = _SPACED.sub(r"\1", _PREFIX.sub("", stripped, count=1).strip())
+        cleaned = nfc(_SPACED.sub(r"\1", _PREFIX.sub("", stripped, count=1).strip()))
 
         def fail(reason: str = "") -> CitationError:
             detail = f" ({reason})" if reason else ""

@@ -166,15 +166,23 @@ def cell_text(cell: Cell) -> str:
 
 def paragraph_runs(p: Paragraph) -> tuple[Run, ...]:
     """The runs of a paragraph; a list-form tally prints only its head line here."""
+    return _runs(p)[0]
+
+
+def _runs(p: Paragraph) -> tuple[tuple[Run, ...], bool]:
+    """The runs, and whether a list-form tally adds part lines under the paragraph."""
     out = []
+    listed = False
     for piece in p.spans:
         if isinstance(piece, Span):
             out.append(Run(piece.text, piece.bold, piece.italic))
-        elif isinstance(piece, Tally) and piece.parts_as == "list" and piece.parts:
-            out.append(Run(piece.head(format_number)))
+        elif isinstance(piece, Tally) and piece.parts_as == "list":
+            listed = True
+            head = piece.head if piece.parts else piece.sentence
+            out.append(Run(head(format_number)))
         elif isinstance(piece, (Tally, Ratio)):
             out.append(Run(piece.sentence(format_number)))
-    return tuple(out)
+    return tuple(out), listed
 
 
 def _table(t: Table) -> TableView:
@@ -227,8 +235,10 @@ def _items(b: BulletList | NumberedList, loc: Loc, depth: int, indent: int) -> l
     for j, it in enumerate(b.items):
         il: Loc = (*loc, "items", j)
         label = b.marker if isinstance(b, BulletList) else b.label(j)
-        out.append(_line(role, il, paragraph_runs(it), label=label, level=depth, indent=indent))
-        out += _tally_parts(it, il, depth, indent + 1)
+        runs, listed = _runs(it)
+        out.append(_line(role, il, runs, label=label, level=depth, indent=indent))
+        if listed:
+            out += _tally_parts(it, il, depth, indent + 1)
         if isinstance(it, ListItem) and it.children:
             out += _blocks(it.children, il, depth, indent + 1, field="children")
     return out
@@ -243,8 +253,10 @@ def _blocks(
         if isinstance(b, (BulletList, NumberedList)):
             out += _items(b, bl, depth, indent)
         elif isinstance(b, Paragraph):
-            out.append(_line("paragraph", bl, paragraph_runs(b), level=depth, indent=indent))
-            out += _tally_parts(b, bl, depth, indent + 1)
+            runs, listed = _runs(b)
+            out.append(_line("paragraph", bl, runs, level=depth, indent=indent))
+            if listed:
+                out += _tally_parts(b, bl, depth, indent + 1)
         elif isinstance(b, Table):
             out.append(_line("table", bl, table=_table(b), level=depth))
     return out

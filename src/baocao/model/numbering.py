@@ -9,6 +9,7 @@ Part level above ``I.`` leaves ``1.`` bold and ``a)`` italic.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Literal
 
@@ -163,13 +164,7 @@ class LevelStyle(Model):
     @property
     def kind(self) -> LevelKind:
         """The styling kind: a ``PHẦN``/``Phần thứ`` prefix makes a part, ``(1)`` a paren."""
-        if self.prefix.strip().casefold().startswith("phần"):
-            return "part"
-        if self.format == "ordinal":
-            return "part"
-        if self.format == "arabic" and self.prefix.strip() == "(":
-            return "paren"
-        return _FORMAT_KINDS[self.format]
+        return _level_kind(self.prefix, self.format)
 
     def resolved(self, family: Family) -> LevelStyle:
         """This level with every ``None`` replaced by its kind's default in ``family``."""
@@ -202,6 +197,18 @@ class LevelStyle(Model):
         if self.format == "none":
             return ""
         return f"{self.prefix}{self.number(n, path)}{self.suffix}"
+
+
+@functools.lru_cache(maxsize=256)
+def _level_kind(prefix: str, format: str) -> LevelKind:
+    """Decided once per prefix and format: every heading's label asks, for every level above it."""
+    if prefix.strip().casefold().startswith("phần"):
+        return "part"
+    if format == "ordinal":
+        return "part"
+    if format == "arabic" and prefix.strip() == "(":
+        return "paren"
+    return _FORMAT_KINDS[format]
 
 
 _EMPH = dict[str, Any]

@@ -333,3 +333,27 @@ def test_a_table_is_built_once_per_document(monkeypatch: pytest.MonkeyPatch) -> 
     out = compile_docx(tpl).render(ctx)
     assert len(calls) == len(tables)
     assert_same_document(out, render_docx_plain(tpl, ctx))
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, EVERY_BLOCK], ids=lambda p: p.stem)
+def test_tables_baocao_builds_are_settled_and_not_checked_again(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A WordTable's grid is settled by construction; the engine skips its check."""
+    from baocao.engines import compiled as engine
+    from baocao.engines.grids import grid_is_settled
+
+    tpl, ctx = _report_context(path)
+    built = [ln["table"]["docx"] for ln in ctx["body"] if ln["table"] is not None]
+    for table in built:
+        assert grid_is_settled(table.xml().encode("utf-8"))
+    checked: list[bytes] = []
+
+    def counting(table: bytes) -> bool:
+        checked.append(table)
+        return grid_is_settled(table)
+
+    monkeypatch.setattr(engine, "grid_is_settled", counting)
+    out = compile_docx(tpl).render(ctx)
+    assert not any(t.xml().encode("utf-8") in checked for t in built)
+    assert_same_document(out, render_docx_plain(tpl, ctx))

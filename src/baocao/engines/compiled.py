@@ -64,7 +64,7 @@ from .docxtpl_shims import (
     keep_marks,
     refusing_live,
 )
-from .grids import grid_is_settled, top_level_tables
+from .grids import built_tables, grid_is_settled, top_level_tables
 from .rawzip import RawZip
 from .wellformed import (
     ValueWatch,
@@ -218,7 +218,7 @@ class CompiledDocx:
         state = DocumentState()
         if reparse or self.reparse_reason is not None:
             return self._reparsed(state, self._rendered(part, context, state))
-        with watching() as notes:
+        with watching() as notes, built_tables() as built:
             data = self._rendered(part, context, state)
         if (
             notes
@@ -227,7 +227,7 @@ class CompiledDocx:
             or not all(fragment_ok(p, self._root_open, _BODY_CLOSE) for p in state.rewritten)
         ):
             return self._reparsed(state, data)
-        return self._head + self._fix_each_table(state, data) + self._tail
+        return self._head + self._fix_each_table(state, data, built) + self._tail
 
     def _reparsed(self, state: DocumentState, data: bytes) -> bytes:
         """docxtpl's way: parse the whole body, fix tables and drawing ids.
@@ -244,16 +244,19 @@ class CompiledDocx:
         body = etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
         return bytes(self._head + body + self._tail)
 
-    def _fix_each_table(self, state: DocumentState, data: bytes) -> bytes:
+    def _fix_each_table(
+        self, state: DocumentState, data: bytes, built: frozenset[bytes] | set[bytes] = frozenset()
+    ) -> bytes:
         """docxtpl's ``fix_tables`` on each top-level table alone (it fixes tables one by one).
 
-        Tables whose grid is already settled are left as they are, unparsed.
+        Tables whose grid is already settled (``built`` by baocao, or checked) are
+        left as they are, unparsed.
         """
         pieces: list[bytes] = []
         done = 0
         for start, end in top_level_tables(data):
             table = data[start:end]
-            if grid_is_settled(table):
+            if table in built or grid_is_settled(table):
                 continue
             tree = DocxTemplate.fix_tables(state, self._root_open_utf8 + table + _BODY_CLOSE_UTF8)
             fixed = etree.tostring(tree[0], encoding="UTF-8", xml_declaration=False)

@@ -31,6 +31,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from .docx_context import WordTable
+from .grids import note_built_table
 
 __all__ = [
     "LIVE_TYPES",
@@ -106,6 +107,8 @@ def keep_marks(value: Any) -> Any:
     markup = str(value.__html__())
     if "_" in markup and any(p in markup for p in _MARK_PIECES):
         return Markup(_unmark(markup))  # rewritten: checked as any markup
+    if type(value) is WordTable:
+        note_built_table(markup)
     return BuiltMarkup(markup) if type(value) in _BUILT else Markup(markup)
 
 

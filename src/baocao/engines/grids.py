@@ -12,10 +12,12 @@ tables, content controls, tracked changes, unusual ``gridSpan``) is given to
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 
-__all__ = ["grid_is_settled", "top_level_tables"]
+__all__ = ["built_tables", "grid_is_settled", "note_built_table", "top_level_tables"]
 
 _UNREAD = (
     *(b"PrChange", b"GridChange", b"<w:cellIns", b"<w:cellDel", b"<w:cellMerge"),
@@ -76,3 +78,30 @@ def grid_is_settled(table: bytes) -> bool:
             cells += sum(int(span) - 1 for span in spans)
         widest = max(widest, cells)
     return widest >= columns
+
+
+_BUILT: ContextVar[set[bytes] | None] = ContextVar("baocao_built_tables", default=None)
+
+
+@contextlib.contextmanager
+def built_tables() -> Iterator[set[bytes]]:
+    """Collect, for the render inside, the tables baocao built itself (``WordTable``).
+
+    Why: their grids are settled by construction (each row's cells, with their
+    spans, fill the columns it declares), so a table of the rendered body that
+    is byte for byte one of them needs no check; any change on the way (a
+    rewritten paragraph) makes it another table, checked as usual.
+    """
+    found: set[bytes] = set()
+    token = _BUILT.set(found)
+    try:
+        yield found
+    finally:
+        _BUILT.reset(token)
+
+
+def note_built_table(markup: str) -> None:
+    """Record a ``<w:tbl>`` baocao built, printed into the render in progress."""
+    found = _BUILT.get()
+    if found is not None:
+        found.add(markup.encode("utf-8"))

@@ -304,3 +304,43 @@ def test_a_line_s_fromkeys_gives_a_plain_dict() -> None:
 
     assert LineData.fromkeys(["a"]) == {"a": None}
     assert type(LineData.fromkeys(["a"])) is dict
+
+
+class _WithAttributes(dict):  # type: ignore[type-arg]
+    """A dict subclass whose instances carry attributes: Jinja's attribute-first order holds."""
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("d.role", {"role": "heading"}),
+        ("d.items is callable", {"items": 1}),  # a method of dict wins over the item
+        ("d.get('a')", {"a": "x"}),
+        ("d._private", {"_private": 2}),
+        ("d.mro", {"mro": 3}),
+        ("d.tag", "with-attribute"),
+    ],
+)
+def test_item_first_lookup_gives_what_jinja_gives(expression: str, value: object) -> None:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from baocao.packs.environment import make_environment
+
+    if value == "with-attribute":
+        value = _WithAttributes(tag="item")
+        value.tag = "attribute"  # type: ignore[attr-defined]
+    ours = make_environment().from_string("{{ " + expression + " }}").render(d=value)
+    jinja = ImmutableSandboxedEnvironment().from_string("{{ " + expression + " }}").render(d=value)
+    assert ours == jinja
+
+
+def test_item_first_lookup_keeps_the_sandbox_and_strictness() -> None:
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from baocao.packs.environment import make_environment
+
+    env = make_environment()
+    with pytest.raises(UndefinedError, match="role"):
+        env.from_string("{{ d.missing }}").render(d={"role": 1})
+    with pytest.raises((SecurityError, UndefinedError)):
+        env.from_string("{{ d.__class__.__mro__ }}").render(d={})

@@ -218,6 +218,24 @@ def _sandbox_range(*args: int) -> range:
         raise SecurityError(f"blocked by the template sandbox: {exc}") from None
 
 
+@functools.lru_cache(maxsize=64)
+def _item_first(kind: type) -> frozenset[str] | None:
+    """The attribute names of a dict type whose lookups can go to the item first; else None.
+
+    Only a dict whose instances hold no attributes of their own (no instance
+    ``__dict__``) and whose attribute lookup is dict's own: for those, a name that
+    is not an attribute of the type is never an attribute of the object.
+    """
+    if not issubclass(kind, dict):
+        return None
+    own_dict = any("__dict__" in vars(k) for k in kind.__mro__ if k is not object)
+    if own_dict or kind.__getattribute__ is not dict.__getattribute__:
+        return None
+    if hasattr(kind, "__getattr__"):
+        return None
+    return frozenset(dir(kind))
+
+
 class SandboxEnvironment(ImmutableSandboxedEnvironment):
     """Immutable sandbox that also bounds what a render costs (``budget``) and names
     division by zero."""
@@ -255,6 +273,24 @@ class SandboxEnvironment(ImmutableSandboxedEnvironment):
         if isinstance(target, (str, list, tuple)):
             check_call(getattr(__obj, "__name__", ""), target, args, kwargs)
         return sized(super().call(__context, __obj, *args, **kwargs))
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``line.role`` on a context dict: the item, without Jinja's failed attribute first.
+
+        Jinja looks an attribute up first and, for a dict, takes the item after
+        the ``AttributeError``; raising and catching it was ~0.5 µs for each of
+        the ~180 lookups of a seed document. For a dict (or a dict subclass
+        whose instances hold no attributes of their own) and a name that is not
+        one of its type's attributes the answer is the item either way, so it is
+        looked up directly; anything else goes Jinja's way, with its checks.
+        """
+        names = _item_first(type(obj))  # type: ignore[arg-type]  # a class is hashable
+        if names is not None and attribute not in names:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     def is_safe_callable(self, obj: Any) -> bool:
         """Methods of mutable builders in the context (docxtpl's ``RichText.add``, python-docx,

@@ -107,19 +107,21 @@ def keep_marks(value: Any) -> Any:
     markup = str(value.__html__())
     if "_" in markup and any(p in markup for p in _MARK_PIECES):
         return Markup(_unmark(markup))  # rewritten: checked as any markup
-    if type(value) is WordTable:
+    kind = type(value)
+    if kind is WordTable:  # its markup is built from every cell: handed on, not rebuilt
         note_built_table(markup)
-    return BuiltMarkup(markup) if type(value) in _BUILT else Markup(markup)
+        return BuiltMarkup(markup)
+    return value if kind in _BUILT else Markup(markup)  # RichText & co. hold their markup
 
 
 class BuiltMarkup(Markup):
-    """The markup of a ``RichText``, ``Listing`` or table (those exact types), read once
-    by ``keep_marks``.
+    """The markup of a body table (``WordTable``, that exact type), read once by ``keep_marks``.
 
-    Why a type of its own: the value's ``__html__`` builds its XML (a table's
-    from every cell) and was called again by the escaping step; this string is
-    printed as it is, and ``engines.wellformed`` knows it as markup built from
-    escaped text, like the object it came from (a plain ``Markup`` is checked).
+    Why a type of its own: a table's ``__html__`` builds its XML from every cell
+    and was called again by the escaping step; this string is printed as it is,
+    and ``engines.wellformed`` knows it as markup built from escaped text, like
+    the table it came from (a plain ``Markup`` is checked). ``RichText`` and the
+    like hold their markup already and are handed on as they are.
     """
 
     __slots__ = ()

@@ -17,6 +17,7 @@ SRC = ROOT / "src" / "baocao"
 
 # Each layer may import only layers listed before it (docs/architecture.md).
 LAYERS = [
+    ("scoped",),
     ("errors", "i18n", "atomic", "yamlread", "xmlchars", "limits", "textlines", "ooxml", "vi"),
     ("model",),
     ("problems", "loading", "schema"),

@@ -23,9 +23,10 @@ import contextlib
 import contextvars
 import gettext
 import os
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+
+from .scoped import scoped
 
 __all__ = [
     "DOMAIN",
@@ -75,14 +76,9 @@ current_language = language
 """The name the server uses."""
 
 
-@contextlib.contextmanager
-def use_language(lang: str) -> Iterator[None]:
+def use_language(lang: str) -> contextlib.AbstractContextManager[str]:
     """Messages inside the block come out in ``lang`` (``vi`` or ``en``; others read ``vi``)."""
-    token = _context.set(lang if lang in LANGUAGES else "vi")
-    try:
-        yield
-    finally:
-        _context.reset(token)
+    return scoped(_context, lang if lang in LANGUAGES else "vi")
 
 
 def set_language(lang: str | None) -> None:

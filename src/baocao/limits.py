@@ -17,8 +17,9 @@ import contextlib
 import contextvars
 import dataclasses
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .scoped import scoped
 
 __all__ = ["Limits", "current_limits", "pinned_limits", "use_limits"]
 
@@ -78,31 +79,16 @@ def current_limits() -> Limits:
     return _current.get() or _from_environment()
 
 
-@contextlib.contextmanager
-def pinned_limits() -> Iterator[Limits]:
+def pinned_limits() -> contextlib.AbstractContextManager[Limits]:
     """The limits in force, read once for the block (loading one report asks five times).
 
     Why: the environment's limits are read afresh on every call (eleven variables),
     so a change to ``os.environ`` is seen at once; inside, the first reading holds.
     """
-    current = _current.get()
-    if current is not None:
-        yield current
-        return
-    limits = _from_environment()
-    token = _current.set(limits)
-    try:
-        yield limits
-    finally:
-        _current.reset(token)
+    return use_limits()
 
 
-@contextlib.contextmanager
-def use_limits(**changes: int | float) -> Iterator[Limits]:
+def use_limits(**changes: int | float) -> contextlib.AbstractContextManager[Limits]:
     """Run the block with some limits changed: ``with use_limits(render_seconds=5): …``."""
     limits = dataclasses.replace(current_limits(), **changes)  # type: ignore[arg-type]
-    token = _current.set(limits)
-    try:
-        yield limits
-    finally:
-        _current.reset(token)
+    return scoped(_current, limits)

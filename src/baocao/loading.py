@@ -62,7 +62,7 @@ def validate(
     ]
     if bad:
         raise InputError(f"{where}dữ liệu báo cáo có {len(bad)} lỗi", bad)
-    checked: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    checked: contextlib.AbstractContextManager[bool | None] = contextlib.nullcontext()
     if isinstance(data, dict):
         data = normalized(data)  # checked just above: NFC once, and no model walks it again
         checked = checked_input()

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 
+from ..scoped import scoped
+
 __all__ = ["built_tables", "grid_is_settled", "note_built_table", "top_level_tables"]
 
 _UNREAD = (
@@ -83,8 +85,7 @@ def grid_is_settled(table: bytes) -> bool:
 _BUILT: ContextVar[set[bytes] | None] = ContextVar("baocao_built_tables", default=None)
 
 
-@contextlib.contextmanager
-def built_tables() -> Iterator[set[bytes]]:
+def built_tables() -> contextlib.AbstractContextManager[set[bytes]]:
     """Collect, for the render inside, the tables baocao built itself (``WordTable``).
 
     Why: their grids are settled by construction (each row's cells, with their
@@ -92,12 +93,7 @@ def built_tables() -> Iterator[set[bytes]]:
     is byte for byte one of them needs no check; any change on the way (a
     rewritten paragraph) makes it another table, checked as usual.
     """
-    found: set[bytes] = set()
-    token = _BUILT.set(found)
-    try:
-        yield found
-    finally:
-        _BUILT.reset(token)
+    return scoped(_BUILT, set())
 
 
 def note_built_table(markup: str) -> None:

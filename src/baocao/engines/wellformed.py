@@ -26,8 +26,8 @@ proof, takes docxtpl's parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from typing import Any
 
@@ -36,6 +36,7 @@ from jinja2 import Undefined, nodes
 from lxml import etree
 from markupsafe import Markup
 
+from ..scoped import scoped
 from ..xmlchars import NOT_XML as _NOT_XML
 from .docx_context import WordTable
 from .docxtpl_shims import BuiltMarkup
@@ -186,15 +187,9 @@ _SAFE = frozenset(
 """Printed as escaped text, or built from escaped text by docxtpl or by baocao (``WordTable``)."""
 
 
-@contextmanager
-def watching() -> Iterator[list[str]]:
+def watching() -> AbstractContextManager[list[str]]:
     """Collect, for the renders inside, why a printed value may break the XML."""
-    notes: list[str] = []
-    token = _NOTES.set(notes)
-    try:
-        yield notes
-    finally:
-        _NOTES.reset(token)
+    return scoped(_NOTES, [])
 
 
 class ValueWatch:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import ParamSpec
 
 from ..i18n import _, language
+from ..scoped import scoped
 
 if TYPE_CHECKING:
     from .types import Deviating
@@ -92,14 +93,9 @@ class Deviation:
 _LENIENT: ContextVar[bool] = ContextVar("baocao_lenient", default=False)
 
 
-@contextmanager
-def lenient_mode(on: bool = True) -> Iterator[None]:
+def lenient_mode(on: bool = True) -> AbstractContextManager[bool]:
     """Validate in lenient mode (``on``) or strict mode inside the ``with`` block."""
-    token = _LENIENT.set(on)
-    try:
-        yield
-    finally:
-        _LENIENT.reset(token)
+    return scoped(_LENIENT, on)
 
 
 _P = ParamSpec("_P")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Annotated, Any, Literal
 
@@ -23,6 +22,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from typing_extensions import Self
 
+from ..scoped import scoped
 from ..xmlchars import forbidden_message
 
 __all__ = [
@@ -99,8 +99,7 @@ def normalized(data: Any) -> Any:
     return _nfc_marked(data, check=False)
 
 
-@contextlib.contextmanager
-def checked_input() -> Iterator[None]:
+def checked_input() -> contextlib.AbstractContextManager[bool]:
     """Validate, inside, only data that went through :func:`normalized`.
 
     Why: the before-validators reshape their input (``"text"`` into
@@ -110,11 +109,7 @@ def checked_input() -> Iterator[None]:
     the normalized, checked input or pieces of it, and every text field is NFC
     by its type (``Text``) anyway.
     """
-    token = _CHECKED.set(True)
-    try:
-        yield
-    finally:
-        _CHECKED.reset(token)
+    return scoped(_CHECKED, True)
 
 
 def _not_blank(text: str) -> str:

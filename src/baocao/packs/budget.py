@@ -32,6 +32,7 @@ from jinja2.visitor import NodeTransformer
 
 from ..i18n import _
 from ..limits import current_limits
+from ..scoped import scoped
 
 __all__ = [
     "SIZED_FILTER",
@@ -78,15 +79,9 @@ def _active() -> Budget:
     return found if found is not None else _make(math.inf)
 
 
-@contextlib.contextmanager
-def render_budget() -> Iterator[Budget]:
+def render_budget() -> contextlib.AbstractContextManager[Budget]:
     """Bound the renders inside: ``Limits.render_seconds`` from now, and the sizes."""
-    budget = _make(None)
-    token = _BUDGET.set(budget)
-    try:
-        yield budget
-    finally:
-        _BUDGET.reset(token)
+    return scoped(_BUDGET, _make(None))
 
 
 def _refuse(message: str) -> SecurityError:

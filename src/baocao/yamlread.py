@@ -162,13 +162,7 @@ def checked_lines(root: Node | None) -> dict[Path, int]:
     walk then checks depth and twin keys and records the lines. The first shared
     node sends the file through ``check_tree``'s full count, then the line walk.
     """
-    if root is None:
-        return {}
-    try:
-        return _one_walk(root, None)[0]
-    except _Shared:
-        check_tree(root)
-        return _lines(root)
+    return _walked(root, None)[0] if root is not None else {}
 
 
 def read_document(loader: Any, root: Node | None) -> tuple[Any, dict[Path, int]]:
@@ -182,15 +176,19 @@ def read_document(loader: Any, root: Node | None) -> tuple[Any, dict[Path, int]]
     """
     if root is None:
         return None, {}
-    try:
-        lines, data = _one_walk(root, loader)
-    except _Shared:
-        check_tree(root)
-        lines = _lines(root)  # first: building merges a merge key's pairs into the node
-        return loader.construct_document(root), lines
-    if data is _UNBUILT:
+    lines, data = _walked(root, loader)
+    if data is _UNBUILT:  # lines first: building merges a merge key's pairs into the node
         data = loader.construct_document(root)
     return data, lines
+
+
+def _walked(root: Node, loader: Any) -> tuple[dict[Path, int], Any]:
+    """``_one_walk``, or for a graph with a shared node ``check_tree`` and the line walk."""
+    try:
+        return _one_walk(root, loader)
+    except _Shared:
+        check_tree(root)
+        return _lines(root), _UNBUILT
 
 
 def _scalar(loader: Any, node: Node) -> Any:

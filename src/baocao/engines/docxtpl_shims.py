@@ -80,9 +80,9 @@ def refusing_live(prior: Callable[..., Any] | None) -> Callable[..., Any]:
 _MARK_PIECES = ("{_", "_}")
 _TEXT_MARKUP = (Markup, RichText, RichTextParagraph, Listing, WordTable)
 """Values whose markup is text built from user data, with no side effect when read."""
-_BUILT = frozenset({RichText, RichTextParagraph, Listing, WordTable})
-"""The exact types whose markup docxtpl or baocao build from escaped text (a subclass
-may build anything, so its markup is checked like any other)."""
+_BUILT = frozenset({RichText, RichTextParagraph, Listing})
+"""The exact types whose markup docxtpl builds from escaped text and holds (a subclass
+may build anything, so its markup is checked like any other; tables: ``BuiltMarkup``)."""
 
 
 def keep_marks(value: Any) -> Any:

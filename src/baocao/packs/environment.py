@@ -331,8 +331,10 @@ def make_environment(*, draft: bool = False) -> SandboxEnvironment:
         loader=_NoLoader(),
     )
     env.filters.update({name: _filter(name, f) for name, f in FILTERS.items()})
-    env.filters.update({name: bounded_filter(name, f) for name, f in env.filters.items()})
-    env.filters.update(budget_filters())  # after the wrapping: they are the checks
+    checks = budget_filters()  # registered by the environment; they are the checks themselves
+    env.filters.update(
+        {name: bounded_filter(name, f) for name, f in env.filters.items() if name not in checks}
+    )
     env.globals["range"] = _sandbox_range
     env.globals["lipsum"] = bounded_lipsum
     return env
